@@ -1,0 +1,40 @@
+/**
+ * Audit events: one row per state change, written in the same transaction as the change, so a
+ * change without its event cannot exist. The table refuses UPDATE/DELETE (trigger).
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+
+type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
+
+export type AuditInput = {
+  actor: Pick<Actor, "userId" | "username"> | null;
+  /** Dotted verb, e.g. "user.created", "auth.login.failed". */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  unitId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  meta?: unknown;
+  /** Username attempted, for events without a signed-in actor (failed logins). */
+  username?: string;
+};
+
+const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actor?.userId ?? null,
+      actorUsername: event.actor?.username ?? event.username ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      unitId: event.unitId ?? null,
+      before: json(event.before),
+      after: json(event.after),
+      meta: json(event.meta),
+    },
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * THE permission function. Every page, server action and route handler asks `can` (or
+ * `authorize`) before it reads or changes anything, and list queries are scoped with
+ * `unitScopeWhere`, which must agree with `can(…"unit.read"…)` (an integration test checks that
+ * over the demo province). Pure: no I/O, so it is exhaustively unit-tested. Deny by default.
+ */
+import type { Actor } from "./actor";
+import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
+
+/** What a permission check needs to know about a unit. */
+export type UnitRef = { id: string; kind: UnitKind; communeId: string };
+
+export type Permission =
+  | { action: "unit.read"; unit: UnitRef }
+  | { action: "unit.update"; unit: UnitRef }
+  | { action: "dossier.review"; unit: UnitRef }
+  | { action: "province.read" }
+  | { action: "reviewQueue.read" }
+  | { action: "user.manage" }
+  | { action: "audit.readGlobal" };
+
+/**
+ * Who reviews which unit kind since TT 48/2025 (domain spec §4.4): KDC by the commune police,
+ * the rest by the provincial police. Provisional until the competence table (CompetenceRule) is
+ * read by the workflow; kept here so reads and reviews agree today.
+ */
+export const REVIEW_COMPETENCE: Record<UnitKind, ReviewerLevel> = {
+  KDC: "COMMUNE_POLICE",
+  XA: "PROVINCIAL_POLICE",
+  CQ: "PROVINCIAL_POLICE",
+  DN: "PROVINCIAL_POLICE",
+  CSGD: "PROVINCIAL_POLICE",
+};
+
+/** Unit kinds a commune officer acts for inside their commune: the commune itself and its KDC. */
+export const COMMUNE_OFFICER_KINDS: readonly UnitKind[] = ["XA", "KDC"];
+
+function officerOwns(actor: Actor, unit: UnitRef): boolean {
+  if (actor.unitId) return actor.unitId === unit.id;
+  if (actor.areaId) return actor.areaId === unit.communeId && COMMUNE_OFFICER_KINDS.includes(unit.kind);
+  return false;
+}
+
+function reviewerSees(actor: Actor, unit: UnitRef): boolean {
+  if (actor.reviewerLevel === "PROVINCIAL_POLICE") return true;
+  if (actor.reviewerLevel === "COMMUNE_POLICE") return actor.areaId !== null && actor.areaId === unit.communeId;
+  return false;
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  switch (permission.action) {
+    case "unit.read":
+      switch (actor.role) {
+        case "ADMIN":
+        case "LEADER":
+          return true;
+        case "REVIEWER":
+          return reviewerSees(actor, permission.unit);
+        case "UNIT_OFFICER":
+          return officerOwns(actor, permission.unit);
+        default:
+          return false;
+      }
+    case "unit.update":
+      return actor.role === "UNIT_OFFICER" && officerOwns(actor, permission.unit);
+    case "dossier.review":
+      return (
+        actor.role === "REVIEWER" &&
+        reviewerSees(actor, permission.unit) &&
+        REVIEW_COMPETENCE[permission.unit.kind] === actor.reviewerLevel
+      );
+    case "province.read":
+      return actor.role === "LEADER" || actor.role === "ADMIN" || (actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE");
+    case "reviewQueue.read":
+      return actor.role === "REVIEWER" && actor.reviewerLevel !== null;
+    case "user.manage":
+    case "audit.readGlobal":
+      return actor.role === "ADMIN";
+    default:
+      return false;
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission["action"]) {
+    super(`Bạn không có quyền thực hiện thao tác này (${permission}).`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export function authorize(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!can(actor, permission)) throw new ForbiddenError(permission.action);
+}
+
+/**
+ * The units an actor may read, as a Prisma `where`. `null` means none: callers must not query.
+ * Mirrors `can(actor, { action: "unit.read" })`.
+ */
+export type UnitScope = { all: true } | { all: false; unitId?: string; communeId?: string; kinds?: readonly UnitKind[] } | null;
+
+export function unitReadScope(actor: Actor | null): UnitScope {
+  if (!actor) return null;
+  switch (actor.role) {
+    case "ADMIN":
+    case "LEADER":
+      return { all: true };
+    case "REVIEWER":
+      if (actor.reviewerLevel === "PROVINCIAL_POLICE") return { all: true };
+      if (actor.reviewerLevel === "COMMUNE_POLICE" && actor.areaId) return { all: false, communeId: actor.areaId };
+      return null;
+    case "UNIT_OFFICER":
+      if (actor.unitId) return { all: false, unitId: actor.unitId };
+      if (actor.areaId) return { all: false, communeId: actor.areaId, kinds: COMMUNE_OFFICER_KINDS };
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** `unitReadScope` as a Prisma UnitWhereInput; a scope of none becomes a where that matches nothing. */
+export function unitScopeWhere(actor: Actor | null) {
+  const scope = unitReadScope(actor);
+  if (!scope) return { id: { in: [] as string[] } };
+  if (scope.all) return {};
+  return {
+    ...(scope.unitId ? { id: scope.unitId } : {}),
+    ...(scope.communeId ? { communeId: scope.communeId } : {}),
+    ...(scope.kinds ? { kind: { in: [...scope.kinds] } } : {}),
+  };
+}
