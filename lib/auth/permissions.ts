@@ -129,3 +129,14 @@ export function unitScopeWhere(actor: Actor | null) {
     ...(scope.kinds ? { kind: { in: [...scope.kinds] } } : {}),
   };
 }
+
+/** Dossiers a reviewer is competent to review, as a Prisma UnitWhereInput on the dossier's unit. */
+export function reviewScopeWhere(actor: Actor | null) {
+  if (!actor || actor.role !== "REVIEWER" || !actor.reviewerLevel) return { id: { in: [] as string[] } };
+  const kinds = (Object.keys(REVIEW_COMPETENCE) as UnitKind[]).filter((k) => REVIEW_COMPETENCE[k] === actor.reviewerLevel);
+  if (actor.reviewerLevel === "COMMUNE_POLICE") {
+    if (!actor.areaId) return { id: { in: [] as string[] } };
+    return { communeId: actor.areaId, kind: { in: kinds } };
+  }
+  return { kind: { in: kinds } };
+}

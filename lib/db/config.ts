@@ -11,5 +11,6 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
     }
     return { kind: "postgres", url };
   }
-  return { kind: "pglite", dataDir: path.resolve(env.ANTT_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite")) };
+  // The data folder is chosen at run time; tell Turbopack not to trace the project from here.
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ env.ANTT_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite")) };
 }

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { createUser, unlockUser, updateUserAccess } from "@/lib/users/manage-users";
+import { createUserSchema, updateUserAccessSchema } from "@/lib/users/user-schemas";
+import { runAction } from "@/lib/validation/run-action";
+
+export async function createUserAction(input: unknown) {
+  const result = await runAction(createUserSchema, input, getActor, (actor, data) => createUser(getPrisma(), actor, data));
+  if (result.ok) revalidatePath("/admin/users");
+  return result.ok ? { ok: true as const, data: { id: result.data.id } } : result;
+}
+
+export async function updateUserAccessAction(input: unknown) {
+  const result = await runAction(updateUserAccessSchema, input, getActor, (actor, data) => updateUserAccess(getPrisma(), actor, data));
+  if (result.ok) revalidatePath("/admin/users");
+  return result.ok ? { ok: true as const, data: { id: result.data.id } } : result;
+}
+
+export async function unlockUserAction(input: unknown) {
+  const result = await runAction(z.object({ userId: z.uuid() }), input, getActor, (actor, data) => unlockUser(getPrisma(), actor, data.userId));
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}

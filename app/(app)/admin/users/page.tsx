@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { listUsers } from "@/lib/users/manage-users";
+import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
+import { formatDateTime } from "@/lib/format";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { UnlockButton } from "@/components/admin/unlock-button";
+
+export const metadata = { title: "Người dùng" };
+
+export default async function UsersPage() {
+  const actor = await requirePermission({ action: "user.manage" });
+  const users = await listUsers(getPrisma(), actor);
+  const now = new Date();
+  return (
+    <>
+      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<LinkButton href="/admin/users/new">Tạo người dùng</LinkButton>} />
+      {users.length === 0 ? (
+        <EmptyState title="Chưa có người dùng." />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="users-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2 font-medium">Tên đăng nhập</th>
+                <th className="px-3 py-2 font-medium">Họ và tên</th>
+                <th className="px-3 py-2 font-medium">Vai trò</th>
+                <th className="px-3 py-2 font-medium">Phạm vi</th>
+                <th className="px-3 py-2 font-medium">Đăng nhập gần nhất</th>
+                <th className="px-3 py-2 font-medium">Trạng thái</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => {
+                const locked = u.lockedUntil && u.lockedUntil > now;
+                return (
+                  <tr key={u.id}>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      <Link className="text-brand-700 hover:underline" href={`/admin/users/${u.id}`}>{u.username}</Link>
+                    </td>
+                    <td className="px-3 py-2">{u.fullName}</td>
+                    <td className="px-3 py-2">
+                      {ROLE_LABELS[u.role]}
+                      {u.reviewerLevel && <span className="text-slate-500"> ({REVIEWER_LEVEL_LABELS[u.reviewerLevel]})</span>}
+                    </td>
+                    <td className="px-3 py-2">{u.unit?.name ?? u.area?.name ?? (u.role === "LEADER" || u.role === "ADMIN" || u.reviewerLevel === "PROVINCIAL_POLICE" ? "Toàn tỉnh" : "—")}</td>
+                    <td className="px-3 py-2">{formatDateTime(u.lastLoginAt)}</td>
+                    <td className="px-3 py-2">
+                      {!u.isActive ? <Badge>Đã khóa</Badge> : locked ? <span className="flex items-center gap-2"><Badge tone="red">Tạm khóa</Badge><UnlockButton userId={u.id} /></span> : <Badge tone="green">Hoạt động</Badge>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
+import { getPrisma } from "@/lib/db/client";
+import { ROLE_LABELS } from "@/lib/auth/actor";
+import { ROLES } from "@/lib/users/user-schemas";
+import { OfficerHome } from "@/components/home/officer-home";
+import { ReviewerHome } from "@/components/home/reviewer-home";
+import { ProvinceOverview } from "@/components/home/province-overview";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+
+export const metadata = { title: "Trang chủ" };
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const year = currentEvaluationYear();
+  switch (actor.role) {
+    case "UNIT_OFFICER":
+      return <OfficerHome actor={actor} year={year} />;
+    case "REVIEWER":
+      return <ReviewerHome actor={actor} year={year} />;
+    case "LEADER":
+      return (
+        <>
+          <PageHeader title="Số liệu toàn tỉnh" description={`Năm đánh giá ${year}. Bảng điều khiển chi tiết theo xã, lĩnh vực và xu hướng đang được xây dựng.`} />
+          <ProvinceOverview actor={actor} year={year} />
+        </>
+      );
+    case "ADMIN": {
+      const byRole = await getPrisma().user.groupBy({ by: ["role"], _count: { _all: true } });
+      return (
+        <>
+          <PageHeader title="Quản trị hệ thống" action={<LinkButton href="/admin/users">Quản lý người dùng</LinkButton>} />
+          <Card title="Người dùng theo vai trò" className="mb-6">
+            <ul className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
+              {ROLES.map((r) => (
+                <li key={r}>
+                  {ROLE_LABELS[r]}: <strong>{byRole.find((b) => b.role === r)?._count._all ?? 0}</strong>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-sm">
+              <Link className="text-brand-700 hover:underline" href="/admin/users/new">+ Tạo người dùng mới</Link>
+            </p>
+          </Card>
+          <ProvinceOverview actor={actor} year={year} />
+        </>
+      );
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { z } from "zod";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { listCommunes, listUnits } from "@/lib/units/unit-queries";
+import { UNIT_KINDS, UNIT_KIND_LABELS, EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
+import { formatNumber } from "@/lib/format";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+
+export const metadata = { title: "Danh sách đơn vị" };
+
+const filtersSchema = z.object({
+  communeId: z.uuid().optional().catch(undefined),
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const filters = filtersSchema.parse(await searchParams);
+  const prisma = getPrisma();
+  const [{ units, total, page, pageCount }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma)]);
+  const query = (p: number) => {
+    const params = new URLSearchParams();
+    if (filters.communeId) params.set("communeId", filters.communeId);
+    if (filters.kind) params.set("kind", filters.kind);
+    if (filters.q) params.set("q", filters.q);
+    params.set("page", String(p));
+    return `/units?${params}`;
+  };
+  return (
+    <>
+      <PageHeader title="Danh sách đơn vị" description={`${formatNumber(total)} đơn vị trong phạm vi của bạn`} />
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Tên đơn vị</span>
+          <input name="q" defaultValue={filters.q ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2" placeholder="Nhập tên…" />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Xã, phường</span>
+          <select name="communeId" defaultValue={filters.communeId ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2">
+            <option value="">Tất cả</option>
+            {communes.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Loại đơn vị</span>
+          <select name="kind" defaultValue={filters.kind ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2">
+            <option value="">Tất cả</option>
+            {UNIT_KINDS.map((k) => (
+              <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-end">
+          <Button type="submit" variant="secondary">Lọc</Button>
+        </div>
+      </form>
+      {units.length === 0 ? (
+        <EmptyState title="Không có đơn vị nào phù hợp với bộ lọc." />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2 font-medium">Mã</th>
+                <th className="px-3 py-2 font-medium">Tên đơn vị</th>
+                <th className="px-3 py-2 font-medium">Loại</th>
+                <th className="px-3 py-2 font-medium">Địa bàn</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <td className="px-3 py-2 font-mono text-xs text-slate-600">{u.code}</td>
+                  <td className="px-3 py-2">
+                    <Link className="text-brand-700 hover:underline" href={`/units/${u.id}`}>{u.name}</Link>{" "}
+                    {u.exclusionReason && <Badge>{EXCLUSION_REASON_LABELS[u.exclusionReason]}</Badge>}
+                  </td>
+                  <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
+                  <td className="px-3 py-2">{u.commune.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">
+          {page > 1 && <Link className="text-brand-700 hover:underline" href={query(page - 1)}>← Trang trước</Link>}
+          <span>Trang {page}/{pageCount}</span>
+          {page < pageCount && <Link className="text-brand-700 hover:underline" href={query(page + 1)}>Trang sau →</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

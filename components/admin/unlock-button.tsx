@@ -1,0 +1,25 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { unlockUserAction } from "@/app/(app)/admin/users/actions";
+
+export function UnlockButton({ userId }: { userId: string }) {
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      className="text-xs text-brand-700 underline disabled:opacity-60"
+      onClick={() =>
+        start(async () => {
+          await unlockUserAction({ userId });
+          router.refresh();
+        })
+      }
+    >
+      {pending ? "Đang mở khóa…" : "Mở khóa"}
+    </button>
+  );
+}

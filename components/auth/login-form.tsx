@@ -1,0 +1,64 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { loginSchema, type LoginInput } from "@/lib/auth/login-schema";
+import { Button } from "@/components/ui/button";
+import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
+
+/** Vietnamese message for a sign-in error code (see SIGN_IN_ERRORS in lib/auth/auth-options.ts). */
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  if (code.startsWith("LOCKED")) {
+    const until = code.split(":").slice(1).join(":");
+    const at = until ? new Date(until) : null;
+    const time = at && !Number.isNaN(at.getTime()) ? at.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) : null;
+    return `Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần${time ? `, vui lòng thử lại sau ${time}` : ""}.`;
+  }
+  if (code === "NO_ACCOUNT") return "Tài khoản đăng nhập một lần chưa được cấp quyền trong hệ thống. Vui lòng liên hệ quản trị.";
+  return "Tên đăng nhập hoặc mật khẩu không đúng.";
+}
+
+export function LoginForm({ initialError, oidcName }: { initialError?: string | null; oidcName?: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { username: "", password: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setError(signInErrorMessage(result?.error ?? "INVALID"));
+      return;
+    }
+    router.replace("/");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Đăng nhập">
+      <FormAlert message={error} />
+      <FormField id="username" label="Tên đăng nhập" error={errors.username?.message}>
+        <TextInput id="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} aria-describedby="username-error" {...register("username")} />
+      </FormField>
+      <FormField id="password" label="Mật khẩu" error={errors.password?.message}>
+        <TextInput id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby="password-error" {...register("password")} />
+      </FormField>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Đang đăng nhập…" : "Đăng nhập"}
+      </Button>
+      {oidcName && (
+        <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: "/" })}>
+          {oidcName}
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string };
+
+/** The menu a role sees. Showing a link is a convenience; every page checks permission itself. */
+export function navigationFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: "/", label: actor.role === "UNIT_OFFICER" ? "Đơn vị của tôi" : actor.role === "REVIEWER" ? "Hàng đợi thẩm định" : "Tổng quan" }];
+  if (actor.role !== "UNIT_OFFICER" || actor.areaId) items.push({ href: "/units", label: "Danh sách đơn vị" });
+  if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
+  items.push({ href: "/account", label: "Tài khoản" });
+  return items;
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton({ className = "" }: { className?: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/login" });
+      }}
+      className={`rounded-md px-3 py-2 text-sm font-medium text-white/90 hover:bg-white/10 disabled:opacity-60 ${className}`}
+    >
+      {pending ? "Đang đăng xuất…" : "Đăng xuất"}
+    </button>
+  );
+}

@@ -1,0 +1,27 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    // The pure core must stay free of I/O and framework imports (docs/decisions).
+    files: ["lib/criteria/**/*.ts", "lib/workflow/**/*.ts", "lib/domain/**/*.ts"],
+    ignores: ["lib/criteria/cli.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "@prisma/*", "@/lib/generated/*", "@/lib/db/*", "node:*", "fs", "path"], message: "lib/criteria, lib/workflow and lib/domain are pure: no I/O or framework imports." },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;
