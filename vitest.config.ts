@@ -22,7 +22,6 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup-file.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // One PGlite (or one PostgreSQL schema) per worker; two workers fit CI's 2 cores.

@@ -1,0 +1,146 @@
+/**
+ * Over the seeded demo province: the seed meets the issue's minimums and is idempotent, and the
+ * read scope used by list queries agrees with the permission function for every demo account.
+ */
+import { describe, expect, it } from "vitest";
+import { seedDemoProvince, DEMO_USERS } from "../../prisma/seed/demo-province";
+import { loadActor } from "../../lib/users/load-actor";
+import { can, unitScopeWhere, reviewScopeWhere, REVIEW_COMPETENCE, ForbiddenError } from "../../lib/auth/permissions";
+import { listUnits, getUnitDetail } from "../../lib/units/unit-queries";
+import { provinceFigures } from "../../lib/reports/province-figures";
+import { reviewQueue } from "../../lib/reviews/review-queue";
+import { authenticate } from "../../lib/users/authenticate";
+import { DEMO_PASSWORD, DEMO_YEAR } from "../../prisma/seed/demo-data";
+import type { Actor } from "../../lib/auth/actor";
+import { useTestDatabase } from "./test-db";
+
+const t = useTestDatabase({ keepData: true, setup: async (prisma) => void (await seedDemoProvince(prisma)) });
+
+async function demoActor(username: string): Promise<Actor> {
+  const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
+  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  if (!actor) throw new Error(username);
+  return actor;
+}
+
+async function tableCounts() {
+  const p = t.prisma;
+  return {
+    areas: await p.administrativeArea.count(),
+    units: await p.unit.count(),
+    subUnits: await p.subUnit.count(),
+    results: await p.subUnitYearResult.count(),
+    facts: await p.unitYearFacts.count(),
+    people: await p.person.count(),
+    discipline: await p.disciplineRecord.count(),
+    incidents: await p.incident.count(),
+    models: await p.movementModel.count(),
+    dossiers: await p.dossier.count(),
+    decisions: await p.recognitionDecision.count(),
+    users: await p.user.count(),
+  };
+}
+
+describe("demo province seed", () => {
+  it("holds what the issue asks for", async () => {
+    const p = t.prisma;
+    expect(await p.administrativeArea.count({ where: { level: "COMMUNE" } })).toBeGreaterThanOrEqual(10);
+    expect(await p.unit.count({ where: { kind: "KDC" } })).toBeGreaterThanOrEqual(60);
+    const orgs = await p.unit.findMany({ where: { kind: { in: ["CQ", "DN", "CSGD"] }, exclusionReason: null }, include: { _count: { select: { subUnits: true } } } });
+    expect(orgs.length).toBeGreaterThanOrEqual(30);
+    expect(orgs.every((o) => o._count.subUnits > 0)).toBe(true);
+    for (const reason of ["ARMED_FORCES", "SMALL_MICRO_ENTERPRISE", "PRIMARY_OR_PRESCHOOL"] as const) {
+      expect(await p.unit.count({ where: { exclusionReason: reason } })).toBeGreaterThan(0);
+    }
+    expect(await p.disciplineRecord.count({ where: { level: "KHIEN_TRACH" } })).toBeGreaterThan(0);
+    expect(await p.disciplineRecord.count({ where: { level: { in: ["CANH_CAO", "KEO_DAI_NANG_LUONG"] } } })).toBeGreaterThan(0);
+    expect(await p.incident.count({ where: { source: "POLICE_RECORDED" } })).toBeGreaterThan(0);
+    expect(await p.incident.count({ where: { source: "UNIT_DECLARED" } })).toBeGreaterThan(0);
+    expect(await p.incident.count({ where: { forceMajeure: true } })).toBeGreaterThan(0);
+    for (const role of ["ADMIN", "REVIEWER", "UNIT_OFFICER", "LEADER"] as const) {
+      expect(await p.user.count({ where: { role } })).toBeGreaterThan(0);
+    }
+    // Names keep their Vietnamese diacritics.
+    expect((await p.unit.findFirstOrThrow({ where: { code: "CQ-STP" } })).name).toBe("Sở Tư pháp tỉnh Lào Cai");
+  });
+
+  it("every demo account signs in with the README password", async () => {
+    for (const u of DEMO_USERS) {
+      expect((await authenticate(t.prisma, { username: u.username, password: DEMO_PASSWORD })).ok, u.username).toBe(true);
+    }
+  });
+
+  it("is idempotent: a second run adds nothing and keeps changed passwords", async () => {
+    await t.prisma.user.update({ where: { username: "admin" }, data: { passwordHash: "scrypt$changed" } });
+    const before = await tableCounts();
+    await seedDemoProvince(t.prisma);
+    expect(await tableCounts()).toEqual(before);
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash).toBe("scrypt$changed");
+  });
+});
+
+describe("read scope agrees with the permission function", () => {
+  it.each(DEMO_USERS.map((u) => u.username))("%s", async (username) => {
+    const actor = await demoActor(username);
+    const all = await t.prisma.unit.findMany({ select: { id: true, kind: true, communeId: true } });
+    const inScope = new Set((await t.prisma.unit.findMany({ where: unitScopeWhere(actor), select: { id: true } })).map((u) => u.id));
+    for (const unit of all) {
+      expect(inScope.has(unit.id), `${username} / ${unit.id}`).toBe(can(actor, { action: "unit.read", unit }));
+    }
+    const listed = await listUnits(t.prisma, actor, { page: 1 });
+    expect(listed.total).toBe(inScope.size);
+  });
+
+  it("an officer of one unit sees exactly that unit and is refused another unit's detail", async () => {
+    const officer = await demoActor("canbo.sotuphap");
+    const own = await t.prisma.unit.findUniqueOrThrow({ where: { code: "CQ-STP" } });
+    const other = await t.prisma.unit.findUniqueOrThrow({ where: { code: "CQ-STC" } });
+    expect((await listUnits(t.prisma, officer)).units.map((u) => u.id)).toEqual([own.id]);
+    expect((await getUnitDetail(t.prisma, officer, own.id, DEMO_YEAR))?.name).toBe(own.name);
+    await expect(getUnitDetail(t.prisma, officer, other.id, DEMO_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("a commune officer sees the commune and its KDC only", async () => {
+    const officer = await demoActor("canbo.phuonglaocai");
+    const units = await t.prisma.unit.findMany({ where: unitScopeWhere(officer) });
+    expect(units.length).toBe(7);
+    expect(new Set(units.map((u) => u.kind))).toEqual(new Set(["XA", "KDC"]));
+    expect(new Set(units.map((u) => u.communeId))).toEqual(new Set([officer.areaId]));
+  });
+
+  it("review queues hold only dossiers within the reviewer's competence", async () => {
+    for (const username of ["thamdinh.tinh", "thamdinh.xa"]) {
+      const reviewer = await demoActor(username);
+      const queue = await reviewQueue(t.prisma, reviewer, DEMO_YEAR);
+      expect(queue.length).toBeGreaterThan(0);
+      for (const d of queue) {
+        expect(REVIEW_COMPETENCE[d.unit.kind]).toBe(reviewer.reviewerLevel);
+        const unit = await t.prisma.unit.findUniqueOrThrow({ where: { id: d.unit.id } });
+        expect(can(reviewer, { action: "dossier.review", unit })).toBe(true);
+      }
+      const expected = await t.prisma.dossier.count({ where: { year: DEMO_YEAR, state: { in: ["SUBMITTED", "UNDER_REVIEW"] }, unit: reviewScopeWhere(reviewer) } });
+      expect(queue.length).toBe(expected);
+    }
+    await expect(reviewQueue(t.prisma, await demoActor("lanhdao"), DEMO_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("province figures", () => {
+  it("equal what raw SQL counts in the database", async () => {
+    const leader = await demoActor("lanhdao");
+    const f = await provinceFigures(t.prisma, leader, DEMO_YEAR);
+    const raw = async (sql: string) => Number((await t.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(sql))[0]!.n);
+    expect(f.communes).toBe(await raw(`SELECT count(*) AS n FROM "AdministrativeArea" WHERE level = 'COMMUNE'`));
+    expect(f.unitsByKind.KDC).toBe(await raw(`SELECT count(*) AS n FROM "Unit" WHERE kind = 'KDC' AND "isActive"`));
+    expect(f.eligibleUnits).toBe(await raw(`SELECT count(*) AS n FROM "Unit" WHERE "exclusionReason" IS NULL AND "isActive"`));
+    expect(f.recognised).toBe(await raw(`SELECT count(*) AS n FROM "Dossier" d JOIN "Unit" u ON u.id = d."unitId" WHERE d.year = ${DEMO_YEAR} AND d.state = 'RECOGNISED' AND u."exclusionReason" IS NULL`));
+    expect(f.registered).toBe(await raw(`SELECT count(*) AS n FROM "Dossier" d JOIN "Unit" u ON u.id = d."unitId" WHERE d.year = ${DEMO_YEAR} AND d.state <> 'NOT_REGISTERED' AND u."exclusionReason" IS NULL`));
+    expect(f.registered).toBeGreaterThan(0);
+  });
+
+  it("are refused to unit officers and commune police", async () => {
+    for (const u of ["canbo.sotuphap", "thamdinh.xa"]) {
+      await expect(provinceFigures(t.prisma, await demoActor(u), DEMO_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
