@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { Loading } from "@/components/ui/loading";
 import { requireActor } from "@/lib/auth/session";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { getPrisma } from "@/lib/db/client";
@@ -17,14 +19,24 @@ export default async function HomePage() {
   const year = currentEvaluationYear();
   switch (actor.role) {
     case "UNIT_OFFICER":
-      return <OfficerHome actor={actor} year={year} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <OfficerHome actor={actor} year={year} />
+        </Suspense>
+      );
     case "REVIEWER":
-      return <ReviewerHome actor={actor} year={year} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReviewerHome actor={actor} year={year} />
+        </Suspense>
+      );
     case "LEADER":
       return (
         <>
           <PageHeader title="Số liệu toàn tỉnh" description={`Năm đánh giá ${year}. Bảng điều khiển chi tiết theo xã, lĩnh vực và xu hướng đang được xây dựng.`} />
-          <ProvinceOverview actor={actor} year={year} />
+          <Suspense fallback={<Loading />}>
+            <ProvinceOverview actor={actor} year={year} />
+          </Suspense>
         </>
       );
     case "ADMIN": {
@@ -44,7 +56,9 @@ export default async function HomePage() {
               <Link className="text-brand-700 hover:underline" href="/admin/users/new">+ Tạo người dùng mới</Link>
             </p>
           </Card>
-          <ProvinceOverview actor={actor} year={year} />
+          <Suspense fallback={<Loading />}>
+            <ProvinceOverview actor={actor} year={year} />
+          </Suspense>
         </>
       );
     }

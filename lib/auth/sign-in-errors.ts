@@ -1,0 +1,13 @@
+/** Vietnamese message for a sign-in error code (codes: SIGN_IN_ERRORS in lib/auth/auth-options.ts). */
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  if (code.startsWith("LOCKED")) {
+    const until = code.split(":").slice(1).join(":");
+    const at = until ? new Date(until) : null;
+    const time = at && !Number.isNaN(at.getTime()) ? at.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) : null;
+    return `Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần${time ? `, vui lòng thử lại sau ${time}` : ""}.`;
+  }
+  if (code === "NO_ACCOUNT") return "Tài khoản đăng nhập một lần chưa được cấp quyền trong hệ thống. Vui lòng liên hệ quản trị.";
+  return "Tên đăng nhập hoặc mật khẩu không đúng.";
+}
+

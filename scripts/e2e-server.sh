@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the built app for the end-to-end tests on a fresh database with the demo province:
+# the embedded one in .data/e2e, or DATABASE_URL when set (the caller gives an empty database).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${E2E_PORT:-3100}
+if [ -z "${DATABASE_URL:-}" ]; then
+  export ANTT_DATA_DIR="$PWD/.data/e2e"
+  rm -rf "$ANTT_DATA_DIR" "$ANTT_DATA_DIR.lock"
+fi
+export NODE_ENV=production
+npx tsx scripts/db.ts prepare
+exec npx next start -p "$PORT" -H 127.0.0.1

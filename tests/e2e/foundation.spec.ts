@@ -1,0 +1,127 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut, unitId } from "./helpers";
+
+test.describe("sign-in and role homes", () => {
+  test("an anonymous visitor is sent to the Vietnamese login page", async ({ page }) => {
+    await page.goto("/units");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { name: "Phong trào an toàn về an ninh, trật tự" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  });
+
+  test("a wrong password shows a Vietnamese error and keeps the username", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Tên đăng nhập").fill("lanhdao");
+    await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+    await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+    // (Next.js adds its own route announcer with role=alert; look inside the form.)
+    await expect(page.getByRole("form", { name: "Đăng nhập" }).getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+    await expect(page.getByLabel("Tên đăng nhập")).toHaveValue("lanhdao");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("empty fields are flagged next to the field", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+    await expect(page.getByText("Vui lòng nhập tên đăng nhập.")).toBeVisible();
+    await expect(page.getByText("Vui lòng nhập mật khẩu.")).toBeVisible();
+  });
+
+  test("leader sees province figures with real counts", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await expect(page.getByRole("heading", { name: "Số liệu toàn tỉnh" })).toBeVisible();
+    await expect(page.getByTestId("current-role")).toHaveText("Lãnh đạo");
+    await expect(page.getByTestId("units-KDC")).toHaveText("72");
+    await expect(page.getByTestId("stat-Xã, phường")).toHaveText("12");
+    await expect(page.getByRole("link", { name: "Người dùng" })).toHaveCount(0);
+  });
+
+  test("provincial reviewer sees the review queue", async ({ page }) => {
+    await signIn(page, "thamdinh.tinh");
+    await expect(page.getByRole("heading", { name: "Hàng đợi thẩm định" })).toBeVisible();
+    await expect(page.getByTestId("current-role")).toHaveText("Cán bộ thẩm định – Công an tỉnh");
+    await expect(page.getByTestId("review-queue").getByRole("row").nth(1)).toBeVisible();
+    // Residential areas are the commune police's: never in the provincial queue.
+    await expect(page.getByTestId("review-queue")).not.toContainText("Khu dân cư");
+  });
+
+  test("unit officer sees their unit, opens it, and gets 403 on another unit", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await expect(page.getByRole("heading", { name: "Đơn vị của tôi" })).toBeVisible();
+    await page.getByRole("link", { name: "Sở Tư pháp tỉnh Lào Cai" }).click();
+    await expect(page.getByRole("heading", { name: "Sở Tư pháp tỉnh Lào Cai" })).toBeVisible();
+    await expect(page.getByTestId("sub-units")).toContainText("Phòng");
+
+    const response = await page.goto(`/units/${unitId("CQ-STC")}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
+    await expect(page.getByText("Sở Tài chính tỉnh Lào Cai")).toHaveCount(0);
+  });
+
+  test("an unknown unit id is a Vietnamese 404", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    const response = await page.goto("/units/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+  });
+
+  test("commune officer sees the commune and which residential areas have not registered", async ({ page }) => {
+    await signIn(page, "canbo.phuonglaocai");
+    await expect(page.getByRole("heading", { name: "Đơn vị của tôi" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Phường Lào Cai" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Tổ dân phố số 1" })).toBeVisible();
+    await expect(page.getByTestId("not-registered-count")).toBeVisible();
+  });
+
+  test("a unit officer cannot open the user administration", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(403);
+  });
+
+  test("sign out ends the session", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await signOut(page);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("administration", () => {
+  test("admin creates an officer for one unit, who then signs in and sees only that unit", async ({ page }) => {
+    await signIn(page, "admin");
+    await expect(page.getByRole("heading", { name: "Quản trị hệ thống" })).toBeVisible();
+    await page.getByRole("link", { name: "Người dùng" }).first().click();
+    await page.getByRole("link", { name: "Tạo người dùng" }).click();
+
+    // Validation errors appear next to the fields and nothing is lost.
+    await page.getByLabel("Tên đăng nhập").fill("canbo.sotaichinh");
+    await page.getByRole("button", { name: "Tạo người dùng" }).click();
+    await expect(page.getByText("Họ và tên cần từ 2 ký tự.")).toBeVisible();
+    await expect(page.getByLabel("Tên đăng nhập")).toHaveValue("canbo.sotaichinh");
+
+    await page.getByLabel("Họ và tên").fill("Bùi Thị Hạnh");
+    await page.getByLabel("Mật khẩu ban đầu").fill("SoTaiChinh2026");
+    await page.getByLabel("Vai trò").selectOption("UNIT_OFFICER");
+    await page.getByLabel("Phạm vi phụ trách").selectOption("UNIT");
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Sở Tài chính tỉnh Lào Cai" });
+    await page.getByRole("button", { name: "Tạo người dùng" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByTestId("users-table")).toContainText("canbo.sotaichinh");
+
+    await signOut(page);
+    await signIn(page, "canbo.sotaichinh", "SoTaiChinh2026");
+    await expect(page.getByRole("link", { name: "Sở Tài chính tỉnh Lào Cai" })).toBeVisible();
+    const response = await page.goto(`/units/${unitId("CQ-STP")}`);
+    expect(response?.status()).toBe(403);
+  });
+});
+
+test.describe("on a phone @phone", () => {
+  test("the menu opens and navigates @phone", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await page.getByText("☰ Menu").click();
+    await page.locator("details nav").getByRole("link", { name: "Danh sách đơn vị" }).click();
+    await expect(page.getByRole("heading", { name: "Danh sách đơn vị" })).toBeVisible();
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+import { stableId } from "../../prisma/seed/demo-province";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-data";
+
+export { DEMO_PASSWORD };
+
+/** Demo units' ids are derived from their codes, so tests can address them directly. */
+export const unitId = (code: string) => stableId(`unit:${code}`);
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+}

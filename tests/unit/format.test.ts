@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatPercent } from "@/lib/format";
+
+describe("format", () => {
+  it("formats date-only values as dd/MM/yyyy regardless of the server's time zone", () => {
+    expect(formatDate(new Date("2026-03-31T00:00:00Z"))).toBe("31/03/2026");
+    expect(formatDate(null)).toBe("—");
+  });
+  it("formats percentages the Vietnamese way", () => {
+    expect(formatPercent(2, 3)).toBe("66,7%");
+    expect(formatPercent(1, 0)).toBe("—");
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The permission function over every role × action × relation between actor and unit.
+ * Each row would fail if the corresponding check were removed or widened.
+ */
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { can, authorize, ForbiddenError, unitReadScope, unitScopeWhere, reviewScopeWhere, type UnitRef } from "@/lib/auth/permissions";
+import { UNIT_KINDS } from "@/lib/domain/vocabulary";
+
+const COMMUNE = "c-1";
+const OTHER_COMMUNE = "c-2";
+const actor = (over: Partial<Actor>): Actor => ({
+  userId: "u",
+  username: "u",
+  fullName: "U",
+  role: "LEADER",
+  unitId: null,
+  areaId: null,
+  reviewerLevel: null,
+  authorityId: null,
+  ...over,
+});
+
+const actors = {
+  admin: actor({ role: "ADMIN" }),
+  leader: actor({ role: "LEADER" }),
+  provincialReviewer: actor({ role: "REVIEWER", reviewerLevel: "PROVINCIAL_POLICE" }),
+  communeReviewer: actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE", areaId: COMMUNE }),
+  reviewerWithoutLevel: actor({ role: "REVIEWER" }),
+  unitOfficer: actor({ role: "UNIT_OFFICER", unitId: "own-unit" }),
+  communeOfficer: actor({ role: "UNIT_OFFICER", areaId: COMMUNE }),
+  officerWithoutScope: actor({ role: "UNIT_OFFICER" }),
+};
+
+const unit = (id: string, kind: UnitRef["kind"], communeId = COMMUNE): UnitRef => ({ id, kind, communeId });
+
+describe("unit.read / unit.update", () => {
+  it.each([
+    // actor, unit, read, update
+    ["admin", unit("x", "CQ", OTHER_COMMUNE), true, false],
+    ["leader", unit("x", "KDC", OTHER_COMMUNE), true, false],
+    ["provincialReviewer", unit("x", "KDC", OTHER_COMMUNE), true, false],
+    ["communeReviewer", unit("x", "CQ", COMMUNE), true, false],
+    ["communeReviewer", unit("x", "KDC", OTHER_COMMUNE), false, false],
+    ["reviewerWithoutLevel", unit("x", "KDC"), false, false],
+    ["unitOfficer", unit("own-unit", "CQ"), true, true],
+    ["unitOfficer", unit("other-unit", "CQ"), false, false],
+    ["communeOfficer", unit("x", "XA", COMMUNE), true, true],
+    ["communeOfficer", unit("x", "KDC", COMMUNE), true, true],
+    ["communeOfficer", unit("x", "CQ", COMMUNE), false, false],
+    ["communeOfficer", unit("x", "KDC", OTHER_COMMUNE), false, false],
+    ["officerWithoutScope", unit("x", "KDC"), false, false],
+  ] as const)("%s on %j: read %s, update %s", (who, u, read, update) => {
+    expect(can(actors[who], { action: "unit.read", unit: u })).toBe(read);
+    expect(can(actors[who], { action: "unit.update", unit: u })).toBe(update);
+  });
+
+  it("nobody signed in can do anything", () => {
+    for (const kind of UNIT_KINDS) {
+      expect(can(null, { action: "unit.read", unit: unit("x", kind) })).toBe(false);
+    }
+    expect(can(null, { action: "province.read" })).toBe(false);
+    expect(() => authorize(null, { action: "user.manage" })).toThrow(ForbiddenError);
+  });
+
+  it("an unknown role is denied by default", () => {
+    const odd = actor({ role: "SUPERUSER" as never });
+    expect(can(odd, { action: "unit.read", unit: unit("x", "CQ") })).toBe(false);
+    expect(unitReadScope(odd)).toBeNull();
+    expect(can(odd, { action: "bogus" } as never)).toBe(false);
+  });
+});
+
+describe("dossier.review follows competence (TT48: KDC → commune police, others → provincial police)", () => {
+  it.each(UNIT_KINDS)("%s", (kind) => {
+    const u = unit("x", kind, COMMUNE);
+    expect(can(actors.provincialReviewer, { action: "dossier.review", unit: u })).toBe(kind !== "KDC");
+    expect(can(actors.communeReviewer, { action: "dossier.review", unit: u })).toBe(kind === "KDC");
+    expect(can(actors.communeReviewer, { action: "dossier.review", unit: unit("x", kind, OTHER_COMMUNE) })).toBe(false);
+    for (const who of ["admin", "leader", "unitOfficer", "communeOfficer"] as const) {
+      expect(can(actors[who], { action: "dossier.review", unit: u })).toBe(false);
+    }
+  });
+});
+
+describe("province-wide and administrative actions", () => {
+  it.each([
+    ["admin", true, true, true, false],
+    ["leader", true, false, false, false],
+    ["provincialReviewer", true, false, false, true],
+    ["communeReviewer", false, false, false, true],
+    ["unitOfficer", false, false, false, false],
+    ["communeOfficer", false, false, false, false],
+  ] as const)("%s: province %s, users %s, global audit %s, review queue %s", (who, province, users, audit, queue) => {
+    expect(can(actors[who], { action: "province.read" })).toBe(province);
+    expect(can(actors[who], { action: "user.manage" })).toBe(users);
+    expect(can(actors[who], { action: "audit.readGlobal" })).toBe(audit);
+    expect(can(actors[who], { action: "reviewQueue.read" })).toBe(queue);
+  });
+});
+
+describe("query scopes", () => {
+  it("translate each scope into a where clause", () => {
+    expect(unitScopeWhere(actors.leader)).toEqual({});
+    expect(unitScopeWhere(actors.unitOfficer)).toEqual({ id: "own-unit" });
+    expect(unitScopeWhere(actors.communeOfficer)).toEqual({ communeId: COMMUNE, kind: { in: ["XA", "KDC"] } });
+    expect(unitScopeWhere(actors.communeReviewer)).toEqual({ communeId: COMMUNE });
+    expect(unitScopeWhere(actors.officerWithoutScope)).toEqual({ id: { in: [] } });
+    expect(unitScopeWhere(null)).toEqual({ id: { in: [] } });
+    expect(reviewScopeWhere(actors.provincialReviewer)).toEqual({ kind: { in: ["XA", "CQ", "DN", "CSGD"] } });
+    expect(reviewScopeWhere(actors.communeReviewer)).toEqual({ communeId: COMMUNE, kind: { in: ["KDC"] } });
+    expect(reviewScopeWhere(actors.leader)).toEqual({ id: { in: [] } });
+  });
+});
