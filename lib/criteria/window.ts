@@ -1,0 +1,90 @@
+/**
+ * Evaluation window (mốc thời gian đánh giá, Đ8 k2 TT124) and the quý I deadline.
+ *
+ * Dates stay ISO strings: "yyyy-mm-dd" sorts the same lexicographically as chronologically, so
+ * there is no Date object, no time zone and no parsing on the hot path.
+ */
+import type { CriteriaKind, IsoDate } from "./types";
+
+export interface EvaluationWindow {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+interface CachedWindow {
+  readonly window: EvaluationWindow;
+  /** "16/11/2025–15/11/2026", built once per kind and year. */
+  readonly text: string;
+}
+
+const windowCache = new Map<number, CachedWindow>();
+
+function pad4(year: number): string {
+  return String(year).padStart(4, "0");
+}
+
+function cachedWindow(kind: CriteriaKind, year: number): CachedWindow {
+  // Key packs kind and year so the cache stays a flat Map<number, …>.
+  const key = year * 2 + (kind === "KDC" ? 0 : 1);
+  let cached = windowCache.get(key);
+  if (cached === undefined) {
+    const prev = pad4(year - 1);
+    const cur = pad4(year);
+    const window: EvaluationWindow =
+      kind === "KDC"
+        ? Object.freeze({ from: `${prev}-11-01`, to: `${cur}-10-31` })
+        : Object.freeze({ from: `${prev}-11-16`, to: `${cur}-11-15` });
+    cached = { window, text: `${formatDateVi(window.from)}–${formatDateVi(window.to)}` };
+    windowCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** KDC: 01/11 (Y-1) – 31/10 Y; XA, CQDN, CSGD: 16/11 (Y-1) – 15/11 Y. Both ends inclusive. */
+export function evaluationWindow(kind: CriteriaKind, year: number): EvaluationWindow {
+  return cachedWindow(kind, year).window;
+}
+
+/** The window as written in reasons: "16/11/2025–15/11/2026". */
+export function evaluationWindowText(kind: CriteriaKind, year: number): string {
+  return cachedWindow(kind, year).text;
+}
+
+export function isWithin(date: IsoDate, window: EvaluationWindow): boolean {
+  return date >= window.from && date <= window.to;
+}
+
+/**
+ * "Trong quý I" read as "on or before 31/03 of the evaluation year" (spec §2, Q2): the text
+ * names no other cut-off, and the registration dossier (Đ9 k2 a) is built from these documents.
+ */
+export function firstQuarterDeadline(year: number): IsoDate {
+  return `${pad4(year)}-03-31`;
+}
+
+const deadlineTexts = new Map<number, string>();
+
+/** 31/03/Y, cached per year. */
+export function firstQuarterDeadlineText(year: number): string {
+  let text = deadlineTexts.get(year);
+  if (text === undefined) {
+    text = formatDateVi(firstQuarterDeadline(year));
+    deadlineTexts.set(year, text);
+  }
+  return text;
+}
+
+const viDates = new Map<IsoDate, string>();
+
+/** 2026-03-31 → 31/03/2026, the way dates are written in Vietnamese official documents. */
+export function formatDateVi(date: IsoDate): string {
+  let text = viDates.get(date);
+  if (text === undefined) {
+    text = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+    // A few years of calendar days at most; the bound only guards against odd callers.
+    if (viDates.size > 50_000) viDates.clear();
+    viDates.set(date, text);
+  }
+  return text;
+}
+
