@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { createUserSchema, updateUserAccessSchema, ROLES, REVIEWER_LEVELS } from "@/lib/users/user-schemas";
 import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
 import type { ActionResult } from "@/lib/validation/action-result";
@@ -29,15 +29,13 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     setError,
     formState: { errors, isSubmitting },
     // One form serves two schemas, so its values are typed loosely; the schema still validates them.
   } = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
 
-  const role = watch("role");
-  const reviewerLevel = watch("reviewerLevel");
-  const officerScope = watch("officerScope");
+  const [role, reviewerLevel, officerScope] = useWatch({ control, name: ["role", "reviewerLevel", "officerScope"] });
   const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
 
   const onSubmit = handleSubmit(async (values) => {

@@ -14,13 +14,13 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   loadActor: () => Promise<Actor | null>,
-  useCase: (actor: Actor | null, data: z.output<S>) => Promise<T>,
+  execute: (actor: Actor | null, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, message: INVALID_INPUT_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
   const actor = await loadActor();
   try {
-    return { ok: true, data: await useCase(actor, parsed.data) };
+    return { ok: true, data: await execute(actor, parsed.data) };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, message: FORBIDDEN_MESSAGE };
     if (error instanceof UserFacingError) {

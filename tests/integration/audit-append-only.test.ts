@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { recordAudit } from "../../lib/audit/record-audit";
-import { useTestDatabase } from "./test-db";
+import { setupTestDatabase } from "./test-db";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 describe("AuditEvent", () => {
   it("can be written but never updated or deleted", async () => {

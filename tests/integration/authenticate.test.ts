@@ -3,9 +3,9 @@ import { authenticate, LOCKOUT_POLICY } from "../../lib/users/authenticate";
 import { loadActor } from "../../lib/users/load-actor";
 import { revokeOwnSessions } from "../../lib/users/manage-users";
 import { makeUser, TEST_PASSWORD } from "./fixtures";
-import { useTestDatabase } from "./test-db";
+import { setupTestDatabase } from "./test-db";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 describe("authenticate", () => {
   it("signs in with the right password, resets failures and audits it", async () => {

@@ -12,9 +12,9 @@ import { reviewQueue } from "../../lib/reviews/review-queue";
 import { authenticate } from "../../lib/users/authenticate";
 import { DEMO_PASSWORD, DEMO_YEAR } from "../../prisma/seed/demo-data";
 import type { Actor } from "../../lib/auth/actor";
-import { useTestDatabase } from "./test-db";
+import { setupTestDatabase } from "./test-db";
 
-const t = useTestDatabase({ keepData: true, setup: async (prisma) => void (await seedDemoProvince(prisma)) });
+const t = setupTestDatabase({ keepData: true, setup: async (prisma) => void (await seedDemoProvince(prisma)) });
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });

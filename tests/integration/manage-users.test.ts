@@ -6,9 +6,9 @@ import { INVALID_INPUT_MESSAGE } from "../../lib/validation/action-result";
 import { authenticate } from "../../lib/users/authenticate";
 import type { Actor } from "../../lib/auth/actor";
 import { makeUser, makeWorld } from "./fixtures";
-import { useTestDatabase } from "./test-db";
+import { setupTestDatabase } from "./test-db";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 const create = (actor: Actor | null, input: unknown) =>
   runAction(createUserSchema, input, async () => actor, (a, data) => createUser(t.prisma, a, data));

@@ -76,7 +76,7 @@ export async function truncateAll(prisma: PrismaClient) {
  * Registers the hooks for a test file: one database for the file, emptied before each test
  * unless `keepData` (for read-only suites over seeded data).
  */
-export function useTestDatabase(options: { keepData?: boolean; setup?: (prisma: PrismaClient) => Promise<void> } = {}) {
+export function setupTestDatabase(options: { keepData?: boolean; setup?: (prisma: PrismaClient) => Promise<void> } = {}) {
   let db: Database | undefined;
   const handle = {
     get prisma(): PrismaClient {

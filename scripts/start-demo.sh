@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# npm run demo — installs, builds and starts ANTT on http://localhost:3000 with the embedded
+# database (created, migrated and filled with the demo province on first start).
+# With DATABASE_URL set, it uses that PostgreSQL server instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+PORT=${PORT:-3000}
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== Cài đặt thư viện (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib prisma -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
+  echo "== Biên dịch ứng dụng (next build)…"
+  npx next build
+fi
+echo "== Chuẩn bị cơ sở dữ liệu…"
+npx tsx scripts/db.ts prepare
+echo "== ANTT đang chạy tại http://localhost:$PORT (Ctrl+C để dừng)"
+exec npx next start -p "$PORT"
