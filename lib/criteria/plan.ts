@@ -61,7 +61,8 @@ function anyone(): boolean {
 export function planTargetTitle(target: PlanTarget): string {
   const pct = formatPercent(Math.round(target.percent * 100), 10_000);
   const label = METRIC_LABELS[target.metric];
-  return target.comparator === ">" ? `Trên ${pct} ${label}` : `${pct} trở lên ${label}`;
+  if (target.comparator === ">") return `Trên ${pct} ${label}`;
+  return target.percent === 100 ? `100% ${label}` : `${pct} trở lên ${label}`;
 }
 
 function countCheck(b: VerdictBuilder, numerator: number | undefined, denominator: number | undefined, threshold: Threshold, label: string): void {
