@@ -44,6 +44,23 @@ export const isoDateSchema = z
   .meta({ description: "Ngày theo ISO 8601, dạng yyyy-mm-dd." });
 
 const idSchema = z.string().min(1).max(200);
+
+/**
+ * Ids must be unique within a list: reasons and facts name records by id, and sorting by id is
+ * what makes the result independent of the order the caller sent them in.
+ */
+function uniqueIds<T extends { readonly id: string }>(item: z.ZodType<T>, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((entry, index) => {
+        if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `Mã “${entry.id}” bị trùng trong danh sách` });
+        seen.add(entry.id);
+      });
+    });
+}
 const textSchema = z.string().max(2000);
 const countSchema = z.int().min(0).max(10_000_000);
 
@@ -278,8 +295,8 @@ const baseFields = {
     .nullable()
     .optional()
     .meta({ description: "Lý do không thuộc diện (Đ1 k2 b). Động cơ còn tự suy ra từ enterpriseSize, educationLevels." }),
-  incidents: z.array(incidentSchema).max(10_000).optional(),
-  disciplines: z.array(disciplineRecordSchema).max(10_000).optional(),
+  incidents: uniqueIds(incidentSchema, 10_000).optional(),
+  disciplines: uniqueIds(disciplineRecordSchema, 10_000).optional(),
   planTargets: planTargetsSchema.optional(),
   extraFacts: z
     .record(z.string(), z.union([z.boolean(), z.number()]))
@@ -335,7 +352,7 @@ export const communeInputSchema = z
         registration: documentFactSchema.optional().meta({ description: "Đăng ký phấn đấu đạt tiêu chuẩn (quý I)." }),
       })
       .optional(),
-    movementModels: z.array(movementModelSchema).max(1000).optional(),
+    movementModels: uniqueIds(movementModelSchema, 1000).optional(),
     declarations: z
       .strictObject({
         implementsPolicies: z.boolean().optional().meta({ description: "Như Đ4 k2, trên toàn địa bàn xã." }),
@@ -347,7 +364,7 @@ export const communeInputSchema = z
       })
       .optional(),
     lawAndOrder: lawAndOrderSchema.optional(),
-    managedUnits: z.array(managedUnitSchema).max(100_000).optional(),
+    managedUnits: uniqueIds(managedUnitSchema, 100_000).optional(),
   })
   .meta({ id: "CommuneInput", title: "Xã, phường, đặc khu (Điều 5)" });
 
@@ -375,7 +392,7 @@ export const agencyInputSchema = z
       .optional()
       .meta({ description: "Có nội quy, quy định (Đ6 k1): true có, false chưa có." }),
     staff: staffSchema.optional(),
-    movementModels: z.array(movementModelSchema).max(1000).optional(),
+    movementModels: uniqueIds(movementModelSchema, 1000).optional(),
     declarations: z
       .strictObject({
         implementsPolicies: z.boolean().optional().meta({
@@ -385,7 +402,7 @@ export const agencyInputSchema = z
       })
       .optional(),
     securityForce: securityForceSchema.optional().meta({ description: "Lực lượng bảo vệ cơ quan, doanh nghiệp (Đ6 k4)." }),
-    subUnits: z.array(subUnitSchema).max(10_000).optional(),
+    subUnits: uniqueIds(subUnitSchema, 10_000).optional(),
   })
   .meta({ id: "AgencyInput", title: "Cơ quan, doanh nghiệp (Điều 6)" });
 
@@ -410,7 +427,7 @@ export const schoolInputSchema = z
       .meta({ description: "Có nội quy, quy định (Đ7 k1)." }),
     staff: staffSchema.optional(),
     learners: learnersSchema.optional(),
-    movementModels: z.array(movementModelSchema).max(1000).optional(),
+    movementModels: uniqueIds(movementModelSchema, 1000).optional(),
     declarations: z
       .strictObject({
         implementsPolicies: z.boolean().optional().meta({ description: "Như Đ6 k2 (Đ7 k2)." }),
@@ -420,7 +437,7 @@ export const schoolInputSchema = z
       })
       .optional(),
     securityForce: securityForceSchema.optional().meta({ description: "Lực lượng bảo vệ nhà trường, nếu có (Đ7 k5)." }),
-    subUnits: z.array(subUnitSchema).max(10_000).optional(),
+    subUnits: uniqueIds(subUnitSchema, 10_000).optional(),
   })
   .meta({ id: "SchoolInput", title: "Cơ sở giáo dục (Điều 7)" });
 

@@ -52,6 +52,18 @@ describe("input validation with Vietnamese messages", () => {
       path: "staff.briefed",
       message: /Không được lớn hơn tổng số \(10\)/,
     },
+    {
+      name: "duplicate incident id",
+      raw: {
+        ...passingKdc(),
+        incidents: [
+          { id: "V1", code: "SEPARATISM", date: "2026-01-30" },
+          { id: "V1", code: "PROLONGED_DISPUTE", date: "2026-02-01" },
+        ],
+      },
+      path: "incidents[1].id",
+      message: /Mã “V1” bị trùng trong danh sách/,
+    },
     { name: "negative count", raw: { ...passingAgency(), staff: { total: -1 } }, path: "staff.total", message: /Giá trị phải ≥ 0/ },
     { name: "missing subtype", raw: (({ subtype: _s, ...rest }) => rest)(passingAgency()), path: "subtype", message: /^Thiếu trường bắt buộc/ },
     { name: "wrong type", raw: { ...passingKdc(), declarations: { implementsPolicies: "có" } }, path: "declarations.implementsPolicies", message: /Sai kiểu dữ liệu: cần true\/false, nhận được chuỗi/ },
