@@ -30,8 +30,9 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string | 
     router.refresh();
   });
 
+  // method="post": a submit before hydration must never put the password in the URL.
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Đăng nhập">
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-label="Đăng nhập">
       <FormAlert message={error} />
       <FormField id="username" label="Tên đăng nhập" error={errors.username?.message}>
         <TextInput id="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} aria-describedby="username-error" {...register("username")} />

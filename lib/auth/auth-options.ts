@@ -49,7 +49,7 @@ export function isOidcEnabled(): boolean {
 }
 
 /** Error codes the login form turns into Vietnamese messages. */
-export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED", noAccount: "NO_ACCOUNT" } as const;
+export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED", noAccount: "NO_ACCOUNT", unavailable: "UNAVAILABLE" } as const;
 
 export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
@@ -65,7 +65,14 @@ export function buildAuthOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = loginSchema.safeParse(raw);
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-          const result = await authenticate(getPrisma(), parsed.data);
+          let result;
+          try {
+            result = await authenticate(getPrisma(), parsed.data);
+          } catch (error) {
+            // A database fault must not read as "wrong password" to the user.
+            console.error("Sign-in failed for a system reason", error);
+            throw new Error(SIGN_IN_ERRORS.unavailable);
+          }
           if (!result.ok) {
             throw new Error(result.reason === "LOCKED" ? `${SIGN_IN_ERRORS.locked}:${result.lockedUntil.toISOString()}` : SIGN_IN_ERRORS.invalid);
           }

@@ -119,7 +119,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       state,
       registeredOn: state === "NOT_REGISTERED" ? null : date(late ? `${DEMO_YEAR}-04-10` : `${DEMO_YEAR}-03-${String(2 + (index % 25)).padStart(2, "0")}`),
       registrationLate: late,
-      submittedAt: state === "SUBMITTED" ? date(`${DEMO_YEAR}-11-1${index % 5}`) : null,
+      submittedAt: state === "SUBMITTED" ? date(`${DEMO_YEAR}-11-1${Math.floor(index / 5) % 6}`) : null,
       reviewRound: state === "SUBMITTED" ? 1 : 0,
     });
   };

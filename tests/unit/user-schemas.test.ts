@@ -38,6 +38,7 @@ describe("user schemas", () => {
     expect(loginSchema.safeParse({ username: "", password: "" }).error!.issues.map((i) => i.message)).toEqual(["Vui lòng nhập tên đăng nhập.", "Vui lòng nhập mật khẩu."]);
     expect(signInErrorMessage("INVALID")).toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
     expect(signInErrorMessage("LOCKED:2026-11-24T08:15:00.000Z")).toMatch(/^Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần, vui lòng thử lại sau/);
+    expect(signInErrorMessage("UNAVAILABLE")).toMatch(/^Hệ thống tạm thời chưa xử lý được/);
     expect(signInErrorMessage(null)).toBeNull();
   });
 });
