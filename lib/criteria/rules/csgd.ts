@@ -114,7 +114,7 @@ export const CSGD_CRITERIA: readonly CriterionSpec<SchoolInput>[] = [
       "Không xảy ra bạo lực học đường; không có cán bộ, giáo viên, người lao động, người học phạm tội hoặc mắc tệ nạn xã hội bị kỷ luật từ cảnh cáo trở lên",
     article: "Điều 7 khoản 4",
     checks: (_input, ctx, b) =>
-      incidentGroupCheck(b, ctx, "D7K4", "trường hợp bạo lực học đường hoặc thành viên phạm tội, mắc tệ nạn xã hội bị kỷ luật từ cảnh cáo trở lên"),
+      incidentGroupCheck(b, ctx, "D7K4", "trường hợp bạo lực học đường hoặc vi phạm khác thuộc Điều 7 khoản 4"),
   },
   {
     id: "CSGD-5",
