@@ -8,6 +8,12 @@ const config = [
     ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
+    rules: {
+      // A leading underscore marks a deliberately unused binding (destructuring, callbacks).
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
     // The pure core must stay free of I/O and framework imports (docs/decisions).
     files: ["lib/criteria/**/*.ts", "lib/workflow/**/*.ts", "lib/domain/**/*.ts"],
     ignores: ["lib/criteria/cli.ts", "**/*.test.ts"],
