@@ -64,7 +64,7 @@ async function adminQuery(url: string, sql: string) {
 }
 
 const APP_TABLES = [
-  "AuditEvent", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
+  "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
   "UnitYearFacts", "SubUnitYearResult", "SubUnit", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
 ];
 
