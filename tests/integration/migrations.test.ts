@@ -82,9 +82,9 @@ describe("authoring migrations offline", () => {
     const schemaDir = await mkdtemp(path.join(tmpdir(), "antt-schema-"));
     cleanups.push(() => rm(schemaDir, { recursive: true, force: true }));
     const schemaPath = path.join(schemaDir, "schema.prisma");
-    await writeFile(schemaPath, (await readFile(SCHEMA_PATH, "utf8")) + `\nmodel EvidenceFile {\n  id String @id @db.Uuid\n  sha256 String\n}\n`);
+    await writeFile(schemaPath, (await readFile(SCHEMA_PATH, "utf8")) + `\nmodel ScratchTable {\n  id String @id @db.Uuid\n  note String\n}\n`);
     const sql = await diffSchemaAgainstMigrations(dir, schemaPath);
-    expect(sql).toContain(`CREATE TABLE "EvidenceFile"`);
+    expect(sql).toContain(`CREATE TABLE "ScratchTable"`);
 
     // createMigration reads the real schema, which matches: nothing to create.
     expect(await createMigration("nothing", { dir })).toBeNull();
