@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${E2E_PORT:-3100}
 if [ -z "${DATABASE_URL:-}" ]; then
-  export ANTT_DATA_DIR="$PWD/.data/e2e"
+  export ANTT_DATA_DIR="$PWD/.data/e2e-$PORT"
   rm -rf "$ANTT_DATA_DIR" "$ANTT_DATA_DIR.lock"
 fi
 export NODE_ENV=production
