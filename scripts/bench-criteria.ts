@@ -8,6 +8,7 @@
  *   npm run bench:criteria            # default: 10,000 units, seed 20260331
  *   npm run bench:criteria -- 50000 7 # units, seed
  */
+import { cpus, loadavg } from "node:os";
 import { evaluateUnit, parseUnitInput, type EvaluationResult, type UnitInput } from "../lib/criteria";
 import { syntheticUnits } from "../lib/criteria/syntheticUnits";
 
@@ -65,7 +66,9 @@ function main(): void {
   console.log(`  kinds: ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(", ")}; verdicts: ${Object.entries(tally).map(([k, n]) => `${k} ${n}`).join(", ")}`);
   console.log(`  per CPU-second of this process (all its threads): ${fmt.format(Math.round(cpuMedian))} evaluations (median)`);
   console.log(`  zod validation at the boundary (once per unit, not in the figure): ${fmt.format(Math.round(units.length / parseSeconds))} units/s`);
-  console.log(`  node ${process.version}, seed ${SEED}; last result ${sink?.unitId ?? "-"}`);
+  // Other processes on the machine lower the wall-clock figure; the load average says how much.
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`  node ${process.version}, ${cpus().length} CPUs, load average ${load}, seed ${SEED}; last result ${sink?.unitId ?? "-"}`);
 }
 
 main();

@@ -6,7 +6,7 @@ import { INCIDENT_CATALOGUE, classifyIncident, type IncidentGroup } from "./cata
 import type { ClassifiedIncident, EvaluationContext, RuleParameters } from "./criterion";
 import type { DisciplineRecord, Incident } from "./schema";
 import type { CriteriaKind, IsoDate } from "./types";
-import { evaluationWindow, evaluationWindowText, firstQuarterDeadline, firstQuarterDeadlineText, formatDateVi, isWithin } from "./window";
+import { formatDateVi, isWithin, type YearFacts } from "./window";
 import { INCIDENT_CODE_LABELS } from "../domain/vocabulary";
 
 const EMPTY_DISCIPLINES: readonly DisciplineRecord[] = Object.freeze([]);
@@ -29,13 +29,14 @@ export interface PreparedContext {
 export function prepareContext(
   kind: CriteriaKind,
   year: number,
+  facts: YearFacts,
   incidents: readonly Incident[] | undefined,
   disciplines: readonly DisciplineRecord[] | undefined,
   params: RuleParameters,
   asOf: IsoDate | undefined,
 ): PreparedContext {
-  const window = evaluationWindow(kind, year);
-  const windowText = evaluationWindowText(kind, year);
+  const window = facts.window;
+  const windowText = facts.windowText;
   const catalogue = INCIDENT_CATALOGUE[kind];
   let notes: string[] | undefined;
 
@@ -76,14 +77,13 @@ export function prepareContext(
     inWindow = kept;
   }
 
-  const q1Deadline = firstQuarterDeadline(year);
   const ctx: EvaluationContext = {
     kind,
     year,
     window,
     windowText,
-    q1Deadline,
-    q1DeadlineText: firstQuarterDeadlineText(year),
+    q1Deadline: facts.q1Deadline,
+    q1DeadlineText: facts.q1DeadlineText,
     asOf,
     params,
     incidentsProvided: incidents !== undefined,

@@ -54,6 +54,11 @@ export interface EvaluationContext {
 }
 
 export const NO_NEEDS: readonly Need[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+function isMet(v: CriterionVerdict): boolean {
+  return v.status === "MET";
+}
 export const NO_FACTS: Facts = Object.freeze({});
 
 const RANK_TO_STATUS: readonly CriterionStatus[] = ["NOT_APPLICABLE", "MET", "MISSING_DATA", "NOT_MET"];
@@ -122,11 +127,21 @@ export class VerdictBuilder {
       this.factsShared = true;
       return;
     }
-    for (const key of Object.keys(shared)) this.fact(key, shared[key]!);
+    // for…in over a small frozen object uses V8's enum cache and allocates nothing.
+    for (const key in shared) this.fact(key, shared[key]!);
   }
 
   need(kind: NeedKind, text: string): void {
     (this.needList ??= []).push({ kind, text });
+  }
+
+  /** Ready for the next criterion; the facts object and needs list handed out stay with it. */
+  reset(): void {
+    this.rank = 0;
+    this.reason = "";
+    this.needList = undefined;
+    this.factsObject = undefined;
+    this.factsShared = false;
   }
 
   get status(): CriterionStatus {
@@ -165,6 +180,8 @@ export interface CompiledCriterion<I> {
   readonly parts: readonly CompiledCriterion<I>[] | undefined;
   /** Verdict for units outside the scope of TT124 (Đ1 k2 b), built once. */
   readonly excludedVerdict: CriterionVerdict;
+  /** Composite only: reason and facts when every part is met (the common case), built once. */
+  readonly allPartsMet: { readonly reason: string; readonly facts: Facts } | undefined;
 }
 
 export function compileCriterion<I>(spec: CriterionSpec<I>, instrument: string, excludedReason: string): CompiledCriterion<I> {
@@ -179,13 +196,32 @@ export function compileCriterion<I>(spec: CriterionSpec<I>, instrument: string, 
     facts: NO_FACTS,
     needs: NO_NEEDS,
   });
-  return Object.freeze({ id: spec.id, title: spec.title, legalBasis, checks: spec.checks, parts, excludedVerdict });
+  const partIds = parts?.map((p) => p.id);
+  const allPartsMet =
+    partIds === undefined
+      ? undefined
+      : Object.freeze({
+          reason: `Đạt đủ các nội dung ${partIds.join(", ")}.`,
+          facts: Object.freeze({ partsMet: Object.freeze(partIds), partsNotMet: NO_IDS, partsMissingData: NO_IDS, partsNotApplicable: NO_IDS }),
+        });
+  return Object.freeze({ id: spec.id, title: spec.title, legalBasis, checks: spec.checks, parts, excludedVerdict, allPartsMet });
 }
-
-const NO_IDS: readonly string[] = Object.freeze([]);
 
 function verdictFromParts<I>(criterion: CompiledCriterion<I>, parts: readonly CriterionVerdict[]): CriterionVerdict {
   const status = combineStatuses(parts);
+  const allMet = criterion.allPartsMet;
+  if (allMet !== undefined && status === "MET" && parts.every(isMet)) {
+    return {
+      id: criterion.id,
+      title: criterion.title,
+      status,
+      reason: allMet.reason,
+      legalBasis: criterion.legalBasis,
+      facts: allMet.facts,
+      needs: NO_NEEDS,
+      parts,
+    };
+  }
   let met: string[] | undefined;
   let notMet: string[] | undefined;
   let missing: string[] | undefined;
@@ -244,9 +280,12 @@ export function evaluateCriterion<I>(criterion: CompiledCriterion<I>, input: I, 
     for (let i = 0; i < criterion.parts.length; i++) parts[i] = evaluateCriterion(criterion.parts[i]!, input, ctx);
     return verdictFromParts(criterion, parts);
   }
-  const b = new VerdictBuilder();
+  // Evaluation is synchronous and criteria never nest a leaf inside a leaf, so one builder
+  // serves every leaf criterion in turn.
+  const b = sharedBuilder;
+  b.reset();
   criterion.checks?.(input, ctx, b);
-  return {
+  const verdict: CriterionVerdict = {
     id: criterion.id,
     title: criterion.title,
     status: b.status,
@@ -255,4 +294,8 @@ export function evaluateCriterion<I>(criterion: CompiledCriterion<I>, input: I, 
     facts: b.facts,
     needs: b.needs,
   };
+  b.reset();
+  return verdict;
 }
+
+const sharedBuilder = new VerdictBuilder();

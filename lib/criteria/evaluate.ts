@@ -18,7 +18,7 @@ import {
   type IsoDate,
   type OverallResult,
 } from "./types";
-import { evaluationWindow } from "./window";
+import { yearFacts } from "./window";
 
 export interface EvaluateOptions {
   /** Force a rule set (e.g. to re-run an old verdict); default: chosen by year. */
@@ -126,7 +126,8 @@ function run<I extends UnitInput>(input: I, options: EvaluateOptions | undefined
   // The compiled list for input.kind takes exactly this input type; the registry's per-kind
   // record cannot express that link, hence the cast.
   const criteriaSpecs = compiledFor(ruleSet, kind) as unknown as readonly CompiledCriterion<I>[];
-  const window = evaluationWindow(kind, year);
+  const facts = yearFacts(kind, year);
+  const window = facts.window;
   const subtype = input.kind === "CQDN" ? input.subtype : null;
   const excluded = exclusionOf(input);
 
@@ -152,7 +153,7 @@ function run<I extends UnitInput>(input: I, options: EvaluateOptions | undefined
     };
   }
 
-  const { ctx, notes } = prepareContext(kind, year, input.incidents, input.disciplines, ruleSet.parameters, options?.asOf);
+  const { ctx, notes } = prepareContext(kind, year, facts, input.incidents, input.disciplines, ruleSet.parameters, options?.asOf);
   const criteria = new Array<CriterionVerdict>(criteriaSpecs.length);
   for (let i = 0; i < criteriaSpecs.length; i++) criteria[i] = evaluateCriterion(criteriaSpecs[i]!, input, ctx);
 

@@ -14,7 +14,7 @@ import { CSGD_CRITERIA } from "./rules/csgd";
 import { KDC_CRITERIA } from "./rules/kdc";
 import { XA_CRITERIA } from "./rules/xa";
 import type { AgencyInput, CommuneInput, KdcInput, SchoolInput } from "./schema";
-import type { CriteriaKind, IsoDate, RuleSetSummary } from "./types";
+import { CRITERIA_KINDS, type CriteriaKind, type IsoDate, type RuleSetSummary } from "./types";
 import { evaluationWindow } from "./window";
 
 /** TT124/2021/TT-BCA, Điều 11: in force from 10/02/2022. */
@@ -164,8 +164,14 @@ export function getRuleSet(id: string): RuleSet | undefined {
  * Returns undefined for years before TT124 (the TT23/2012 regime is not modelled).
  */
 export function selectRuleSet(kind: CriteriaKind, year: number): RuleSet | undefined {
+  const key = year * 4 + CRITERIA_KINDS.indexOf(kind);
+  if (selected.has(key)) return selected.get(key);
   const windowEnd = evaluationWindow(kind, year).to;
   let chosen: RuleSet | undefined;
   for (const ruleSet of RULE_SETS) if (ruleSet.effectiveFrom <= windowEnd) chosen = ruleSet;
+  selected.set(key, chosen);
   return chosen;
 }
+
+/** The registry is immutable, so the choice per (kind, year) can be remembered. */
+const selected = new Map<number, RuleSet | undefined>();

@@ -66,16 +66,16 @@ function dateBetween(rng: Rng, year: number, month: number): string {
 
 function doc(rng: Rng, year: number): DocumentFact | undefined {
   const r = rng();
-  if (r < 0.9) return { date: dateBetween(rng, year, int(rng, 1, 3)), ref: `${int(rng, 1, 99)}/KH` };
-  if (r < 0.94) return { date: dateBetween(rng, year, int(rng, 4, 6)) };
-  if (r < 0.97) return null;
+  if (r < 0.97) return { date: dateBetween(rng, year, int(rng, 1, 3)), ref: `${int(rng, 1, 99)}/KH` };
+  if (r < 0.985) return { date: dateBetween(rng, year, int(rng, 4, 6)) };
+  if (r < 0.993) return null;
   return undefined;
 }
 
 function incidents(rng: Rng, year: number, kind: CriteriaKind, prefix: string): Incident[] | undefined {
   if (chance(rng, 0.02)) return undefined;
   const out: Incident[] = [];
-  const count = chance(rng, 0.75) ? 0 : int(rng, 1, 3);
+  const count = chance(rng, 0.85) ? 0 : int(rng, 1, 3);
   const window = evaluationWindow(kind, year);
   for (let i = 0; i < count; i++) {
     const inWindow = chance(rng, 0.8);
@@ -101,7 +101,7 @@ function incidents(rng: Rng, year: number, kind: CriteriaKind, prefix: string): 
 function disciplines(rng: Rng, year: number, prefix: string): DisciplineRecord[] | undefined {
   if (chance(rng, 0.02)) return undefined;
   const out: DisciplineRecord[] = [];
-  const count = chance(rng, 0.8) ? 0 : int(rng, 1, 3);
+  const count = chance(rng, 0.85) ? 0 : int(rng, 1, 3);
   for (let i = 0; i < count; i++) {
     const personnelType = pick(rng, PERSONNEL_TYPES);
     out.push({
@@ -109,7 +109,7 @@ function disciplines(rng: Rng, year: number, prefix: string): DisciplineRecord[]
       personnelType,
       level: pick(rng, DISCIPLINE_LADDERS[personnelType]),
       date: dateBetween(rng, year, int(rng, 1, 10)),
-      inSecurityForce: chance(rng, 0.3),
+      inSecurityForce: chance(rng, 0.15),
     });
   }
   return out;
@@ -137,6 +137,16 @@ function subUnits(rng: Rng, prefix: string): SubUnit[] | undefined {
   return out;
 }
 
+/** Counts for the window and the previous one; mostly held or falling, sometimes rising. */
+function lawAndOrder(rng: Rng, scale: number): KdcInput["lawAndOrder"] {
+  const previous = { crimes: int(rng, 0, scale), socialEvils: int(rng, 0, scale), otherViolations: int(rng, 0, 2 * scale) };
+  const drift = (n: number) => (chance(rng, 0.04) ? n + int(rng, 1, 2) : Math.max(0, n - int(rng, 0, 2)));
+  return {
+    current: { crimes: drift(previous.crimes), socialEvils: drift(previous.socialEvils), otherViolations: drift(previous.otherViolations) },
+    previous,
+  };
+}
+
 function kdc(rng: Rng, index: number, year: number): KdcInput {
   const id = `KDC-${index}`;
   const resident = int(rng, 40, 600);
@@ -152,13 +162,8 @@ function kdc(rng: Rng, index: number, year: number): KdcInput {
       householdsRegistered: chance(rng, 0.93) ? resident : resident - int(rng, 1, 5),
     },
     declarations: { implementsPolicies: chance(rng, 0.97), managedGroupsHandledEffectively: chance(rng, 0.97) },
-    lawAndOrder: chance(rng, 0.05)
-      ? { current: { crimes: 1, socialEvils: 0, otherViolations: 2 } }
-      : {
-          current: { crimes: int(rng, 0, 3), socialEvils: int(rng, 0, 2), otherViolations: int(rng, 0, 6) },
-          previous: { crimes: int(rng, 1, 4), socialEvils: int(rng, 1, 3), otherViolations: int(rng, 2, 8) },
-        },
-    securityForce: { result: chance(rng, 0.95) ? pick(rng, ["HTXSNV", "HTTNV", "HTNV"] as const) : "KHTNV" },
+    lawAndOrder: chance(rng, 0.03) ? { current: { crimes: 1, socialEvils: 0, otherViolations: 2 } } : lawAndOrder(rng, 3),
+    securityForce: { result: chance(rng, 0.97) ? pick(rng, ["HTXSNV", "HTTNV", "HTNV"] as const) : "KHTNV" },
     incidents: incidents(rng, year, "KDC", id),
     disciplines: disciplines(rng, year, id),
   };
@@ -173,7 +178,7 @@ function commune(rng: Rng, index: number, year: number): CommuneInput {
       id: `${id}-U${pad2(i)}`,
       name: `Đơn vị ${i + 1}`,
       kind: pick(rng, ["KDC", "KDC", "KDC", "CQ", "DN", "CSGD"] as const),
-      registered: !chance(rng, 0.02),
+      registered: !chance(rng, 0.003),
       recognised: chance(rng, 0.85),
     };
     if (chance(rng, 0.04)) unit.excludedReason = "SMALL_MICRO_ENTERPRISE";
@@ -188,10 +193,7 @@ function commune(rng: Rng, index: number, year: number): CommuneInput {
     registration: { partyResolution: doc(rng, year), plan: doc(rng, year), registration: doc(rng, year) },
     movementModels: models(rng, id),
     declarations: { implementsPolicies: true, managedGroupsHandledEffectively: chance(rng, 0.97), communePoliceEffective: chance(rng, 0.97) },
-    lawAndOrder: {
-      current: { crimes: int(rng, 0, 20), socialEvils: int(rng, 0, 10), otherViolations: int(rng, 0, 40) },
-      previous: { crimes: int(rng, 5, 25), socialEvils: int(rng, 3, 12), otherViolations: int(rng, 10, 45) },
-    },
+    lawAndOrder: lawAndOrder(rng, 20),
     managedUnits: managed,
     incidents: incidents(rng, year, "XA", id),
     disciplines: disciplines(rng, year, id),
@@ -227,7 +229,7 @@ function agency(rng: Rng, index: number, year: number): AgencyInput {
     },
     movementModels: models(rng, id),
     declarations: { implementsPolicies: chance(rng, 0.98) },
-    securityForce: chance(rng, 0.1) ? { exists: false } : { exists: true, result: pick(rng, ["TTLDTT", "HTTNV", "HTTNV", "HTNV"] as const) },
+    securityForce: chance(rng, 0.1) ? { exists: false } : { exists: true, result: chance(rng, 0.95) ? pick(rng, ["TTLDTT", "HTTNV"] as const) : "HTNV" },
     subUnits: subUnits(rng, id),
     incidents: incidents(rng, year, "CQDN", id),
     disciplines: disciplines(rng, year, id),
@@ -261,7 +263,7 @@ function school(rng: Rng, index: number, year: number): SchoolInput {
     learners: { total: learners, briefed: chance(rng, 0.95) ? learners : learners - int(rng, 1, 20) },
     movementModels: models(rng, id),
     declarations: { implementsPolicies: true, parentsBoardCoordination: chance(rng, 0.97) },
-    securityForce: chance(rng, 0.3) ? { exists: false } : { exists: true, result: pick(rng, ["TTLDTT", "HTTNV", "HTNV"] as const) },
+    securityForce: chance(rng, 0.3) ? { exists: false } : { exists: true, result: chance(rng, 0.95) ? pick(rng, ["TTLDTT", "HTTNV"] as const) : "HTNV" },
     subUnits: subUnits(rng, id),
     incidents: incidents(rng, year, "CSGD", id),
     disciplines: disciplines(rng, year, id),

@@ -11,22 +11,27 @@ export interface EvaluationWindow {
   readonly to: IsoDate;
 }
 
-interface CachedWindow {
+/** Everything about a (kind, year) pair that does not depend on the unit, computed once. */
+export interface YearFacts {
   readonly window: EvaluationWindow;
-  /** "16/11/2025–15/11/2026", built once per kind and year. */
-  readonly text: string;
+  /** "16/11/2025–15/11/2026". */
+  readonly windowText: string;
+  readonly q1Deadline: IsoDate;
+  /** "31/03/2026". */
+  readonly q1DeadlineText: string;
 }
 
-const windowCache = new Map<number, CachedWindow>();
+const yearCache = new Map<number, YearFacts>();
 
 function pad4(year: number): string {
   return String(year).padStart(4, "0");
 }
 
-function cachedWindow(kind: CriteriaKind, year: number): CachedWindow {
+/** Cached per kind and year: no string is built per evaluation for these. */
+export function yearFacts(kind: CriteriaKind, year: number): YearFacts {
   // Key packs kind and year so the cache stays a flat Map<number, …>.
   const key = year * 2 + (kind === "KDC" ? 0 : 1);
-  let cached = windowCache.get(key);
+  let cached = yearCache.get(key);
   if (cached === undefined) {
     const prev = pad4(year - 1);
     const cur = pad4(year);
@@ -34,20 +39,26 @@ function cachedWindow(kind: CriteriaKind, year: number): CachedWindow {
       kind === "KDC"
         ? Object.freeze({ from: `${prev}-11-01`, to: `${cur}-10-31` })
         : Object.freeze({ from: `${prev}-11-16`, to: `${cur}-11-15` });
-    cached = { window, text: `${formatDateVi(window.from)}–${formatDateVi(window.to)}` };
-    windowCache.set(key, cached);
+    const q1Deadline = firstQuarterDeadline(year);
+    cached = Object.freeze({
+      window,
+      windowText: `${formatDateVi(window.from)}–${formatDateVi(window.to)}`,
+      q1Deadline,
+      q1DeadlineText: formatDateVi(q1Deadline),
+    });
+    yearCache.set(key, cached);
   }
   return cached;
 }
 
 /** KDC: 01/11 (Y-1) – 31/10 Y; XA, CQDN, CSGD: 16/11 (Y-1) – 15/11 Y. Both ends inclusive. */
 export function evaluationWindow(kind: CriteriaKind, year: number): EvaluationWindow {
-  return cachedWindow(kind, year).window;
+  return yearFacts(kind, year).window;
 }
 
 /** The window as written in reasons: "16/11/2025–15/11/2026". */
 export function evaluationWindowText(kind: CriteriaKind, year: number): string {
-  return cachedWindow(kind, year).text;
+  return yearFacts(kind, year).windowText;
 }
 
 export function isWithin(date: IsoDate, window: EvaluationWindow): boolean {
@@ -60,18 +71,6 @@ export function isWithin(date: IsoDate, window: EvaluationWindow): boolean {
  */
 export function firstQuarterDeadline(year: number): IsoDate {
   return `${pad4(year)}-03-31`;
-}
-
-const deadlineTexts = new Map<number, string>();
-
-/** 31/03/Y, cached per year. */
-export function firstQuarterDeadlineText(year: number): string {
-  let text = deadlineTexts.get(year);
-  if (text === undefined) {
-    text = formatDateVi(firstQuarterDeadline(year));
-    deadlineTexts.set(year, text);
-  }
-  return text;
 }
 
 const viDates = new Map<IsoDate, string>();

@@ -25,6 +25,41 @@ export function phrase(lower: string): Phrase {
   return Object.freeze({ lower, upper: lower.charAt(0).toUpperCase() + lower.slice(1) });
 }
 
+/**
+ * Sentences that depend only on a call site's constant wording and the (kind, year) window are
+ * built once: most units have no incident and no discipline, and these are their sentences.
+ */
+const noIncidentSentences = new Map<string, Map<string, string>>();
+const noDisciplineSentences = new Map<string, Map<string, string>>();
+
+function cached(cache: Map<string, Map<string, string>>, outer: string, inner: string): string | undefined {
+  return cache.get(outer)?.get(inner);
+}
+
+function remember(cache: Map<string, Map<string, string>>, outer: string, inner: string, sentence: string): string {
+  let byInner = cache.get(outer);
+  if (byInner === undefined) {
+    byInner = new Map();
+    cache.set(outer, byInner);
+  }
+  byInner.set(inner, sentence);
+  return sentence;
+}
+
+function noIncidentSentence(scope: string, windowText: string): string {
+  return (
+    cached(noIncidentSentences, scope, windowText) ??
+    remember(noIncidentSentences, scope, windowText, `Không xảy ra ${scope} trong kỳ ${windowText}.`)
+  );
+}
+
+function noDisciplineSentence(scope: string, barText: string): string {
+  return (
+    cached(noDisciplineSentences, scope, barText) ??
+    remember(noDisciplineSentences, scope, barText, `Không có cá nhân ${scope} ${barText} trong kỳ.`)
+  );
+}
+
 /** At most `limit` ids in a reason; the facts always carry the full list. */
 export function listIds(ids: readonly string[], limit = 10): string {
   if (ids.length <= limit) return ids.join(", ");
@@ -121,6 +156,9 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const NO_DISCIPLINE_FACTS: Facts = Object.freeze({ disciplineIds: NO_IDS, belowThresholdDisciplineIds: NO_IDS });
+const ALL_RULES_FACTS: Facts = Object.freeze({ internalRulesAbsent: NO_IDS, internalRulesUndeclared: NO_IDS });
+
 const NO_INCIDENT_FACTS: Facts = Object.freeze({
   incidentIds: NO_IDS,
   exemptIncidentIds: NO_IDS,
@@ -143,7 +181,7 @@ export function incidentGroupCheck(b: VerdictBuilder, ctx: EvaluationContext, gr
   const list = ctx.incidentsByGroup[group];
   if (list === undefined) {
     b.shareFacts(NO_INCIDENT_FACTS);
-    b.met(`Không xảy ra ${scope} trong kỳ ${ctx.windowText}.`);
+    b.met(noIncidentSentence(scope, ctx.windowText));
     return;
   }
   let disqualifying: string[] | undefined;
@@ -214,8 +252,7 @@ export function disciplineCheck(
   barText: string = disciplineBarText(minRank),
 ): void {
   if (!ctx.disciplinesProvided) {
-    b.fact("disciplineIds", NO_IDS);
-    b.fact("belowThresholdDisciplineIds", NO_IDS);
+    b.shareFacts(NO_DISCIPLINE_FACTS);
     b.add("MISSING_DATA", `Chưa có danh sách kỷ luật trong kỳ để xét cá nhân ${scope}.`);
     b.need("DATA", "Cập nhật danh sách quyết định kỷ luật trong kỳ (hoặc xác nhận không có)");
     return;
@@ -226,6 +263,11 @@ export function disciplineCheck(
     if (!inScope(record)) continue;
     if (DISCIPLINE_RANK[record.level] >= minRank) (offending ??= []).push(record);
     else (below ??= []).push(record);
+  }
+  if (offending === undefined && below === undefined) {
+    b.shareFacts(NO_DISCIPLINE_FACTS);
+    b.met(noDisciplineSentence(scope, barText));
+    return;
   }
   const offendingIds = offending === undefined ? NO_IDS : offending.map((r) => r.id);
   const belowIds = below === undefined ? NO_IDS : below.map((r) => r.id);
@@ -238,7 +280,7 @@ export function disciplineCheck(
     return;
   }
   if (below === undefined) {
-    b.met(`Không có cá nhân ${scope} ${barText} trong kỳ.`);
+    b.met(noDisciplineSentence(scope, barText));
     return;
   }
   const belowKind = below.length === 1 ? DISCIPLINE_LEVEL_LABELS[below[0]!.level].toLowerCase() : "dưới ngưỡng";
@@ -437,6 +479,11 @@ export function internalRulesCheck<K extends string>(
     const value = rules?.[key];
     if (value === undefined) (undeclared ??= []).push(label);
     else if (!value) (absent ??= []).push(label);
+  }
+  if (absent === undefined && undeclared === undefined) {
+    b.shareFacts(ALL_RULES_FACTS);
+    b.met(`Có đủ nội quy, quy định về ${allTopicsText}.`);
+    return;
   }
   b.fact("internalRulesAbsent", absent ?? NO_IDS);
   b.fact("internalRulesUndeclared", undeclared ?? NO_IDS);
