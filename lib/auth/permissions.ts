@@ -14,6 +14,8 @@ export type Permission =
   | { action: "unit.read"; unit: UnitRef }
   | { action: "unit.update"; unit: UnitRef }
   | { action: "dossier.review"; unit: UnitRef }
+  /** Issue or revoke recognition decisions for the unit (on behalf of the deciding UBND). */
+  | { action: "dossier.decide"; unit: UnitRef }
   | { action: "province.read" }
   | { action: "reviewQueue.read" }
   | { action: "user.manage" }
@@ -70,6 +72,10 @@ export function can(actor: Actor | null, permission: Permission): boolean {
         reviewerSees(actor, permission.unit) &&
         REVIEW_COMPETENCE[permission.unit.kind] === actor.reviewerLevel
       );
+    case "dossier.decide":
+      // The standing office prepares and records the UBND's decision: the reviewer competent for
+      // the unit, or an administrator of the system.
+      return actor.role === "ADMIN" || can(actor, { action: "dossier.review", unit: permission.unit });
     case "province.read":
       return actor.role === "LEADER" || actor.role === "ADMIN" || (actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE");
     case "reviewQueue.read":

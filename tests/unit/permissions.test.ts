@@ -80,6 +80,13 @@ describe("dossier.review follows competence (TT48: KDC → commune police, other
     for (const who of ["admin", "leader", "unitOfficer", "communeOfficer"] as const) {
       expect(can(actors[who], { action: "dossier.review", unit: u })).toBe(false);
     }
+    // Decisions: the competent reviewer or an administrator; never the unit or the leader.
+    expect(can(actors.admin, { action: "dossier.decide", unit: u })).toBe(true);
+    expect(can(actors.provincialReviewer, { action: "dossier.decide", unit: u })).toBe(kind !== "KDC");
+    expect(can(actors.communeReviewer, { action: "dossier.decide", unit: u })).toBe(kind === "KDC");
+    for (const who of ["leader", "unitOfficer", "communeOfficer"] as const) {
+      expect(can(actors[who], { action: "dossier.decide", unit: u })).toBe(false);
+    }
   });
 });
 
