@@ -1,0 +1,99 @@
+/**
+ * Recognition decisions (Quyết định công nhận): numbering, issuance, revocation.
+ * Numbers are unique per issuing authority and year, allocated by an atomic counter — never
+ * derived from ids or row counts (ids skip after crashes; counts race).
+ */
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { z } from "zod";
+import type { DecisionInput, revocationSchema } from "./dossier-schemas";
+import { loadDossier, transitionDossier } from "./dossier-transition";
+
+/** "15/QĐ-UBND": the administrative numbering of NĐ 30/2020 for a decision (QĐ) of an authority. */
+export function formatDecisionNumber(sequence: number, documentSymbol: string): string {
+  return `${sequence}/QĐ-${documentSymbol}`;
+}
+
+/**
+ * The next number for (authority, year). One INSERT … ON CONFLICT DO UPDATE … RETURNING is atomic
+ * in PostgreSQL: concurrent callers get distinct numbers, and a rolled-back caller's number is
+ * released with its transaction (the counter row lock is held until commit).
+ */
+export async function allocateDecisionSequence(tx: Prisma.TransactionClient, authorityId: string, year: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ lastSequence: number }[]>`
+    INSERT INTO "DecisionNumberCounter" ("authorityId", "year", "lastSequence")
+    VALUES (${authorityId}::uuid, ${year}, 1)
+    ON CONFLICT ("authorityId", "year") DO UPDATE SET "lastSequence" = "DecisionNumberCounter"."lastSequence" + 1
+    RETURNING "lastSequence"`;
+  return Number(rows[0]!.lastSequence);
+}
+
+/** Issues one decision recognising every listed PROPOSED dossier; all or nothing. */
+export async function issueDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionInput, now: Date = new Date()) {
+  return prisma.$transaction(
+    async (tx) => {
+      const authority = await tx.authority.findUnique({ where: { id: input.authorityId } });
+      if (!authority) throw new UserFacingError("Cơ quan ban hành không tồn tại.", "authorityId");
+      const ids = input.dossiers.map((d) => d.dossierId);
+      if (new Set(ids).size !== ids.length) throw new UserFacingError("Một đơn vị được chọn hai lần.", "dossiers");
+      const dossiers = await Promise.all(ids.map((id) => loadDossier(tx, id)));
+      for (const d of dossiers) {
+        if (!d) throw new UserFacingError("Hồ sơ không tồn tại.", "dossiers");
+        if (d.year !== input.year) throw new UserFacingError(`Hồ sơ của ${d.unit.name} thuộc năm ${d.year}, không phải năm ${input.year}.`, "dossiers");
+      }
+      const sequence = await allocateDecisionSequence(tx, authority.id, input.year);
+      const decision = await tx.recognitionDecision.create({
+        data: {
+          authorityId: authority.id,
+          year: input.year,
+          sequence,
+          number: formatDecisionNumber(sequence, authority.documentSymbol),
+          issuedOn: new Date(`${input.issuedOn}T00:00:00.000Z`),
+          signerName: input.signerName,
+          signerTitle: input.signerTitle,
+          createdById: actor?.userId ?? null,
+        },
+      });
+      for (const [i, d] of dossiers.entries()) {
+        await transitionDossier(tx, {
+          actor,
+          dossier: d!,
+          unit: d!.unit,
+          action: "RECOGNISE",
+          expectedVersion: input.dossiers[i]!.version,
+          facts: { decisionId: decision.id },
+          data: { decisionId: decision.id, decidedAt: now },
+          meta: { decisionNumber: decision.number },
+        });
+      }
+      await recordAudit(tx, {
+        actor,
+        action: "decision.issued",
+        entityType: "RecognitionDecision",
+        entityId: decision.id,
+        after: { number: decision.number, year: decision.year, authority: authority.name, issuedOn: input.issuedOn, signerName: decision.signerName, dossierIds: ids },
+      });
+      return decision;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Thu hồi: no clause in TT124 (spec §4.2); offered as a deliberate act with reason and reference, audited. */
+export async function revokeRecognition(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof revocationSchema>, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await loadDossier(tx, input.dossierId);
+    if (!dossier) throw new UserFacingError("Hồ sơ không tồn tại.");
+    return transitionDossier(tx, {
+      actor,
+      dossier,
+      unit: dossier.unit,
+      action: "REVOKE",
+      expectedVersion: input.version,
+      facts: { reason: input.reason, reference: input.reference },
+      data: { revokedAt: now, revocationReason: input.reason, revocationRef: input.reference },
+    });
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * Use-cases of the yearly dossier before the decision: registration, self-assessment start,
+ * per-criterion review, return, proposal, refusal. Each runs in one transaction through
+ * transitionDossier (permission → transition table → optimistic update → audit).
+ */
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { deadlinesFor, isLate, vietnamToday } from "@/lib/workflow/deadlines";
+import type { z } from "zod";
+import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
+import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
+
+const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
+
+async function dossierOrThrow(tx: Prisma.TransactionClient, dossierId: string) {
+  const dossier = await loadDossier(tx, dossierId);
+  if (!dossier) throw new UserFacingError("Hồ sơ không tồn tại.");
+  return dossier;
+}
+
+/** Đăng ký phấn đấu (quý I). Accepted after 31/3 too, but marked late. */
+export async function registerDossier(prisma: PrismaClient, actor: Actor | null, input: RegistrationInput, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true, kind: true, communeId: true, hasPartyOrganisation: true, exclusionReason: true } });
+    if (!unit) throw new UserFacingError("Đơn vị không tồn tại.");
+    authorize(actor, { action: "unit.update", unit });
+    if (unit.exclusionReason) throw new UserFacingError(`Đơn vị không thuộc diện đăng ký: ${EXCLUSION_REASON_LABELS[unit.exclusionReason]}.`);
+    const dossier = await tx.dossier.upsert({
+      where: { unitId_year: { unitId: unit.id, year: input.year } },
+      create: { unitId: unit.id, year: input.year },
+      update: {},
+    });
+    const registeredOn = input.registeredOn ?? vietnamToday(now);
+    const late = isLate(registeredOn, deadlinesFor(unit.kind, input.year).registration);
+    await transitionDossier(tx, {
+      actor,
+      dossier,
+      unit,
+      action: "REGISTER",
+      expectedVersion: dossier.version,
+      facts: {
+        requiresPartyResolution: unit.hasPartyOrganisation,
+        requiresPlan: unit.kind !== "KDC",
+        hasPartyResolution: !!input.partyResolutionRef,
+        hasPlan: !!input.planRef,
+        hasCommitment: !!input.commitmentRef,
+      },
+      data: {
+        registeredOn: date(registeredOn),
+        registrationLate: late,
+        partyResolutionRef: input.partyResolutionRef ?? null,
+        partyResolutionOn: date(input.partyResolutionOn),
+        planRef: input.planRef ?? null,
+        planOn: date(input.planOn),
+        commitmentRef: input.commitmentRef ?? null,
+        commitmentOn: date(input.commitmentOn),
+        ...(input.planTargets ? { planTargets: input.planTargets as Prisma.InputJsonValue } : {}),
+      },
+    });
+    return { dossierId: dossier.id, late };
+  });
+}
+
+export async function startSelfAssessment(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof dossierVersionSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_SELF_ASSESSMENT", expectedVersion: input.version });
+  });
+}
+
+/** Flags of the current round, for the return/propose guards. */
+async function currentFlags(tx: Prisma.TransactionClient, dossierId: string, round: number) {
+  const rows = await tx.criterionReview.findMany({ where: { dossierId, round, status: "FLAGGED" }, orderBy: { criterionId: "asc" } });
+  return rows.map((r) => ({ criterionId: r.criterionId, comment: r.comment }));
+}
+
+/**
+ * A reviewer's finding on one criterion of the current round. The first finding takes the
+ * dossier from SUBMITTED to UNDER_REVIEW. Bumps the dossier version, so two reviewers editing
+ * the same dossier cannot overwrite each other.
+ */
+export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof criterionReviewSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    authorize(actor, { action: "dossier.review", unit: dossier.unit });
+    let version = input.version;
+    if (dossier.state === "SUBMITTED") {
+      await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: version });
+      version += 1;
+    } else if (dossier.state !== "UNDER_REVIEW") {
+      throw new UserFacingError("Chỉ thẩm định được hồ sơ đã nộp hoặc đang thẩm định.");
+    } else {
+      const { count } = await tx.dossier.updateMany({ where: { id: dossier.id, version }, data: { version: { increment: 1 } } });
+      if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
+    }
+    if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
+    const key = { dossierId_round_criterionId: { dossierId: dossier.id, round: dossier.reviewRound, criterionId: input.criterionId } };
+    const before = await tx.criterionReview.findUnique({ where: key });
+    const after = await tx.criterionReview.upsert({
+      where: key,
+      create: { dossierId: dossier.id, round: dossier.reviewRound, criterionId: input.criterionId, status: input.status, comment: input.comment ?? null, reviewerId: actor.userId },
+      update: { status: input.status, comment: input.comment ?? null, reviewerId: actor.userId },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "dossier.criterion_reviewed",
+      entityType: "CriterionReview",
+      entityId: after.id,
+      unitId: dossier.unitId,
+      before: before && { status: before.status, comment: before.comment },
+      after: { criterionId: after.criterionId, round: after.round, status: after.status, comment: after.comment },
+    });
+    return { version: version + 1 };
+  });
+}
+
+export async function returnDossier(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof dossierVersionSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    const flaggedCriteria = await currentFlags(tx, dossier.id, dossier.reviewRound);
+    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "RETURN", expectedVersion: input.version, facts: { flaggedCriteria }, meta: { flagged: flaggedCriteria } });
+  });
+}
+
+export async function proposeDossier(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof dossierVersionSchema>, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    const flaggedCriteria = await currentFlags(tx, dossier.id, dossier.reviewRound);
+    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "PROPOSE", expectedVersion: input.version, facts: { flaggedCriteria }, data: { proposedAt: now } });
+  });
+}
+
+export async function refuseDossier(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof refusalSchema>, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    return transitionDossier(tx, {
+      actor,
+      dossier,
+      unit: dossier.unit,
+      action: "REFUSE",
+      expectedVersion: input.version,
+      facts: { reason: input.reason },
+      data: { refusalReason: input.reason, decidedAt: now },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/** zod schemas of the dossier forms, shared by each form and its server action. */
+import { z } from "zod";
+import { planTargetsSchema } from "@/lib/criteria";
+
+const id = z.uuid("Mã hồ sơ không hợp lệ.");
+const version = z.coerce.number({ error: "Thiếu phiên bản hồ sơ." }).int().min(1);
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Vui lòng nhập ${label}.` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label[0]!.toUpperCase()}${label.slice(1)} không hợp lệ (dd/mm/yyyy).`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label[0]!.toUpperCase()}${label.slice(1)} không hợp lệ.`);
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => (v === "" ? undefined : v))
+    .optional();
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(isoDate(label).optional())
+    .optional();
+
+export const registrationSchema = z
+  .object({
+    unitId: z.uuid("Đơn vị không hợp lệ."),
+    year: z.coerce.number().int().min(2022, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
+    // Each registration document: its reference and its date, or neither (checked below).
+    partyResolutionRef: optionalText(200, "Số, ký hiệu nghị quyết tối đa 200 ký tự."),
+    partyResolutionOn: optionalDate("ngày nghị quyết"),
+    planRef: optionalText(200, "Số, ký hiệu kế hoạch tối đa 200 ký tự."),
+    planOn: optionalDate("ngày kế hoạch"),
+    commitmentRef: optionalText(200, "Số, ký hiệu bản đăng ký tối đa 200 ký tự."),
+    commitmentOn: optionalDate("ngày bản đăng ký"),
+    /** Day the registration was signed; defaults to today. */
+    registeredOn: optionalDate("ngày đăng ký"),
+    planTargets: planTargetsSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const [ref, date, label] of [
+      ["partyResolutionRef", "partyResolutionOn", "nghị quyết"],
+      ["planRef", "planOn", "kế hoạch"],
+      ["commitmentRef", "commitmentOn", "bản đăng ký"],
+    ] as const) {
+      if (v[ref] && !v[date]) ctx.addIssue({ code: "custom", path: [date], message: `Vui lòng nhập ngày ${label}.` });
+      if (!v[ref] && v[date]) ctx.addIssue({ code: "custom", path: [ref], message: `Vui lòng nhập số, ký hiệu ${label}.` });
+    }
+  });
+export type RegistrationInput = z.output<typeof registrationSchema>;
+
+export const dossierVersionSchema = z.object({ dossierId: id, version });
+
+export const criterionReviewSchema = z.object({
+  dossierId: id,
+  version,
+  criterionId: z.string().trim().min(1, "Thiếu mã tiêu chí.").max(40),
+  status: z.enum(["ACCEPTED", "FLAGGED"], { error: "Vui lòng chọn kết quả thẩm định tiêu chí." }),
+  comment: optionalText(2000, "Nhận xét tối đa 2000 ký tự."),
+});
+
+export const refusalSchema = z.object({
+  dossierId: id,
+  version,
+  reason: z.string({ error: "Vui lòng nêu rõ lý do." }).trim().min(10, "Lý do cần cụ thể (ít nhất 10 ký tự).").max(2000, "Lý do tối đa 2000 ký tự."),
+});
+
+export const revocationSchema = refusalSchema.extend({
+  reference: z.string({ error: "Vui lòng ghi số, ký hiệu văn bản thu hồi." }).trim().min(3, "Vui lòng ghi số, ký hiệu văn bản thu hồi.").max(200),
+});
+
+export const decisionSchema = z.object({
+  authorityId: z.uuid("Vui lòng chọn cơ quan ban hành."),
+  year: z.coerce.number().int().min(2022).max(2100),
+  issuedOn: isoDate("ngày ban hành"),
+  signerName: z.string({ error: "Vui lòng nhập họ tên người ký." }).trim().min(3, "Vui lòng nhập họ tên người ký.").max(120),
+  signerTitle: z.string({ error: "Vui lòng nhập chức vụ người ký." }).trim().min(3, "Vui lòng nhập chức vụ người ký.").max(120),
+  dossiers: z
+    .array(z.object({ dossierId: id, version }), { error: "Vui lòng chọn đơn vị." })
+    .min(1, "Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.")
+    .max(2000),
+});
+export type DecisionInput = z.output<typeof decisionSchema>;
