@@ -4,7 +4,7 @@
  */
 import { EXCLUSION_REASON_LABELS, type ExclusionReason, type UnitKind } from "../domain/vocabulary";
 import { prepareContext } from "./context";
-import { evaluateCriterion, type CompiledCriterion, type EvaluationContext } from "./criterion";
+import { evaluateCriterion, type CompiledCriterion } from "./criterion";
 import { evaluatePlan } from "./plan";
 import { applicableExtraCriteria, evaluateExtraCriterion } from "./provincial";
 import { buildReadiness } from "./readiness";
@@ -175,7 +175,7 @@ function run<I extends UnitInput>(input: I, options: EvaluateOptions | undefined
     exclusion: null,
     criteria,
     provincialCriteria: provincial,
-    plan: evaluatePlan(input, ctx as EvaluationContext),
+    plan: evaluatePlan(input, ctx),
     readiness: buildReadiness(criteria, provincial, overall, year),
     notes,
   };
