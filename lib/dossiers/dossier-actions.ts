@@ -87,17 +87,15 @@ export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null,
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
     authorize(actor, { action: "dossier.review", unit: dossier.unit });
-    let version = input.version;
+    if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
     if (dossier.state === "SUBMITTED") {
-      await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: version });
-      version += 1;
+      await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: input.version });
     } else if (dossier.state !== "UNDER_REVIEW") {
       throw new UserFacingError("Chỉ thẩm định được hồ sơ đã nộp hoặc đang thẩm định.");
     } else {
-      const { count } = await tx.dossier.updateMany({ where: { id: dossier.id, version }, data: { version: { increment: 1 } } });
+      const { count } = await tx.dossier.updateMany({ where: { id: dossier.id, version: input.version }, data: { version: { increment: 1 } } });
       if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
     }
-    if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
     const key = { dossierId_round_criterionId: { dossierId: dossier.id, round: dossier.reviewRound, criterionId: input.criterionId } };
     const before = await tx.criterionReview.findUnique({ where: key });
     const after = await tx.criterionReview.upsert({
@@ -114,7 +112,7 @@ export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null,
       before: before && { status: before.status, comment: before.comment },
       after: { criterionId: after.criterionId, round: after.round, status: after.status, comment: after.comment },
     });
-    return { version: version + 1 };
+    return { version: input.version + 1 };
   });
 }
 

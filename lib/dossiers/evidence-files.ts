@@ -1,0 +1,128 @@
+/**
+ * Evidence for self-assessment criteria: type and size limits checked on the content (not the
+ * name the browser sends), SHA-256 kept in the database, the bytes kept by an EvidenceStorage.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
+import type { EvidenceStorage } from "./evidence-storage";
+import { loadDossier } from "./dossier-transition";
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+const KINDS = [
+  { mime: "application/pdf", ext: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46] }, // %PDF
+  { mime: "image/png", ext: ["png"], magic: [0x89, 0x50, 0x4e, 0x47] },
+  { mime: "image/jpeg", ext: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
+  { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: ["docx"], magic: [0x50, 0x4b, 0x03, 0x04] }, // zip
+  { mime: "application/msword", ext: ["doc"], magic: [0xd0, 0xcf, 0x11, 0xe0] }, // OLE2
+] as const;
+
+export const EVIDENCE_ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx";
+export const EVIDENCE_RULES_TEXT = "PDF, ảnh (JPG, PNG) hoặc Word (DOC, DOCX), tối đa 10 MB.";
+
+/** The accepted type of a file by its extension and its first bytes, or an error message. */
+export function classifyEvidence(fileName: string, bytes: Uint8Array): { mime: string } | { error: string } {
+  if (bytes.length === 0) return { error: "Tệp rỗng." };
+  if (bytes.length > MAX_EVIDENCE_BYTES) return { error: `Tệp vượt quá 10 MB (${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} MB).` };
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  const kind = KINDS.find((k) => (k.ext as readonly string[]).includes(ext));
+  if (!kind) return { error: `Chỉ nhận ${EVIDENCE_RULES_TEXT}` };
+  if (!kind.magic.every((b, i) => bytes[i] === b)) return { error: "Nội dung tệp không đúng với định dạng của tên tệp." };
+  return { mime: kind.mime };
+}
+
+/** Criteria the officer may change now: any while self-assessing; only the flagged ones after a return. */
+export async function editableCriteria(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number }): Promise<"ALL" | Set<string>> {
+  if (dossier.state === "SELF_ASSESSMENT") return "ALL";
+  if (dossier.state === "RETURNED") {
+    const flagged = await tx.criterionReview.findMany({ where: { dossierId: dossier.id, round: dossier.reviewRound, status: "FLAGGED" }, select: { criterionId: true } });
+    return new Set(flagged.map((f) => f.criterionId));
+  }
+  return new Set();
+}
+
+export async function assertCriterionEditable(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number }, criterionId: string) {
+  if (!(OFFICER_EDITABLE_STATES as readonly string[]).includes(dossier.state)) {
+    throw new UserFacingError("Hồ sơ không ở trạng thái cho phép chỉnh sửa.");
+  }
+  const editable = await editableCriteria(tx, dossier);
+  if (editable !== "ALL" && !editable.has(criterionId)) {
+    throw new UserFacingError(`Hồ sơ đã được trả lại: chỉ được sửa các tiêu chí cán bộ thẩm định yêu cầu bổ sung (không gồm ${criterionId}).`);
+  }
+}
+
+export async function uploadEvidence(
+  prisma: PrismaClient,
+  storage: EvidenceStorage,
+  actor: Actor | null,
+  input: { dossierId: string; criterionId: string; fileName: string; bytes: Uint8Array },
+) {
+  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-200) || "tep-minh-chung";
+  const kind = classifyEvidence(fileName, input.bytes);
+  if ("error" in kind) throw new UserFacingError(kind.error, "file");
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const storageKey = `${randomUUID()}`;
+
+  const dossier = await prisma.$transaction(async (tx) => {
+    const d = await loadDossier(tx, input.dossierId);
+    if (!d) throw new UserFacingError("Hồ sơ không tồn tại.");
+    authorize(actor, { action: "unit.update", unit: d.unit });
+    await assertCriterionEditable(tx, d, input.criterionId);
+    return d;
+  });
+  // Bytes first, row second: a failure in between leaves an orphan file, never a row without a file.
+  await storage.put(storageKey, input.bytes);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Re-check inside the writing transaction: the state may have moved since.
+      const d = await loadDossier(tx, dossier.id);
+      if (!d) throw new UserFacingError("Hồ sơ không tồn tại.");
+      await assertCriterionEditable(tx, d, input.criterionId);
+      const file = await tx.evidenceFile.create({
+        data: { dossierId: d.id, criterionId: input.criterionId, fileName, mimeType: kind.mime, sizeBytes: input.bytes.length, sha256, storageKey, uploadedById: actor!.userId },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "evidence.uploaded",
+        entityType: "EvidenceFile",
+        entityId: file.id,
+        unitId: d.unitId,
+        after: { dossierId: d.id, criterionId: file.criterionId, fileName, sha256, sizeBytes: file.sizeBytes },
+      });
+      return file;
+    });
+  } catch (error) {
+    await storage.remove(storageKey);
+    throw error;
+  }
+}
+
+/** Hides a file from the current round; the bytes stay, because an earlier snapshot may cite them. */
+export async function removeEvidence(prisma: PrismaClient, actor: Actor | null, input: { evidenceId: string }, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const file = await tx.evidenceFile.findUnique({ where: { id: input.evidenceId } });
+    if (!file || file.removedAt) throw new UserFacingError("Tệp minh chứng không tồn tại.");
+    const d = await loadDossier(tx, file.dossierId);
+    authorize(actor, { action: "unit.update", unit: d!.unit });
+    await assertCriterionEditable(tx, d!, file.criterionId);
+    await tx.evidenceFile.update({ where: { id: file.id }, data: { removedAt: now } });
+    await recordAudit(tx, { actor, action: "evidence.removed", entityType: "EvidenceFile", entityId: file.id, unitId: d!.unitId, before: { fileName: file.fileName, sha256: file.sha256 } });
+  });
+}
+
+/** The bytes of an evidence file for someone allowed to read the unit. */
+export async function readEvidence(prisma: PrismaClient, storage: EvidenceStorage, actor: Actor | null, evidenceId: string) {
+  const file = await prisma.evidenceFile.findUnique({ where: { id: evidenceId }, include: { dossier: { include: { unit: { select: { id: true, kind: true, communeId: true } } } } } });
+  if (!file) return null;
+  authorize(actor, { action: "unit.read", unit: file.dossier.unit });
+  const bytes = await storage.get(file.storageKey);
+  if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
+    throw new Error(`Evidence ${file.id} does not match its stored SHA-256`);
+  }
+  return { file, bytes, canEdit: can(actor, { action: "unit.update", unit: file.dossier.unit }) };
+}
