@@ -1,0 +1,148 @@
+/**
+ * Giấy công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" for one unit. No national template
+ * exists: this is a one-page landscape A4 certificate with the NĐ 30 header (issuing body, quốc hiệu,
+ * tiêu ngữ), a framed page, the unit's name large in the middle, the decision it rests on, and the
+ * place, date and signature block at the bottom right.
+ */
+import { BorderStyle, PageOrientation, type ISectionOptions, type Paragraph, type Table } from "docx";
+import {
+  A4,
+  administrativeDocument,
+  asciiFileStem,
+  centered,
+  documentHeader,
+  estimateTextWidth,
+  layoutTable,
+  mm,
+  rule,
+  signatureBlock,
+  spacer,
+  toDocxBuffer,
+} from "./administrative-layout";
+import { STANDARD_NAME } from "./recognition-decision";
+import {
+  certificatesInputSchema,
+  parseDocumentInput,
+  recognitionCertificateInputSchema,
+  type RecognitionCertificateData,
+  type RecognitionCertificateInput,
+} from "./schemas";
+import { formatPlaceAndDate, formatShortDate } from "./vietnamese-date";
+
+const MARGIN = mm(20);
+/** Landscape: the long side of A4 is the width. */
+const TEXT_WIDTH = A4.height - 2 * MARGIN;
+const LEFT_COLUMN = 5800;
+const TITLE_COLOR = "B00000";
+const NAME_COLOR = "002060";
+const FRAME = { style: BorderStyle.THIN_THICK_SMALL_GAP, size: 24, color: TITLE_COLOR, space: 24 } as const;
+
+/** Long names get a smaller size so that the certificate stays on one page. */
+function unitNameSize(name: string): number {
+  if (name.length <= 50) return 26;
+  if (name.length <= 100) return 22;
+  return 18;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.localeCompare(b, "vi", { sensitivity: "base" }) === 0;
+}
+
+/** "Phường Cam Đường" → "phường Cam Đường", as written after a comma inside an address. */
+function communeInRunningText(commune: string): string {
+  return commune.replace(/^(Xã|Phường|Đặc khu)(?=\s)/u, (kind) => kind.toLocaleLowerCase("vi-VN"));
+}
+
+/** "Địa chỉ: Số 1 đường Hoàng Liên, phường Cam Đường" or "Địa bàn: Phường Cam Đường". */
+function locationLine(data: RecognitionCertificateData): string | null {
+  const { address, commune, name } = data.unit;
+  if (address) {
+    const withCommune = address.toLocaleLowerCase("vi-VN").includes(commune.toLocaleLowerCase("vi-VN"))
+      ? address
+      : `${address}, ${communeInRunningText(commune)}`;
+    return `Địa chỉ: ${withCommune}`;
+  }
+  return sameText(commune, name) ? null : `Địa bàn: ${commune}`;
+}
+
+function decisionReference(data: RecognitionCertificateData): string {
+  const { number, issuedOn, issuer } = data.decision;
+  return `(Theo Quyết định số ${number} ngày ${formatShortDate(issuedOn)}${issuer ? ` của ${issuer}` : ""})`;
+}
+
+function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[] {
+  const subtitle = `Đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year}`;
+  const location = locationLine(data);
+  return [
+    documentHeader({
+      authority: data.authority,
+      number: data.certificateNumber,
+      columnWidths: [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN],
+    }),
+    spacer(14),
+    centered("GIẤY CÔNG NHẬN", { size: 34, bold: true, color: TITLE_COLOR }, { after: 4, keepNext: true }),
+    centered(subtitle, { size: 18, bold: true }, { keepNext: true }),
+    rule(estimateTextWidth(subtitle, 18, true) * 0.4, TEXT_WIDTH, 14),
+    centered(data.unit.name, { size: unitNameSize(data.unit.name), bold: true, color: NAME_COLOR }, { keepNext: true }),
+    ...(location ? [centered(location, { size: 15 }, { before: 6, keepNext: true })] : []),
+    centered(decisionReference(data), { size: 14, italics: true }, { before: 8, keepNext: true }),
+    spacer(12),
+    layoutTable(
+      [
+        [
+          [],
+          signatureBlock(data.signer, {
+            placeAndDate: formatPlaceAndDate(data.place, data.issuedOn ?? data.decision.issuedOn),
+            signatureSpace: 64,
+          }),
+        ],
+      ],
+      [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN],
+    ),
+  ];
+}
+
+function certificateSection(data: RecognitionCertificateData): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: mm(10), footer: mm(10) },
+        borders: {
+          pageBorders: { display: "allPages", offsetFrom: "page", zOrder: "back" },
+          pageBorderTop: FRAME,
+          pageBorderBottom: FRAME,
+          pageBorderLeft: FRAME,
+          pageBorderRight: FRAME,
+        },
+      },
+    },
+    children: certificateBody(data),
+  };
+}
+
+function certificatesDocument(certificates: readonly RecognitionCertificateData[]) {
+  const first = certificates[0];
+  const title =
+    certificates.length === 1 && first
+      ? `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" năm ${first.year} - ${first.unit.name}`
+      : `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" (${certificates.length} đơn vị)`;
+  return administrativeDocument({ title }, certificates.map(certificateSection));
+}
+
+/** One certificate as .docx bytes. Throws `z.ZodError` (Vietnamese messages) on invalid input. */
+export async function buildRecognitionCertificateDocx(input: RecognitionCertificateInput): Promise<Buffer> {
+  const data = parseDocumentInput(recognitionCertificateInputSchema, input);
+  return toDocxBuffer(certificatesDocument([data]));
+}
+
+/** Many certificates in one document, one per page (one section each). Throws `z.ZodError` on invalid input. */
+export async function buildCertificatesDocx(inputs: readonly RecognitionCertificateInput[]): Promise<Buffer> {
+  const data = parseDocumentInput(certificatesInputSchema, inputs);
+  return toDocxBuffer(certificatesDocument(data));
+}
+
+/** "Giay-cong-nhan-To-dan-pho-so-5.docx": an ASCII name for Content-Disposition. */
+export function recognitionCertificateFileName(unitName: string): string {
+  return `Giay-cong-nhan-${asciiFileStem(unitName).slice(0, 80) || "don-vi"}.docx`;
+}
