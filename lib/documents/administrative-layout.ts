@@ -23,6 +23,7 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IParagraphStyleOptions,
   type ISectionOptions,
 } from "docx";
 import type { Authority, Signer } from "./schemas";
@@ -320,6 +321,8 @@ export function pageNumberHeaders(): NonNullable<ISectionOptions["headers"]> {
 export interface DocumentMeta {
   title: string;
   description?: string;
+  /** Extra paragraph styles, for content repeated so often that direct formatting would weigh on it. */
+  paragraphStyles?: IParagraphStyleOptions[];
 }
 
 /** A document whose defaults are the layout's: Times New Roman 14 pt, Vietnamese, single spacing. */
@@ -335,6 +338,7 @@ export function administrativeDocument(meta: DocumentMeta, sections: ISectionOpt
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
       },
+      paragraphStyles: meta.paragraphStyles,
     },
     sections,
   });
