@@ -222,8 +222,9 @@ export interface HeaderOptions {
 /**
  * The header of NĐ 30 (ô 1–4): left, the cơ quan chủ quản (regular) and the issuing body (bold) in upper
  * case over a short rule, then "Số: …"; right, the quốc hiệu (bold, upper case) and tiêu ngữ (bold) over a
- * rule as long as it, then the place and date in italics. Two rows, so that "Số:" and the date line up
- * whatever the number of lines of the issuing body.
+ * rule as long as it, then the place and date in italics. The quốc hiệu shares the first line with the
+ * cơ quan chủ quản, as in the NĐ 30 samples. Two rows, so that "Số:" and the date line up whatever the
+ * number of lines of the issuing body.
  */
 export function documentHeader(options: HeaderOptions): Table {
   const [leftWidth, rightWidth] = options.columnWidths;
@@ -244,8 +245,6 @@ export function documentHeader(options: HeaderOptions): Table {
     centered(NATIONAL_MOTTO, { size: mottoSize, bold: true }),
     rule(estimateTextWidth(NATIONAL_MOTTO, mottoSize, true), rightWidth, 0),
   ];
-  // With a cơ quan chủ quản the left block is one line taller: push the quốc hiệu down to keep them level.
-  if (parentLines.length > 0) right.unshift(spacer(headerSize * 0.6));
 
   const secondRow: Paragraph[][] = [
     options.number ? [centered(`Số: ${options.number}`, { size: headerSize }, { before: 6 })] : [],
@@ -344,9 +343,14 @@ export function administrativeDocument(meta: DocumentMeta, sections: ISectionOpt
   });
 }
 
-/** The .docx bytes. */
-export async function toDocxBuffer(document: Document): Promise<Buffer> {
-  return Packer.toBuffer(document);
+/**
+ * The .docx bytes, as a `Uint8Array` over a plain `ArrayBuffer`: a Next.js route handler can return it as
+ * is (`new Response(bytes)`), which TypeScript refuses for a Node `Buffer`, and `fs.writeFile` takes it too.
+ */
+export type DocxBytes = Uint8Array<ArrayBuffer>;
+
+export async function toDocxBytes(document: Document): Promise<DocxBytes> {
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 /** An ASCII file name from Vietnamese text: "15/QĐ-UBND" → "15-QD-UBND". */

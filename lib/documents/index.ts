@@ -2,7 +2,7 @@
  * Word documents of the recognition step: the decision with its annex and the per-unit certificates.
  * Pure builders: plain validated data in, .docx bytes out; no database or framework imports.
  */
-export { DOCX_MIME_TYPE } from "./administrative-layout";
+export { DOCX_MIME_TYPE, type DocxBytes } from "./administrative-layout";
 export {
   DEFAULT_LEGAL_BASES,
   STANDARD_NAME,

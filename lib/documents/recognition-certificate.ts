@@ -17,7 +17,8 @@ import {
   rule,
   signatureBlock,
   spacer,
-  toDocxBuffer,
+  toDocxBytes,
+  type DocxBytes,
 } from "./administrative-layout";
 import { STANDARD_NAME } from "./recognition-decision";
 import {
@@ -131,15 +132,15 @@ function certificatesDocument(certificates: readonly RecognitionCertificateData[
 }
 
 /** One certificate as .docx bytes. Throws `z.ZodError` (Vietnamese messages) on invalid input. */
-export async function buildRecognitionCertificateDocx(input: RecognitionCertificateInput): Promise<Buffer> {
+export async function buildRecognitionCertificateDocx(input: RecognitionCertificateInput): Promise<DocxBytes> {
   const data = parseDocumentInput(recognitionCertificateInputSchema, input);
-  return toDocxBuffer(certificatesDocument([data]));
+  return toDocxBytes(certificatesDocument([data]));
 }
 
 /** Many certificates in one document, one per page (one section each). Throws `z.ZodError` on invalid input. */
-export async function buildCertificatesDocx(inputs: readonly RecognitionCertificateInput[]): Promise<Buffer> {
+export async function buildCertificatesDocx(inputs: readonly RecognitionCertificateInput[]): Promise<DocxBytes> {
   const data = parseDocumentInput(certificatesInputSchema, inputs);
-  return toDocxBuffer(certificatesDocument(data));
+  return toDocxBytes(certificatesDocument(data));
 }
 
 /** "Giay-cong-nhan-To-dan-pho-so-5.docx": an ASCII name for Content-Disposition. */

@@ -39,6 +39,14 @@ async function zodErrorOf(promise: Promise<unknown>): Promise<z.ZodError> {
 }
 
 describe("buildRecognitionDecisionDocx", () => {
+  it("returns the bytes of a zip package a Response can carry as is", async () => {
+    const bytes = await buildRecognitionDecisionDocx(decisionInput());
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(bytes.buffer).toBeInstanceOf(ArrayBuffer);
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]); // "PK"
+    expect(new Response(bytes).headers).toBeDefined();
+  });
+
   it("lays out the header, title, legal bases, articles, recipients and signature of NĐ 30", async () => {
     const docx = await openDocx(await buildRecognitionDecisionDocx(decisionInput()));
     const p = docx.paragraphs;

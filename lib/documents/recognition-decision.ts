@@ -36,7 +36,8 @@ import {
   rule,
   runs,
   signatureBlock,
-  toDocxBuffer,
+  toDocxBytes,
+  type DocxBytes,
   upper,
 } from "./administrative-layout";
 import {
@@ -195,7 +196,7 @@ const portraitPage: NonNullable<ISectionOptions["properties"]>["page"] = {
  * The decision and its annex as .docx bytes. Validates `input` first: throws `z.ZodError` with Vietnamese
  * messages when it is not a `RecognitionDecisionInput`.
  */
-export async function buildRecognitionDecisionDocx(input: RecognitionDecisionInput): Promise<Buffer> {
+export async function buildRecognitionDecisionDocx(input: RecognitionDecisionInput): Promise<DocxBytes> {
   const data = parseDocumentInput(recognitionDecisionInputSchema, input);
   const document = administrativeDocument(
     {
@@ -225,7 +226,7 @@ export async function buildRecognitionDecisionDocx(input: RecognitionDecisionInp
       },
     ],
   );
-  return toDocxBuffer(document);
+  return toDocxBytes(document);
 }
 
 /** "Quyet-dinh-15-QD-UBND.docx": an ASCII name for Content-Disposition. */
