@@ -1,0 +1,141 @@
+/**
+ * zod building blocks shared by the records forms (lib/records/*-schemas.ts). Forms send what the
+ * inputs hold (strings, booleans); these pieces turn that into typed values with Vietnamese
+ * messages, the same on the client (react-hook-form) and in the server action.
+ */
+import { z } from "zod";
+
+export const MIN_YEAR = 2022; // TT 124/2021 took effect on 10/02/2022.
+export const MAX_COUNT = 1_000_000;
+export const COUNT_MESSAGE = "Vui lòng nhập số nguyên không âm.";
+export const INVALID_CHOICE = "Giá trị lựa chọn không hợp lệ.";
+
+export const unitIdField = z.uuid("Đơn vị không hợp lệ.");
+export const idField = (message = "Mã bản ghi không hợp lệ.") => z.uuid(message);
+
+export const yearField = z.coerce
+  .number({ error: "Năm không hợp lệ." })
+  .int("Năm không hợp lệ.")
+  .min(MIN_YEAR, `Năm đánh giá từ ${MIN_YEAR} trở đi.`)
+  .max(2100, "Năm không hợp lệ.");
+
+/** A `version` column value sent back by an edit form (0: the row does not exist yet). */
+export const versionField = z.coerce.number({ error: "Phiên bản dữ liệu không hợp lệ." }).int().min(0, "Phiên bản dữ liệu không hợp lệ.");
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/** An optional count typed in a text box: empty → null; otherwise a non-negative integer. */
+export const optionalCount = z.preprocess(
+  (v) => (blank(v) ? null : typeof v === "string" ? Number(v.trim()) : v),
+  z
+    .number({ error: COUNT_MESSAGE })
+    .int(COUNT_MESSAGE)
+    .min(0, COUNT_MESSAGE)
+    .max(MAX_COUNT, `Số lượng tối đa ${MAX_COUNT.toLocaleString("vi-VN")}.`)
+    .nullable(),
+);
+
+/**
+ * Required text, trimmed; one message at a time (empty, then too short, then too long). Written
+ * as one refinement rather than aborting checks, which would also silence cross-field rules.
+ */
+export const requiredText = (missing: string, max: number, tooLong: string, min = 1, tooShort = missing) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .superRefine((v, ctx) => {
+      if (v.length === 0) ctx.addIssue({ code: "custom", message: missing });
+      else if (v.length < min) ctx.addIssue({ code: "custom", message: tooShort });
+      else if (v.length > max) ctx.addIssue({ code: "custom", message: tooLong });
+    });
+
+/**
+ * For cross-field refinements: run them even when another field of the form is invalid, so the
+ * user sees every problem at once. The refinement must then check the types of what it reads.
+ */
+export const evenWithOtherErrors = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+} as const;
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+export { isNumber };
+
+/** Optional text, trimmed; empty → null. */
+export const optionalText = (max: number, tooLong: string) =>
+  z.preprocess((v) => (blank(v) ? null : v), z.string({ error: tooLong }).trim().max(max, tooLong).nullable());
+
+/** An optional id from a <select>: "" → null. */
+export const optionalId = (message = INVALID_CHOICE) => z.preprocess((v) => (blank(v) ? null : v), z.uuid(message).nullable());
+
+/** An optional choice from a <select>: "" → null. */
+export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T, message = INVALID_CHOICE) =>
+  z.preprocess((v) => (blank(v) ? null : v), z.enum(values, { error: message }).nullable());
+
+/** A checkbox: react-hook-form sends a boolean, a plain form "on"; missing means unchecked. */
+export const checkbox = z
+  .union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")], { error: INVALID_CHOICE })
+  .optional()
+  .transform((v) => v ?? false);
+
+// ───────────── Dates (date-only: "yyyy-mm-dd" in, "yyyy-mm-dd" out) ─────────────
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** "yyyy-mm-dd" (date input) or "dd/mm/yyyy" (typed) → "yyyy-mm-dd", or null when not a calendar date. */
+export function toIsoDate(value: string): string | null {
+  const v = value.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO.exec(v);
+  const vn = VN.exec(v);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (vn) [y, m, d] = [Number(vn[3]), Number(vn[2]), Number(vn[1])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Today in Việt Nam (UTC+7, no daylight saving), as "yyyy-mm-dd". */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** For a date-only column: midnight UTC of that day. */
+export function dateOnly(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+/** A date-only column as "yyyy-mm-dd" for a form's default value. */
+export function isoOf(value: Date | null | undefined): string {
+  return value ? value.toISOString().slice(0, 10) : "";
+}
+
+const INVALID_DATE = "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).";
+
+export const requiredDate = (missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).transform((v, ctx) => {
+    const iso = toIsoDate(v);
+    if (!iso) {
+      ctx.addIssue({ code: "custom", message: INVALID_DATE });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const optionalDate = z.preprocess(
+  (v) => (blank(v) ? null : v),
+  z
+    .string({ error: INVALID_DATE })
+    .transform((v, ctx) => {
+      const iso = toIsoDate(v);
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: INVALID_DATE });
+        return z.NEVER;
+      }
+      return iso;
+    })
+    .nullable(),
+);
+
+/** A date that has happened (decisions, incidents): not after today in Việt Nam. */
+export const pastDate = (missing: string, future: string) => requiredDate(missing).refine((iso) => iso <= todayInVietnam(), future);
