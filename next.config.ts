@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // .next (70 MB → 28 MB measured). The schema engine is used only by scripts, never by pages.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   // forbidden() renders app/forbidden.tsx with HTTP 403.
-  experimental: { authInterrupts: true },
+  // Evidence files (≤ 10 MB) are uploaded through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

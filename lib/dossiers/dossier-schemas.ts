@@ -52,6 +52,53 @@ export const registrationSchema = z
   });
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
+const optionalPercent = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : Number(v.replace(",", "."))))
+  .pipe(z.number({ error: "Tỷ lệ phải là số." }).min(0, "Tỷ lệ từ 0 đến 100.").max(100, "Tỷ lệ từ 0 đến 100.").optional())
+  .optional();
+const comparator = z.enum([">=", ">"]).default(">=");
+
+/**
+ * The registration form: flat fields a person fills in (documents, and the unit's own stricter
+ * plan targets such as "trên 90% phòng đạt TTLĐTT"), turned into the registration input. The
+ * form validates with it and the server action parses the same raw values with it again.
+ */
+export const registrationFormSchema = z
+  .object({
+    unitId: z.string(),
+    year: z.coerce.number(),
+    partyResolutionRef: z.string().optional(),
+    partyResolutionOn: z.string().optional(),
+    planRef: z.string().optional(),
+    planOn: z.string().optional(),
+    commitmentRef: z.string().optional(),
+    commitmentOn: z.string().optional(),
+    registeredOn: z.string().optional(),
+    targetSubUnitsPercent: optionalPercent,
+    targetSubUnitsComparator: comparator,
+    targetAdvancedWorkersPercent: optionalPercent,
+    targetEmulationSoldiersPercent: optionalPercent,
+    targetCommitmentPercent: optionalPercent,
+    noDisciplineFrom: z.enum(["", "KHIEN_TRACH", "CANH_CAO"]).default(""),
+  })
+  .transform((f, ctx) => {
+    const targets = [
+      f.targetSubUnitsPercent !== undefined && { metric: "SUB_UNITS_TTLDTT_OR_HTTNV" as const, comparator: f.targetSubUnitsComparator, percent: f.targetSubUnitsPercent },
+      f.targetAdvancedWorkersPercent !== undefined && { metric: "STAFF_ADVANCED_WORKER" as const, comparator: ">=" as const, percent: f.targetAdvancedWorkersPercent },
+      f.targetEmulationSoldiersPercent !== undefined && { metric: "STAFF_EMULATION_SOLDIER" as const, comparator: ">=" as const, percent: f.targetEmulationSoldiersPercent },
+      f.targetCommitmentPercent !== undefined && { metric: "STAFF_COMMITMENT_SIGNED" as const, comparator: ">=" as const, percent: f.targetCommitmentPercent },
+    ].filter((t) => t !== false);
+    const planTargets = targets.length || f.noDisciplineFrom ? { ...(targets.length ? { targets } : {}), ...(f.noDisciplineFrom ? { noDisciplineFrom: f.noDisciplineFrom } : {}) } : undefined;
+    const parsed = registrationSchema.safeParse({ ...f, planTargets });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 export const dossierVersionSchema = z.object({ dossierId: id, version });
 
 export const criterionReviewSchema = z.object({

@@ -111,7 +111,7 @@ export async function removeEvidence(prisma: PrismaClient, actor: Actor | null, 
     authorize(actor, { action: "unit.update", unit: d!.unit });
     await assertCriterionEditable(tx, d!, file.criterionId);
     await tx.evidenceFile.update({ where: { id: file.id }, data: { removedAt: now } });
-    await recordAudit(tx, { actor, action: "evidence.removed", entityType: "EvidenceFile", entityId: file.id, unitId: d!.unitId, before: { fileName: file.fileName, sha256: file.sha256 } });
+    await recordAudit(tx, { actor, action: "evidence.removed", entityType: "EvidenceFile", entityId: file.id, unitId: d!.unitId, before: { fileName: file.fileName, sha256: file.sha256 }, after: { dossierId: d!.id, criterionId: file.criterionId } });
   });
 }
 

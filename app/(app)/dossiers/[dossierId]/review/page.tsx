@@ -1,0 +1,166 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { getReview } from "@/lib/dossiers/review-queries";
+import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/form-field";
+import { OverallBadge, VerdictBadge } from "@/components/dossiers/verdict-badge";
+import { CriterionReviewForm } from "@/components/dossiers/criterion-review-form";
+import { TransitionButton } from "@/components/dossiers/transition-button";
+import { ReasonForm } from "@/components/dossiers/reason-form";
+import { proposeAction, refuseAction, returnAction, reviewCriterionAction } from "./actions";
+
+export const metadata = { title: "Thẩm định hồ sơ" };
+
+export default async function ReviewPage({ params }: { params: Promise<{ dossierId: string }> }) {
+  const actor = await requireActor();
+  const { dossierId } = await params;
+  if (!z.uuid().safeParse(dossierId).success) notFound();
+  let view;
+  try {
+    view = await getReview(getPrisma(), actor, dossierId);
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+  if (!view) notFound();
+  const { dossier, criteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions } = view;
+  const result = snapshot?.result ?? live;
+  const reviewing = ["SUBMITTED", "UNDER_REVIEW"].includes(dossier.state) && actions.some((a) => a.performer === "REVIEWER");
+  const has = (a: string) => actions.some((t) => t.action === a);
+
+  return (
+    <>
+      <PageHeader
+        title={`Thẩm định: ${dossier.unit.name}`}
+        description={
+          <>
+            {dossier.unit.commune.name} · Năm {dossier.year} · Lần nộp thứ {dossier.reviewRound}
+            {snapshotAt && ` (${formatDateTime(snapshotAt)})`}
+            {dossier.submissionLate && " · nộp sau hạn"} ·{" "}
+            <Link className="text-brand-700 underline" href={`/units/${dossier.unitId}/dossier?year=${dossier.year}`}>Về hồ sơ</Link>
+          </>
+        }
+        action={<Badge tone={DOSSIER_STATE_TONES[dossier.state]}>{DOSSIER_STATE_LABELS[dossier.state]}</Badge>}
+      />
+      {!snapshot && <div className="mb-4"><FormAlert message="Hồ sơ này không có bản lưu khi nộp (dữ liệu mẫu); nội dung dưới đây tính từ số liệu hiện tại." /></div>}
+      {result && (
+        <Card title="Kết quả đánh giá theo tiêu chí" className="mb-4">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <OverallBadge overall={result.overall} /> {result.overallReason}
+          </p>
+        </Card>
+      )}
+      {undeclaredPoliceIncidents.length > 0 && (
+        <div className="mb-4 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900" data-testid="mismatch">
+          <strong>Không khớp với số liệu Công an ghi nhận:</strong> đơn vị không tự khai báo {undeclaredPoliceIncidents.length} vụ việc sau:
+          <ul className="mt-1 list-disc pl-5">
+            {undeclaredPoliceIncidents.map((i) => (
+              <li key={i.id}>
+                {formatDate(i.occurredOn)} – {i.title} ({i.codeLabel})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {diff.length > 0 && (
+        <Card title={`Thay đổi so với lần nộp thứ ${previousRound}`} className="mb-4">
+          <ul className="space-y-2 text-sm" data-testid="round-diff">
+            {diff.map((d) => (
+              <li key={d.criterionId}>
+                <span className="font-mono text-xs">{d.criterionId}</span>
+                <ul className="list-disc pl-5">
+                  {d.changes.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <div className="space-y-4">
+        {criteria.map((c) => {
+          const verdict = result?.criteria.find((v) => v.id === c.id);
+          const review = currentReviews.find((r) => r.criterionId === c.id);
+          const earlier = earlierReviews.filter((r) => r.criterionId === c.id);
+          const files = snapshot?.evidence.filter((e) => e.criterionId === c.id) ?? [];
+          return (
+            <section key={c.id} data-testid={`review-${c.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <header className="mb-2 flex flex-wrap items-start justify-between gap-2">
+                <div>
+                  <h2 className="font-semibold">
+                    <span className="font-mono text-sm text-slate-500">{c.id}</span> {c.title}
+                  </h2>
+                  <p className="text-xs text-slate-500">{c.legalBasis}</p>
+                </div>
+                {verdict && <VerdictBadge status={verdict.status} />}
+              </header>
+              {verdict && <p className="text-sm text-slate-700">{verdict.reason}</p>}
+              {snapshot && (
+                <div className="mt-2 space-y-1 text-sm">
+                  {questionsOf(c.id).map((q) => {
+                    const a = snapshot.answers.declarations[q.key as keyof typeof snapshot.answers.declarations];
+                    return (
+                      <p key={q.key}>
+                        {q.question} <strong>{a === undefined ? "Chưa trả lời" : a ? "Có" : "Không"}</strong>
+                      </p>
+                    );
+                  })}
+                  {snapshot.answers.explanations[c.id] && <p>Giải trình: {snapshot.answers.explanations[c.id]}</p>}
+                  <p>
+                    Minh chứng:{" "}
+                    {files.length === 0
+                      ? "không có"
+                      : files.map((f, i) => (
+                          <span key={f.id}>
+                            {i > 0 && ", "}
+                            <a className="text-brand-700 underline" href={`/api/evidence/${f.id}`}>{f.fileName}</a>{" "}
+                            <span className="text-xs text-slate-500">(SHA-256 {f.sha256.slice(0, 12)}…)</span>
+                          </span>
+                        ))}
+                  </p>
+                </div>
+              )}
+              {earlier.length > 0 && (
+                <p className="mt-2 text-xs text-slate-500">
+                  Lần trước: {earlier.map((r) => `${r.status === "FLAGGED" ? "yêu cầu bổ sung" : "thống nhất"}${r.comment ? ` – ${r.comment}` : ""} (lần ${r.round})`).join("; ")}
+                </p>
+              )}
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                {reviewing ? (
+                  <CriterionReviewForm dossierId={dossier.id} version={dossier.version} criterionId={c.id} status={review?.status ?? null} comment={review?.comment ?? ""} action={reviewCriterionAction} />
+                ) : review ? (
+                  <p className="text-sm">
+                    <Badge tone={review.status === "FLAGGED" ? "red" : "green"}>{review.status === "FLAGGED" ? "Yêu cầu bổ sung" : "Thống nhất"}</Badge> {review.comment}
+                  </p>
+                ) : null}
+              </div>
+            </section>
+          );
+        })}
+      </div>
+      {dossier.state === "UNDER_REVIEW" && (has("RETURN") || has("PROPOSE") || has("REFUSE")) && (
+        <Card title="Kết luận thẩm định" className="mt-4">
+          <div className="flex flex-wrap gap-3">
+            {has("RETURN") && <TransitionButton label="Trả lại để bổ sung" dossierId={dossier.id} version={dossier.version} action={returnAction} variant="secondary" />}
+            {has("PROPOSE") && <TransitionButton label="Đề nghị công nhận" dossierId={dossier.id} version={dossier.version} action={proposeAction} />}
+          </div>
+          {has("REFUSE") && (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium text-red-800">Không công nhận…</summary>
+              <div className="mt-2">
+                <ReasonForm dossierId={dossier.id} version={dossier.version} action={refuseAction} label="Không công nhận" />
+              </div>
+            </details>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}

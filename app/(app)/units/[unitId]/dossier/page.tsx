@@ -1,0 +1,174 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { getDossierHistory, getDossierOverview } from "@/lib/dossiers/dossier-queries";
+import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
+import { EXCLUSION_REASON_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
+import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
+import { countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { RegistrationForm } from "@/components/dossiers/registration-form";
+import { TransitionButton } from "@/components/dossiers/transition-button";
+import { ReasonForm } from "@/components/dossiers/reason-form";
+import { registerAction, revokeAction, startSelfAssessmentAction } from "./actions";
+
+export const metadata = { title: "Hồ sơ đánh giá năm" };
+
+const yearSchema = z.coerce.number().int().min(2022).max(2100);
+
+function Deadline({ label, date, today, done }: { label: string; date: string; today: string; done: boolean }) {
+  const late = !done && date < today;
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-1.5 text-sm">
+      <span>{label}</span>
+      <span className="flex items-center gap-2">
+        <span>{date.split("-").reverse().join("/")}</span>
+        {done ? <Badge tone="green">Đã xong</Badge> : <Badge tone={late ? "red" : "amber"}>{countdownLabel(date, today)}</Badge>}
+      </span>
+    </li>
+  );
+}
+
+export default async function DossierPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ year?: string }> }) {
+  const actor = await requireActor();
+  const { unitId } = await params;
+  if (!z.uuid().safeParse(unitId).success) notFound();
+  const year = yearSchema.catch(currentEvaluationYear()).parse((await searchParams).year);
+  const prisma = getPrisma();
+  let overview;
+  try {
+    overview = await getDossierOverview(prisma, actor, unitId, year);
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+  if (!overview) notFound();
+  const { unit, dossier, state, actions, deadlines, performers } = overview;
+  const history = dossier ? await getDossierHistory(prisma, actor, dossier.id) : [];
+  const today = vietnamToday();
+  const has = (a: string) => actions.some((t) => t.action === a);
+  const registered = state !== "NOT_REGISTERED";
+  const submitted = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state);
+  const decided = ["RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state);
+
+  return (
+    <>
+      <PageHeader
+        title={`Hồ sơ năm ${year}: ${unit.name}`}
+        description={`${UNIT_KIND_LABELS[unit.kind]} · ${unit.commune.name} · Cơ quan quản lý: ${unit.managingAuthority.name}`}
+        action={<Badge tone={DOSSIER_STATE_TONES[state]}>{DOSSIER_STATE_LABELS[state]}</Badge>}
+      />
+      {unit.exclusionReason ? (
+        <EmptyState title="Đơn vị không thuộc diện đánh giá, công nhận.">{EXCLUSION_REASON_LABELS[unit.exclusionReason]} (Điều 1 khoản 2 điểm b Thông tư 124/2021/TT-BCA).</EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-3">
+          <div className="space-y-4 lg:col-span-2">
+            {has("REGISTER") ? (
+              <Card title="Đăng ký phấn đấu">
+                <RegistrationForm unitId={unit.id} year={year} needsPartyResolution={unit.hasPartyOrganisation} needsPlan={unit.kind !== "KDC"} deadline={deadlines.registration} action={registerAction} />
+              </Card>
+            ) : registered && dossier ? (
+              <Card title="Đăng ký phấn đấu">
+                <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2" data-testid="registration">
+                  <dt className="text-slate-600">Ngày đăng ký</dt>
+                  <dd>
+                    {formatDate(dossier.registeredOn)} {dossier.registrationLate && <Badge tone="amber">Đăng ký muộn</Badge>}
+                  </dd>
+                  {dossier.partyResolutionRef && (
+                    <>
+                      <dt className="text-slate-600">Nghị quyết</dt>
+                      <dd>{dossier.partyResolutionRef} ngày {formatDate(dossier.partyResolutionOn)}</dd>
+                    </>
+                  )}
+                  {dossier.planRef && (
+                    <>
+                      <dt className="text-slate-600">Kế hoạch</dt>
+                      <dd>{dossier.planRef} ngày {formatDate(dossier.planOn)}</dd>
+                    </>
+                  )}
+                  {dossier.commitmentRef && (
+                    <>
+                      <dt className="text-slate-600">Bản đăng ký</dt>
+                      <dd>{dossier.commitmentRef} ngày {formatDate(dossier.commitmentOn)}</dd>
+                    </>
+                  )}
+                </dl>
+              </Card>
+            ) : (
+              <EmptyState title="Đơn vị chưa đăng ký phấn đấu năm nay." />
+            )}
+
+            {dossier && (
+              <Card title="Tự đánh giá và thẩm định">
+                <div className="flex flex-wrap items-start gap-3">
+                  {has("START_SELF_ASSESSMENT") && <TransitionButton label="Bắt đầu tự đánh giá" dossierId={dossier.id} version={dossier.version} action={startSelfAssessmentAction} />}
+                  {["SELF_ASSESSMENT", "RETURNED", "SUBMITTED", "UNDER_REVIEW", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state) && (
+                    <LinkButton href={`/dossiers/${dossier.id}/self-assessment`} variant={performers.includes("OFFICER") && ["SELF_ASSESSMENT", "RETURNED"].includes(state) ? "primary" : "secondary"}>
+                      {performers.includes("OFFICER") && ["SELF_ASSESSMENT", "RETURNED"].includes(state) ? "Tự đánh giá và nộp hồ sơ" : "Xem nội dung tự đánh giá"}
+                    </LinkButton>
+                  )}
+                  {performers.includes("REVIEWER") && submitted && (
+                    <LinkButton href={`/dossiers/${dossier.id}/review`} variant={["SUBMITTED", "UNDER_REVIEW"].includes(state) ? "primary" : "secondary"}>
+                      {["SUBMITTED", "UNDER_REVIEW"].includes(state) ? "Thẩm định hồ sơ" : "Xem kết quả thẩm định"}
+                    </LinkButton>
+                  )}
+                </div>
+                {state === "NOT_RECOGNISED" && dossier.refusalReason && <p className="mt-3 text-sm text-red-800">Lý do không công nhận: {dossier.refusalReason}</p>}
+                {dossier.decision && (
+                  <p className="mt-3 text-sm" data-testid="decision">
+                    Công nhận theo Quyết định số <strong>{dossier.decision.number}</strong> ngày {formatDate(dossier.decision.issuedOn)}.{" "}
+                    <Link className="text-brand-700 underline" href={`/decisions/${dossier.decision.id}`}>Xem quyết định</Link>
+                  </p>
+                )}
+                {state === "REVOKED" && (
+                  <p className="mt-3 text-sm text-red-800">
+                    Đã thu hồi công nhận ngày {formatDateTime(dossier.revokedAt)} theo văn bản {dossier.revocationRef}. Lý do: {dossier.revocationReason}
+                  </p>
+                )}
+              </Card>
+            )}
+
+            {dossier && has("REVOKE") && (
+              <Card title="Thu hồi công nhận">
+                <p className="mb-3 text-sm text-slate-600">Thông tư 124/2021/TT-BCA không quy định thu hồi; chỉ thực hiện khi có văn bản của cấp có thẩm quyền, ghi rõ lý do.</p>
+                <ReasonForm dossierId={dossier.id} version={dossier.version} action={revokeAction} label="Thu hồi công nhận" withReference />
+              </Card>
+            )}
+          </div>
+
+          <div className="space-y-4">
+            <Card title="Mốc thời gian">
+              <ul className="divide-y divide-slate-100">
+                <Deadline label="Đăng ký (quý I)" date={deadlines.registration} today={today} done={registered} />
+                <Deadline label="Kết thúc tự đánh giá" date={deadlines.selfAssessment} today={today} done={submitted} />
+                <Deadline label="Quyết định công nhận" date={deadlines.decision} today={today} done={decided} />
+              </ul>
+            </Card>
+            <Card title="Lịch sử hồ sơ">
+              {history && history.length > 0 ? (
+                <ol className="space-y-2 text-sm" data-testid="dossier-history">
+                  {history.map((h) => (
+                    <li key={String(h.id)}>
+                      <div className="font-medium">{auditActionLabel(h.action)}</div>
+                      <div className="text-xs text-slate-500">
+                        {formatDateTime(h.at)} · {h.actorUsername ?? "hệ thống"}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="text-sm text-slate-500">Chưa có thao tác nào.</p>
+              )}
+            </Card>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

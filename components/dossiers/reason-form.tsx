@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
+
+/** Refusal or revocation: a reason (and a document reference for revocation), then the action. */
+export function ReasonForm({
+  dossierId,
+  version,
+  action,
+  label,
+  withReference = false,
+}: {
+  dossierId: string;
+  version: number;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  label: string;
+  withReference?: boolean;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  return (
+    <form
+      className="space-y-3"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = Object.fromEntries(new FormData(e.currentTarget).entries());
+        start(async () => {
+          const r = await action({ ...data, dossierId, version });
+          setResult(r);
+          if (r.ok) router.refresh();
+        });
+      }}
+    >
+      <FormAlert message={result && !result.ok ? result.message : null} />
+      <label className="block text-sm font-medium" htmlFor={`reason-${label}`}>
+        Lý do
+      </label>
+      <textarea id={`reason-${label}`} name="reason" rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" aria-invalid={!!fieldErrors?.reason} />
+      <FieldError id={`reason-${label}-error`} messages={fieldErrors?.reason} />
+      {withReference && (
+        <>
+          <label className="block text-sm font-medium" htmlFor={`reference-${label}`}>
+            Số, ký hiệu văn bản
+          </label>
+          <TextInput id={`reference-${label}`} name="reference" aria-invalid={!!fieldErrors?.reference} />
+          <FieldError id={`reference-${label}-error`} messages={fieldErrors?.reference} />
+        </>
+      )}
+      <Button type="submit" variant="danger" disabled={pending}>
+        {pending ? "Đang xử lý…" : label}
+      </Button>
+    </form>
+  );
+}

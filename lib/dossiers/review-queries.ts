@@ -1,0 +1,61 @@
+/** The reviewer's view of a submitted dossier: snapshot per criterion, findings, diff, mismatches. */
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { can, ForbiddenError } from "@/lib/auth/permissions";
+import { availableActions } from "@/lib/workflow/transitions";
+import { INCIDENT_CODE_LABELS } from "@/lib/domain/vocabulary";
+import { evaluationWindow } from "@/lib/criteria";
+import { criteriaForKind, questionsFor } from "./self-assessment-questions";
+import { diffSnapshots, type SnapshotView } from "./snapshot-diff";
+import { performersFor } from "./dossier-transition";
+import { evaluateUnitFromDatabase } from "./criteria-input";
+
+export async function getReview(prisma: PrismaClient, actor: Actor | null, dossierId: string) {
+  const dossier = await prisma.dossier.findUnique({
+    where: { id: dossierId },
+    include: { unit: { select: { id: true, name: true, kind: true, communeId: true, educationLevel: true, commune: { select: { name: true } } } } },
+  });
+  if (!dossier) return null;
+  if (!can(actor, { action: "dossier.review", unit: dossier.unit }) && !can(actor, { action: "dossier.decide", unit: dossier.unit })) {
+    throw new ForbiddenError("dossier.review");
+  }
+  const snapshots = await prisma.dossierSnapshot.findMany({ where: { dossierId }, orderBy: { round: "desc" }, take: 2 });
+  const current = snapshots.find((s) => s.round === dossier.reviewRound) ?? null;
+  const previous = snapshots.find((s) => s.round === dossier.reviewRound - 1) ?? null;
+  const view = (s: typeof current): SnapshotView | null => (s ? { result: s.result as never, answers: s.answers as never, evidence: s.evidence as never } : null);
+  const currentView = view(current);
+  // Dossiers submitted before snapshots existed (demo data) are shown from live data.
+  const live = currentView ? null : await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year).catch(() => null);
+  const questions = questionsFor(dossier.unit.kind, dossier.unit.educationLevel ? { educationLevels: [dossier.unit.educationLevel as never] } : {});
+  const questionsOf = (id: string) => questions.filter((q) => q.criterionId === id).map((q) => ({ key: q.key, question: q.question }));
+  const previousView = view(previous);
+  const diff = currentView && previousView ? diffSnapshots(previousView, currentView, questionsOf) : [];
+
+  // Police-recorded incidents in the window the unit did not declare itself.
+  const window = evaluationWindow(dossier.unit.kind === "KDC" ? "KDC" : "XA", dossier.year);
+  const incidents = await prisma.incident.findMany({
+    where: { unitId: dossier.unitId, occurredOn: { gte: new Date(`${window.from}T00:00:00Z`), lte: new Date(`${window.to}T00:00:00Z`) } },
+    orderBy: { occurredOn: "asc" },
+  });
+  const declared = new Set(incidents.filter((i) => i.source === "UNIT_DECLARED").map((i) => `${i.code}:${i.occurredOn.toISOString().slice(0, 10)}`));
+  const undeclaredPoliceIncidents = incidents
+    .filter((i) => i.source === "POLICE_RECORDED" && !declared.has(`${i.code}:${i.occurredOn.toISOString().slice(0, 10)}`))
+    .map((i) => ({ id: i.id, title: i.title, code: i.code, codeLabel: INCIDENT_CODE_LABELS[i.code], occurredOn: i.occurredOn }));
+
+  const reviews = await prisma.criterionReview.findMany({ where: { dossierId }, orderBy: [{ round: "desc" }, { criterionId: "asc" }] });
+  const performers = performersFor(actor, dossier.unit);
+  return {
+    dossier,
+    criteria: criteriaForKind(dossier.unit.kind, dossier.year),
+    questionsOf,
+    snapshot: currentView,
+    snapshotAt: current?.submittedAt ?? null,
+    live: live?.result ?? null,
+    diff,
+    previousRound: previous?.round ?? null,
+    currentReviews: reviews.filter((r) => r.round === dossier.reviewRound),
+    earlierReviews: reviews.filter((r) => r.round < dossier.reviewRound),
+    undeclaredPoliceIncidents,
+    actions: availableActions(dossier.state, performers),
+  };
+}

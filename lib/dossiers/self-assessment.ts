@@ -1,0 +1,196 @@
+/**
+ * Self-assessment: the officer's declarations and explanations per criterion, the live verdict
+ * and readiness from recorded data, and submission, which freezes a snapshot of facts, verdicts,
+ * answers and evidence hashes for the reviewer.
+ */
+import { z } from "zod";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { deadlinesFor, vietnamToday } from "@/lib/workflow/deadlines";
+import type { EvaluationResult, UnitInput } from "@/lib/criteria";
+import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
+import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";
+import { assertCriterionEditable, editableCriteria } from "./evidence-files";
+import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
+
+export const criterionAnswerSchema = z.object({
+  dossierId: z.uuid("Mã hồ sơ không hợp lệ."),
+  version: z.coerce.number().int().min(1),
+  criterionId: z.string().trim().min(1).max(40),
+  /** Có / Không per question of this criterion; "" = not answered yet. */
+  declarations: z.record(z.string(), z.enum(["true", "false", ""]).or(z.boolean())).default({}),
+  explanation: z
+    .string()
+    .trim()
+    .max(4000, "Giải trình tối đa 4000 ký tự.")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null),
+});
+
+/** Snapshot of one submission round, as stored in DossierSnapshot. */
+export type SnapshotAnswers = { declarations: Declarations; explanations: Record<string, string> };
+export type SnapshotEvidence = { id: string; criterionId: string; fileName: string; sha256: string; sizeBytes: number }[];
+
+function unitContext(unit: { educationLevel: string | null }) {
+  return unit.educationLevel ? { educationLevels: [unit.educationLevel] as never } : {};
+}
+
+/** Criteria not yet complete: an applicable question unanswered, or neither evidence nor explanation. */
+export function incompleteCriteria(args: {
+  kind: Parameters<typeof criteriaForKind>[0];
+  year: number;
+  educationLevel: string | null;
+  declarations: Declarations;
+  explanations: Record<string, string>;
+  evidenceCriteria: Set<string>;
+}): string[] {
+  const questions = questionsFor(args.kind, unitContext({ educationLevel: args.educationLevel }));
+  return criteriaForKind(args.kind, args.year)
+    .filter((c) => {
+      const unanswered = questions.some((q) => q.criterionId === c.id && q.applies && args.declarations[q.key] === undefined);
+      const supported = args.evidenceCriteria.has(c.id) || !!args.explanations[c.id]?.trim();
+      return unanswered || !supported;
+    })
+    .map((c) => c.id);
+}
+
+async function loadAnswers(db: Prisma.TransactionClient | PrismaClient, dossierId: string, declarationsJson: unknown) {
+  const [answers, evidence] = await Promise.all([
+    db.criterionAnswer.findMany({ where: { dossierId } }),
+    db.evidenceFile.findMany({ where: { dossierId, removedAt: null }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const declarations = declarationsSchema.catch({}).parse(declarationsJson ?? {});
+  const explanations = Object.fromEntries(answers.filter((a) => a.explanation).map((a) => [a.criterionId, a.explanation!]));
+  return { declarations, explanations, evidence };
+}
+
+/** Everything the self-assessment screen shows. Readable by whoever may read the unit. */
+export async function getSelfAssessment(prisma: PrismaClient, actor: Actor | null, dossierId: string) {
+  const dossier = await prisma.dossier.findUnique({
+    where: { id: dossierId },
+    include: { unit: { select: { id: true, name: true, kind: true, communeId: true, educationLevel: true, commune: { select: { name: true } } } } },
+  });
+  if (!dossier) return null;
+  authorize(actor, { action: "unit.read", unit: dossier.unit });
+  const { declarations, explanations, evidence } = await loadAnswers(prisma, dossier.id, dossier.declarations);
+  let evaluation: { input: UnitInput; result: EvaluationResult } | null = null;
+  let evaluationError: string | null = null;
+  try {
+    evaluation = await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year);
+  } catch (error) {
+    if (!(error instanceof CriteriaInputError)) throw error;
+    evaluationError = error.message;
+  }
+  const editable = await prisma.$transaction((tx) => editableCriteria(tx, dossier));
+  const reviews = await prisma.criterionReview.findMany({ where: { dossierId, round: dossier.reviewRound }, orderBy: { criterionId: "asc" } });
+  const evidenceCriteria = new Set(evidence.map((e) => e.criterionId));
+  return {
+    dossier,
+    criteria: criteriaForKind(dossier.unit.kind, dossier.year),
+    questions: questionsFor(dossier.unit.kind, unitContext(dossier.unit)),
+    declarations,
+    explanations,
+    evidence,
+    reviews,
+    editable,
+    evaluation,
+    evaluationError,
+    incomplete: incompleteCriteria({ kind: dossier.unit.kind, year: dossier.year, educationLevel: dossier.unit.educationLevel, declarations, explanations, evidenceCriteria }),
+  };
+}
+
+/** Saves the answers of one criterion. Bumps the dossier version (optimistic concurrency). */
+export async function saveCriterionAnswer(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof criterionAnswerSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await loadDossier(tx, input.dossierId);
+    if (!dossier) throw new UserFacingError("Hồ sơ không tồn tại.");
+    authorize(actor, { action: "unit.update", unit: dossier.unit });
+    await assertCriterionEditable(tx, dossier, input.criterionId);
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: dossier.unitId }, select: { kind: true } });
+    if (!criteriaForKind(unit.kind, dossier.year).some((c) => c.id === input.criterionId)) throw new UserFacingError("Tiêu chí không thuộc loại đơn vị này.");
+    const allowedKeys = new Set(questionsFor(unit.kind).filter((q) => q.criterionId === input.criterionId).map((q) => q.key as string));
+    const before = declarationsSchema.catch({}).parse(dossier.declarations ?? {});
+    const next: Record<string, boolean> = { ...before };
+    for (const [key, raw] of Object.entries(input.declarations)) {
+      if (!allowedKeys.has(key)) throw new UserFacingError("Câu hỏi không thuộc tiêu chí này.");
+      if (raw === "" ) delete next[key];
+      else next[key] = raw === true || raw === "true";
+    }
+    const { count } = await tx.dossier.updateMany({
+      where: { id: dossier.id, version: input.version },
+      data: { declarations: next as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
+    const key = { dossierId_criterionId: { dossierId: dossier.id, criterionId: input.criterionId } };
+    const previous = await tx.criterionAnswer.findUnique({ where: key });
+    await tx.criterionAnswer.upsert({
+      where: key,
+      create: { dossierId: dossier.id, criterionId: input.criterionId, explanation: input.explanation, updatedById: actor.userId },
+      update: { explanation: input.explanation, updatedById: actor.userId },
+    });
+    const pick = (d: Record<string, boolean>) => Object.fromEntries([...allowedKeys].filter((k) => k in d).map((k) => [k, d[k]]));
+    await recordAudit(tx, {
+      actor,
+      action: "dossier.answers_saved",
+      entityType: "CriterionAnswer",
+      entityId: `${dossier.id}:${input.criterionId}`,
+      unitId: dossier.unitId,
+      before: { declarations: pick(before), explanation: previous?.explanation ?? null },
+      after: { dossierId: dossier.id, criterionId: input.criterionId, declarations: pick(next), explanation: input.explanation },
+    });
+    return { version: input.version + 1 };
+  });
+}
+
+/** Submits (or resubmits) the dossier: evaluates, freezes a snapshot, moves to SUBMITTED. */
+export async function submitDossier(prisma: PrismaClient, actor: Actor | null, input: { dossierId: string; version: number }, now: Date = new Date()) {
+  return prisma.$transaction(
+    async (tx) => {
+      const dossier = await loadDossier(tx, input.dossierId);
+      if (!dossier) throw new UserFacingError("Hồ sơ không tồn tại.");
+      authorize(actor, { action: "unit.update", unit: dossier.unit });
+      const unit = await tx.unit.findUniqueOrThrow({ where: { id: dossier.unitId }, select: { kind: true, educationLevel: true } });
+      const { declarations, explanations, evidence } = await loadAnswers(tx, dossier.id, dossier.declarations);
+      const incomplete = incompleteCriteria({ kind: unit.kind, year: dossier.year, educationLevel: unit.educationLevel, declarations, explanations, evidenceCriteria: new Set(evidence.map((e) => e.criterionId)) });
+      let evaluation;
+      try {
+        evaluation = await evaluateUnitFromDatabase(tx, dossier.unitId, dossier.year);
+      } catch (error) {
+        if (error instanceof CriteriaInputError) throw new UserFacingError(error.message);
+        throw error;
+      }
+      const round = dossier.reviewRound + 1;
+      const today = vietnamToday(now);
+      await transitionDossier(tx, {
+        actor,
+        dossier,
+        unit: dossier.unit,
+        action: "SUBMIT",
+        expectedVersion: input.version,
+        facts: { incompleteCriteria: incomplete },
+        data: { reviewRound: round, submittedAt: now, submissionLate: today > deadlinesFor(unit.kind, dossier.year).selfAssessment },
+        meta: { round, overall: evaluation.result.overall },
+      });
+      const snapshotEvidence: SnapshotEvidence = evidence.map((e) => ({ id: e.id, criterionId: e.criterionId, fileName: e.fileName, sha256: e.sha256, sizeBytes: e.sizeBytes }));
+      const answers: SnapshotAnswers = { declarations, explanations };
+      await tx.dossierSnapshot.create({
+        data: {
+          dossierId: dossier.id,
+          round,
+          submittedAt: now,
+          submittedById: actor.userId,
+          input: evaluation.input as unknown as Prisma.InputJsonValue,
+          result: evaluation.result as unknown as Prisma.InputJsonValue,
+          answers: answers as unknown as Prisma.InputJsonValue,
+          evidence: snapshotEvidence as unknown as Prisma.InputJsonValue,
+        },
+      });
+      return { round, overall: evaluation.result.overall };
+    },
+    { timeout: 60_000 },
+  );
+}
