@@ -93,8 +93,24 @@ export async function seedDemoProvince(prisma: PrismaClient) {
   };
 
   /** Dossier state this year and last year for a unit whose facts pass or fail. */
-  const addDossiers = (unitId: string, kind: UnitKind, passes: boolean, decider: { id: string; code: string; symbol: string }, index: number) => {
+  const addDossiers = (
+    unitId: string,
+    kind: UnitKind,
+    passes: boolean,
+    decider: { id: string; code: string; symbol: string },
+    index: number,
+    opts: { hasPartyOrganisation: boolean; notRegisteredThisYear?: boolean },
+  ) => {
     const last = DEMO_YEAR - 1;
+    /** The quý I registration documents (Đ9 k2 a) a registered dossier carries. */
+    const documents = (year: number, registeredOn: string) => ({
+      partyResolutionRef: opts.hasPartyOrganisation ? `${String(2 + (index % 9)).padStart(2, "0")}-NQ/${kind === "KDC" ? "CB" : "ĐU"}` : null,
+      partyResolutionOn: opts.hasPartyOrganisation ? date(`${year}-02-${String(10 + (index % 15)).padStart(2, "0")}`) : null,
+      planRef: kind === "KDC" ? null : `${10 + (index % 40)}/KH-ANTT`,
+      planOn: kind === "KDC" ? null : date(`${year}-02-${String(12 + (index % 15)).padStart(2, "0")}`),
+      commitmentRef: `${String(1 + (index % 9)).padStart(2, "0")}/ĐK-ANTT`,
+      commitmentOn: date(registeredOn),
+    });
     const lastDeadline = kind === "KDC" ? `${last}-11-14` : `${last}-11-19`;
     const lastState: DossierState = passes ? "RECOGNISED" : "NOT_RECOGNISED";
     dossiers.push({
@@ -103,6 +119,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       year: last,
       state: lastState,
       registeredOn: date(`${last}-03-${String(5 + (index % 20)).padStart(2, "0")}`),
+      ...documents(last, `${last}-03-${String(5 + (index % 20)).padStart(2, "0")}`),
       submittedAt: date(`${last}-11-0${1 + (index % 8)}`),
       decidedAt: date(lastDeadline),
       reviewRound: 1,
@@ -110,14 +127,17 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     });
     // This year: most registered in quarter I, a few late, a few not at all (XA-4 needs 100 %).
     const roll = index % 20;
-    const state: DossierState = roll === 7 ? "NOT_REGISTERED" : roll % 5 === 0 ? "SUBMITTED" : roll % 3 === 0 ? "SELF_ASSESSMENT" : "REGISTERED";
-    const late = roll === 11;
+    const state: DossierState =
+      opts.notRegisteredThisYear || roll === 7 ? "NOT_REGISTERED" : roll % 5 === 0 ? "SUBMITTED" : roll % 3 === 0 ? "SELF_ASSESSMENT" : "REGISTERED";
+    const late = state !== "NOT_REGISTERED" && roll === 11;
+    const registeredOn = late ? `${DEMO_YEAR}-04-10` : `${DEMO_YEAR}-03-${String(2 + (index % 25)).padStart(2, "0")}`;
     dossiers.push({
       id: stableId(`dossier:${unitId}:${DEMO_YEAR}`),
       unitId,
       year: DEMO_YEAR,
       state,
-      registeredOn: state === "NOT_REGISTERED" ? null : date(late ? `${DEMO_YEAR}-04-10` : `${DEMO_YEAR}-03-${String(2 + (index % 25)).padStart(2, "0")}`),
+      registeredOn: state === "NOT_REGISTERED" ? null : date(registeredOn),
+      ...(state === "NOT_REGISTERED" ? {} : documents(DEMO_YEAR, registeredOn)),
       registrationLate: late,
       submittedAt: state === "SUBMITTED" ? date(`${DEMO_YEAR}-11-1${Math.floor(index / 5) % 6}`) : null,
       reviewRound: state === "SUBMITTED" ? 1 : 0,
@@ -152,11 +172,23 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     const xaId = stableId(`unit:XA:${c.code}`);
     const xaPasses = ci % 4 !== 3;
     units.push({ id: xaId, code: `XA-${c.code}`, name: c.name, kind: "XA", communeId: areaId, managingAuthorityId: ubndTinh, sector: "LOCAL_GOVERNMENT", hasPartyOrganisation: true });
+    // Law-and-order counts held or pushed down year on year (KDC-4a "kiềm chế, kéo giảm").
+    const xaBase = { crime: r.int(2, 12), evil: r.int(0, 6), violation: r.int(5, 30) };
     for (const y of years) {
-      facts.push({ id: stableId(`facts:${xaId}:${y}`), unitId: xaId, year: y, staffTotal: r.int(25, 45), securityForceRating: xaPasses ? "HTTNV" : "HTNV", crimeCount: r.int(2, 12), socialEvilCount: r.int(0, 6), violationCount: r.int(5, 30) });
+      const down = y === DEMO_YEAR ? 1 : 0;
+      facts.push({
+        id: stableId(`facts:${xaId}:${y}`),
+        unitId: xaId,
+        year: y,
+        staffTotal: r.int(25, 45),
+        securityForceRating: xaPasses ? "HTTNV" : "HTNV",
+        crimeCount: Math.max(0, xaBase.crime - down),
+        socialEvilCount: Math.max(0, xaBase.evil - down),
+        violationCount: Math.max(0, xaBase.violation - down),
+      });
       if (xaPasses || y === DEMO_YEAR - 1) models.push({ id: stableId(`model:${xaId}:${y}`), unitId: xaId, year: y, name: `Mô hình "${MODEL_NAMES[ci % MODEL_NAMES.length]}"`, startedOn: date(`${y - 1}-06-01`), isEffective: true });
     }
-    addDossiers(xaId, "XA", xaPasses, { id: ubndTinh, code: "UBND-TINH", symbol: "UBND" }, ci);
+    addDossiers(xaId, "XA", xaPasses, { id: ubndTinh, code: "UBND-TINH", symbol: "UBND" }, ci, { hasPartyOrganisation: true });
     const policeOfficer = addPerson(xaId, "CONG_AN", { position: "Cán bộ Công an xã" });
     if (!xaPasses) {
       discipline.push({ id: stableId(`discipline:${policeOfficer}`), personId: policeOfficer, unitId: xaId, level: "KHIEN_TRACH", decidedOn: date(`${DEMO_YEAR}-05-20`), decisionRef: "12/QĐ-CAT", reason: "Vi phạm quy định về tiếp công dân" });
@@ -179,18 +211,19 @@ export async function seedDemoProvince(prisma: PrismaClient) {
         residentialAreaType: isWard ? "TO_DAN_PHO" : name.startsWith("Bản") ? "BAN" : "THON",
         hasPartyOrganisation: true,
       });
+      const base = { crime: r.int(0, 4), evil: r.int(0, 2), violation: r.int(0, 8) };
       for (const y of years) {
         const resident = r.int(80, 420);
-        const prevCrime = r.int(0, 4);
+        const down = y === DEMO_YEAR ? 1 : 0;
         facts.push({
           id: stableId(`facts:${kdcId}:${y}`),
           unitId: kdcId,
           year: y,
           householdsResident: resident,
           householdsRegistered: failMode === 1 && y === DEMO_YEAR ? resident - r.int(3, 12) : resident,
-          crimeCount: y === DEMO_YEAR ? Math.max(0, prevCrime - 1) : prevCrime,
-          socialEvilCount: r.int(0, 2),
-          violationCount: r.int(0, 8),
+          crimeCount: Math.max(0, base.crime - down),
+          socialEvilCount: Math.max(0, base.evil - down),
+          violationCount: Math.max(0, base.violation - down),
           securityForceRating: r.next() < 0.5 ? "HTTNV" : "HTNV",
         });
       }
@@ -227,7 +260,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
           reportedImmediately: true,
         });
       }
-      addDossiers(kdcId, "KDC", failMode === -1, { id: ubndId, code: `UBND-${c.code}`, symbol: "UBND" }, ci * 6 + k);
+      addDossiers(kdcId, "KDC", failMode === -1, { id: ubndId, code: `UBND-${c.code}`, symbol: "UBND" }, ci * 6 + k, { hasPartyOrganisation: true });
     }
   });
 
@@ -321,7 +354,11 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     const decider = managingAuthorityId === ubndTinh || managingAuthorityId === soGddt
       ? { id: ubndTinh, code: "UBND-TINH", symbol: "UBND" }
       : { id: managingAuthorityId, code: `UBND-${o.commune}`, symbol: "UBND" };
-    addDossiers(unitId, o.kind, o.profile === "pass" || o.profile === "borderline", decider, oi + 3);
+    addDossiers(unitId, o.kind, o.profile === "pass" || o.profile === "borderline", decider, oi + 3, {
+      hasPartyOrganisation: o.hasPartyOrganisation ?? true,
+      // The walkthrough in README (and the end-to-end journey) starts from an unregistered agency.
+      notRegisteredThisYear: o.code === "CQ-STP",
+    });
   });
 
   const userRows = await demoUsers(communeIds, caTinh);
