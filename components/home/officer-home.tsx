@@ -50,6 +50,13 @@ export async function OfficerHome({ actor, year }: { actor: Actor; year: number 
                   </>
                 )}
               </dl>
+              {!u.exclusionReason && (
+                <p className="mt-3 text-sm">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/units/${u.id}/dossier?year=${year}`}>
+                    Hồ sơ năm {year} →
+                  </Link>
+                </p>
+              )}
             </Card>
           );
         })}

@@ -34,7 +34,7 @@ export async function ReviewerHome({ actor, year }: { actor: Actor; year: number
               {queue.map((d) => (
                 <tr key={d.id}>
                   <td className="px-3 py-2">
-                    <Link className="text-brand-700 hover:underline" href={`/units/${d.unit.id}`}>
+                    <Link className="text-brand-700 hover:underline" href={`/dossiers/${d.id}/review`}>
                       {d.unit.name}
                     </Link>
                   </td>

@@ -1,0 +1,130 @@
+/**
+ * The yearly cycle with the demo data, as the people who use it would go through it:
+ * officer registers, self-assesses with an uploaded file and submits → reviewer returns one
+ * criterion with a comment → officer fixes only that criterion and resubmits → reviewer
+ * proposes → a decision is issued → its .docx opens and names the unit → the leader's home
+ * counts one more recognised unit.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import JSZip from "jszip";
+import { signIn, signOut, unitId } from "./helpers";
+
+const UNIT = "Sở Tư pháp tỉnh Lào Cai";
+const STP = unitId("CQ-STP");
+const CRITERIA = ["CQDN-1", "CQDN-2", "CQDN-3", "CQDN-4", "CQDN-5"];
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+test.describe.configure({ mode: "serial" });
+
+async function recognisedCount(page: Page) {
+  await signIn(page, "lanhdao");
+  const value = Number((await page.getByTestId("stat-Đã công nhận").textContent())?.replace(/\D/g, ""));
+  await signOut(page);
+  return value;
+}
+
+async function answerCriterion(page: Page, id: string, explanation: string) {
+  const section = page.getByTestId(`criterion-${id}`);
+  const form = section.getByRole("form", { name: `Tự đánh giá tiêu chí ${id}` });
+  for (const yes of await form.getByLabel("Có", { exact: true }).all()) await yes.check();
+  await form.getByLabel("Giải trình (bắt buộc nếu không có tệp minh chứng)").fill(explanation);
+  await form.getByRole("button", { name: "Lưu tiêu chí này" }).click();
+  await expect(form.getByRole("status")).toHaveText("Đã lưu.");
+}
+
+test("the yearly cycle from registration to a recognition decision", async ({ page }) => {
+  test.setTimeout(240_000);
+  page.on("dialog", (d) => void d.accept());
+  const recognisedBefore = await recognisedCount(page);
+
+  // ── Officer: register in quarter I with the documents and a stricter plan target.
+  await signIn(page, "canbo.sotuphap");
+  await page.getByRole("link", { name: "Hồ sơ năm 2026 →" }).click();
+  await expect(page.getByRole("heading", { name: `Hồ sơ năm 2026: ${UNIT}` })).toBeVisible();
+  const registration = page.getByRole("form", { name: "Đăng ký phấn đấu" });
+  await registration.getByLabel("Số, ký hiệu nghị quyết").fill("05-NQ/ĐU");
+  await registration.getByLabel("Ngày nghị quyết").fill("2026-02-20");
+  await registration.getByLabel("Số, ký hiệu kế hoạch").fill("12/KH-STP");
+  // A reference without its date is flagged next to the field, and nothing typed is lost.
+  await registration.getByRole("button", { name: "Đăng ký phấn đấu" }).click();
+  await expect(registration.getByText("Vui lòng nhập ngày kế hoạch.")).toBeVisible();
+  await expect(registration.getByLabel("Số, ký hiệu nghị quyết")).toHaveValue("05-NQ/ĐU");
+  await registration.getByLabel("Ngày kế hoạch").fill("2026-02-25");
+  await registration.getByLabel("Số, ký hiệu bản đăng ký").fill("01/ĐK-STP");
+  await registration.getByLabel("Ngày bản đăng ký").fill("2026-03-01");
+  await registration.getByLabel("Ngày đăng ký").fill("2026-03-05");
+  await registration.getByLabel("% phòng, ban đạt TTLĐTT/HTTNV").fill("90");
+  await registration.getByRole("button", { name: "Đăng ký phấn đấu" }).click();
+  await expect(page.getByTestId("registration")).toContainText("05/03/2026");
+  await expect(page.getByText("Đã đăng ký", { exact: true })).toBeVisible();
+
+  // ── Self-assessment with an uploaded file, then submit.
+  await page.getByRole("button", { name: "Bắt đầu tự đánh giá" }).click();
+  await page.getByRole("link", { name: "Tự đánh giá và nộp hồ sơ" }).click();
+  await expect(page.getByRole("heading", { name: `Tự đánh giá năm 2026: ${UNIT}` })).toBeVisible();
+  await expect(page.getByTestId("plan-targets")).toBeVisible();
+  for (const id of CRITERIA) await answerCriterion(page, id, `Đơn vị đã thực hiện đầy đủ nội dung tiêu chí ${id}.`);
+  const upload = page.getByRole("form", { name: "Tải minh chứng tiêu chí CQDN-1" });
+  await upload.locator('input[type="file"]').setInputFiles({ name: "Kế hoạch ANTT 2026.pdf", mimeType: "application/pdf", buffer: PDF });
+  await upload.getByRole("button", { name: "Tải lên" }).click();
+  await expect(page.getByTestId("criterion-CQDN-1").getByRole("link", { name: "Kế hoạch ANTT 2026.pdf" })).toBeVisible();
+  await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
+  await expect(page.getByText("Đã nộp hồ sơ").first()).toBeVisible();
+  await signOut(page);
+
+  // ── Reviewer: return one criterion with a comment.
+  await signIn(page, "thamdinh.tinh");
+  await page.getByTestId("review-queue").getByRole("link", { name: UNIT }).click();
+  await expect(page.getByRole("heading", { name: `Thẩm định: ${UNIT}` })).toBeVisible();
+  const flag = page.getByRole("form", { name: "Thẩm định tiêu chí CQDN-2" });
+  await flag.getByLabel("Yêu cầu bổ sung").check();
+  await flag.getByLabel("Nhận xét").fill("Bổ sung báo cáo kết quả phối hợp với Công an năm 2026.");
+  await flag.getByRole("button", { name: "Lưu nhận xét" }).click();
+  await expect(flag.getByRole("status")).toHaveText("Đã lưu nhận xét.");
+  await page.getByRole("button", { name: "Trả lại để bổ sung" }).click();
+  await expect(page.getByText("Trả lại để bổ sung").first()).toBeVisible();
+  await signOut(page);
+
+  // ── Officer: sees the comment, may change only the flagged criterion, resubmits.
+  await signIn(page, "canbo.sotuphap");
+  await page.goto(`/units/${STP}/dossier?year=2026`);
+  await page.getByRole("link", { name: "Tự đánh giá và nộp hồ sơ" }).click();
+  await expect(page.getByTestId("review-comment-CQDN-2")).toContainText("Bổ sung báo cáo kết quả phối hợp với Công an năm 2026.");
+  await expect(page.getByRole("form", { name: "Tự đánh giá tiêu chí CQDN-1" })).toHaveCount(0);
+  await answerCriterion(page, "CQDN-2", "Đã bổ sung Báo cáo số 15/BC-STP về phối hợp với Công an tỉnh.");
+  await page.getByRole("button", { name: "Nộp lại hồ sơ" }).click();
+  await expect(page.getByText("Đã nộp hồ sơ").first()).toBeVisible();
+  await signOut(page);
+
+  // ── Reviewer: sees what changed since the last round, accepts, proposes.
+  await signIn(page, "thamdinh.tinh");
+  await page.getByTestId("review-queue").getByRole("link", { name: UNIT }).click();
+  await expect(page.getByTestId("round-diff")).toContainText("Giải trình: Đã bổ sung Báo cáo số 15/BC-STP");
+  const accept = page.getByRole("form", { name: "Thẩm định tiêu chí CQDN-2" });
+  await accept.getByLabel("Thống nhất").check();
+  await accept.getByRole("button", { name: "Lưu nhận xét" }).click();
+  await expect(accept.getByRole("status")).toHaveText("Đã lưu nhận xét.");
+  await page.getByRole("button", { name: "Đề nghị công nhận" }).click();
+  await expect(page.getByText("Đề nghị công nhận").first()).toBeVisible();
+
+  // ── Decision: issued, downloaded, opened.
+  await page.goto("/decisions/new?year=2026");
+  await expect(page.getByText(UNIT)).toBeVisible();
+  await page.getByRole("button", { name: "Ban hành quyết định" }).click();
+  await expect(page.getByRole("heading", { name: /Quyết định số \d+\/QĐ-UBND/ })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải quyết định (.docx)" }).click()]);
+  const bytes = await (await download.createReadStream()).toArray();
+  const zip = await JSZip.loadAsync(Buffer.concat(bytes));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  expect(xml).toContain(UNIT);
+  expect(xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  await signOut(page);
+
+  // ── Officer sees the recognition; the leader counts one more recognised unit.
+  await signIn(page, "canbo.sotuphap");
+  await page.goto(`/units/${STP}/dossier?year=2026`);
+  await expect(page.getByTestId("decision")).toContainText("Công nhận theo Quyết định số");
+  await expect(page.getByTestId("dossier-history")).toContainText("Trả lại để bổ sung");
+  await signOut(page);
+  expect(await recognisedCount(page)).toBe(recognisedBefore + 1);
+});
