@@ -18,6 +18,7 @@ import {
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
 
 export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
   const actor = await requireActor();
@@ -42,6 +43,9 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
         description={`${UNIT_KIND_LABELS[unit.kind]} · ${unit.commune.name} · Cơ quan quản lý: ${unit.managingAuthority.name}`}
         action={unit.exclusionReason ? <Badge>Không thuộc diện: {EXCLUSION_REASON_LABELS[unit.exclusionReason]}</Badge> : <Badge tone={DOSSIER_STATE_TONES[state]}>Hồ sơ {year}: {DOSSIER_STATE_LABELS[state]}</Badge>}
       />
+      <div className="mb-4 flex flex-wrap gap-2">
+        <LinkButton href={`/units/${unit.id}/records?year=${year}`} variant="secondary">Theo dõi số liệu năm {year}</LinkButton>
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Số liệu năm ${year}`}>
           {!facts ? (

@@ -1,0 +1,139 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { CRIME_SEVERITIES, CRIME_SEVERITY_LABELS, type CrimeSeverity, type IncidentCode } from "@/lib/domain/vocabulary";
+import { createIncidentSchema, FORCE_MAJEURE_CODES, updateIncidentSchema } from "@/lib/records/incident-schemas";
+import { Button, LinkButton } from "@/components/ui/button";
+import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { CheckboxField, TextArea } from "./controls";
+import { applyActionErrors, errorOf, type Action } from "./form-helpers";
+
+type Defaults = {
+  incidentId?: string;
+  version?: number;
+  code: IncidentCode | "";
+  occurredOn: string;
+  title: string;
+  description: string;
+  severity: CrimeSeverity | "";
+  forceMajeure: boolean;
+  detectedTimely: boolean;
+  mitigated: boolean;
+  reportedImmediately: boolean;
+};
+
+type Props = {
+  mode: "create" | "edit";
+  unitId: string;
+  year: number;
+  today: string;
+  /** Recorded by the police (a reviewer) rather than declared by the unit. */
+  police: boolean;
+  codes: { code: IncidentCode; label: string; ref: string }[];
+  defaults?: Defaults;
+  action: Action;
+};
+
+type FormValues = Omit<z.input<typeof updateIncidentSchema>, "code" | "severity" | "incidentId" | "version"> & {
+  incidentId?: string;
+  version?: number;
+  code: IncidentCode | "";
+  severity: CrimeSeverity | "";
+};
+
+const EMPTY: Defaults = { code: "", occurredOn: "", title: "", description: "", severity: "", forceMajeure: false, detectedTimely: false, mitigated: false, reportedImmediately: false };
+
+/** An incident of the catalogue for the unit's kind, with the facts its exemptions need. */
+export function IncidentForm({ mode, unitId, year, today, police, codes, defaults = EMPTY, action }: Props) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const schema = mode === "create" ? createIncidentSchema : updateIncidentSchema;
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues>({
+    resolver: zodResolver(schema as typeof updateIncidentSchema) as unknown as Resolver<FormValues>,
+    defaultValues: { unitId, ...defaults },
+  });
+  const code = useWatch({ control, name: "code" });
+  const isCrime = code === "SERIOUS_CRIME";
+  const forceMajeureApplies = code !== "" && FORCE_MAJEURE_CODES.includes(code);
+  const err = (name: string) => errorOf(errors, name);
+  const listHref = `/units/${unitId}/records/incidents?year=${year}`;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await action(values);
+    if (!result.ok) {
+      setMessage(applyActionErrors(result, setError));
+      return;
+    }
+    router.push(listHref);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={police ? "Ghi nhận vụ việc" : "Khai báo vụ việc"}>
+      {police && <p className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">Vụ việc được ghi là “Công an ghi nhận”: đơn vị xem được nhưng không sửa, xóa được.</p>}
+      <FormAlert message={message} />
+      <FormField id="code" label="Loại vụ việc (theo tiêu chí)" error={err("code")}>
+        <Select id="code" aria-invalid={!!err("code")} {...register("code")}>
+          <option value="">— Chọn loại vụ việc —</option>
+          {codes.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label} ({c.ref})
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField id="occurredOn" label="Ngày xảy ra" error={err("occurredOn")}>
+          <TextInput id="occurredOn" type="date" max={today} aria-invalid={!!err("occurredOn")} {...register("occurredOn")} />
+        </FormField>
+        {isCrime && (
+          <FormField id="severity" label="Loại tội phạm (Điều 9 Bộ luật Hình sự)" error={err("severity")} hint="Để trống nếu chưa xác định; tiêu chí sẽ ở trạng thái thiếu dữ liệu.">
+            <Select id="severity" aria-invalid={!!err("severity")} {...register("severity")}>
+              <option value="">— Chưa xác định —</option>
+              {CRIME_SEVERITIES.map((s) => (
+                <option key={s} value={s}>{CRIME_SEVERITY_LABELS[s]}</option>
+              ))}
+            </Select>
+          </FormField>
+        )}
+      </div>
+      <FormField id="title" label="Tên vụ việc" error={err("title")}>
+        <TextInput id="title" aria-invalid={!!err("title")} {...register("title")} />
+      </FormField>
+      <FormField id="description" label="Mô tả (nếu có)" error={err("description")}>
+        <TextArea id="description" aria-invalid={!!err("description")} {...register("description")} />
+      </FormField>
+      {(forceMajeureApplies || isCrime) && (
+        <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-semibold text-slate-900">Trường hợp được loại trừ</legend>
+          {forceMajeureApplies && <CheckboxField id="forceMajeure" label="Do nguyên nhân bất khả kháng" error={err("forceMajeure")} {...register("forceMajeure")} />}
+          {isCrime && (
+            <>
+              <CheckboxField id="detectedTimely" label="Được phát hiện kịp thời" error={err("detectedTimely")} {...register("detectedTimely")} />
+              <CheckboxField id="mitigated" label="Đã phối hợp hạn chế, giảm thiểu hậu quả" error={err("mitigated")} {...register("mitigated")} />
+              <CheckboxField id="reportedImmediately" label="Đã báo cáo ngay cơ quan có thẩm quyền" error={err("reportedImmediately")} {...register("reportedImmediately")} />
+              <p className="text-xs text-slate-500">Tội phạm được loại trừ khi do bất khả kháng, hoặc khi cả ba điều kiện trên đều đúng (Điều 4 khoản 4 điểm b; Điều 6 khoản 3 điểm đ).</p>
+            </>
+          )}
+        </fieldset>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Đang lưu…" : mode === "edit" ? "Lưu thay đổi" : police ? "Ghi nhận vụ việc" : "Khai báo vụ việc"}
+        </Button>
+        <LinkButton href={listHref} variant="secondary">Hủy</LinkButton>
+      </div>
+    </form>
+  );
+}
