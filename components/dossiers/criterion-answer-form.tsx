@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { useDossierVersion } from "./dossier-version";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-field";
 
@@ -27,6 +28,7 @@ export function CriterionAnswerForm({
   action: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
+  const [currentVersion, setVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<{ version: number }> | null>(null);
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -43,9 +45,12 @@ export function CriterionAnswerForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await action({ dossierId, version, criterionId, declarations: values, explanation: text });
+          const r = await action({ dossierId, version: currentVersion, criterionId, declarations: values, explanation: text });
           setResult(r);
-          if (r.ok) router.refresh();
+          if (r.ok) {
+            setVersion(r.data.version);
+            router.refresh();
+          }
         });
       }}
     >

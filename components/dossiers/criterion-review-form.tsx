@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { useDossierVersion } from "./dossier-version";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-field";
 
@@ -23,6 +24,7 @@ export function CriterionReviewForm({
   action: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
+  const [currentVersion, setVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [value, setValue] = useState<"ACCEPTED" | "FLAGGED" | "">(status ?? "");
   const [text, setText] = useState(comment);
@@ -35,9 +37,12 @@ export function CriterionReviewForm({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await action({ dossierId, version, criterionId, status: value, comment: text });
+          const r = await action({ dossierId, version: currentVersion, criterionId, status: value, comment: text });
           setResult(r);
-          if (r.ok) router.refresh();
+          if (r.ok) {
+            setVersion(r.data.version);
+            router.refresh();
+          }
         });
       }}
     >

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { useDossierVersion } from "./dossier-version";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
 
@@ -21,6 +22,7 @@ export function ReasonForm({
   withReference?: boolean;
 }) {
   const router = useRouter();
+  const [currentVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
@@ -32,7 +34,7 @@ export function ReasonForm({
         e.preventDefault();
         const data = Object.fromEntries(new FormData(e.currentTarget).entries());
         start(async () => {
-          const r = await action({ ...data, dossierId, version });
+          const r = await action({ ...data, dossierId, version: currentVersion });
           setResult(r);
           if (r.ok) router.refresh();
         });

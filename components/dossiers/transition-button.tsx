@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { useDossierVersion } from "./dossier-version";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 
@@ -23,6 +24,7 @@ export function TransitionButton({
   confirm?: string;
 }) {
   const router = useRouter();
+  const [currentVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -35,7 +37,7 @@ export function TransitionButton({
           if (confirm && !window.confirm(confirm)) return;
           setError(null);
           start(async () => {
-            const result = await action({ dossierId, version });
+            const result = await action({ dossierId, version: currentVersion });
             if (!result.ok) setError(result.message);
             router.refresh();
           });

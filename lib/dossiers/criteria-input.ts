@@ -17,6 +17,7 @@
  * Prisma issues per level of `select`), whatever the number of sub-units, records or managed
  * units: no per-row query.
  */
+import { DISCIPLINE_LEVEL_LABELS } from "@/lib/domain/vocabulary";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import {
   EMULATION_RESULTS,
@@ -141,6 +142,32 @@ function worstResult(results: readonly (EmulationResult | undefined)[]): Emulati
  * self-assessment answers (Dossier.declarations) are applied; plan targets are included.
  * Throws CriteriaInputError when the unit does not exist or stored JSON is not valid.
  */
+/** dd/MM/yyyy of a date-only column. */
+function viDate(d: Date): string {
+  return d.toISOString().slice(0, 10).split("-").reverse().join("/");
+}
+
+/** How an incident is named in the engine's reasons: "Cháy kho lưu trữ (09/09/2026)". */
+export function incidentLabel(i: { title: string; occurredOn: Date }): string {
+  return `${i.title} (${viDate(i.occurredOn)})`;
+}
+
+/** How a discipline record is named in the engine's reasons: "Vàng Seo Sử, khiển trách ngày 18/03/2026". */
+export function disciplineLabel(d: { level: keyof typeof DISCIPLINE_LEVEL_LABELS; decidedOn: Date; person: { fullName: string } }): string {
+  return `${d.person.fullName}, ${DISCIPLINE_LEVEL_LABELS[d.level].toLowerCase()} ngày ${viDate(d.decidedOn)}`;
+}
+
+/** Human-readable ids, unique within the list (a second identical label gets " (2)"). */
+function readableIds<T>(rows: readonly T[], label: (row: T) => string): string[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const base = label(row).slice(0, 180);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
 export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: number): Promise<UnitInput> {
   // 1. The unit, its commune's kind and the province it belongs to.
   const unit = await db.unit.findUnique({
@@ -227,7 +254,7 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
         decidedOn: true,
         decisionRef: true,
         reason: true,
-        person: { select: { personnelType: true, isSecurityForceMember: true, subUnitId: true, subUnit: { select: { isSecurityForce: true } } } },
+        person: { select: { fullName: true, personnelType: true, isSecurityForceMember: true, subUnitId: true, subUnit: { select: { isSecurityForce: true } } } },
       },
       orderBy: [{ decidedOn: "asc" }, { id: "asc" }],
     }),
@@ -269,9 +296,13 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
     declarations = parsed.data;
   }
 
-  const incidents: Incident[] = incidentRows.map((i) =>
+  // Ids appear in the engine's reasons, which reviewers read aloud: use what people recognise
+  // (a name and a date), not database uuids.
+  const incidentIds = readableIds(incidentRows, incidentLabel);
+  const disciplineIds = readableIds(disciplineRows, disciplineLabel);
+  const incidents: Incident[] = incidentRows.map((i, index) =>
     compact({
-      id: i.id,
+      id: incidentIds[index]!,
       code: i.code,
       date: isoDate(i.occurredOn),
       severity: i.severity ?? undefined,
@@ -284,9 +315,9 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
     }),
   );
 
-  const disciplines: DisciplineRecord[] = disciplineRows.map((d) =>
+  const disciplines: DisciplineRecord[] = disciplineRows.map((d, index) =>
     compact({
-      id: d.id,
+      id: disciplineIds[index]!,
       personnelType: d.person.personnelType,
       level: d.level,
       date: isoDate(d.decidedOn),

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoProvince } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR, ORGANISATIONS, type OrganisationSeed } from "../../prisma/seed/demo-data";
-import { buildCriteriaInput, evaluateUnitFromDatabase, type CriteriaDb } from "../../lib/dossiers/criteria-input";
+import { buildCriteriaInput, evaluateUnitFromDatabase, type CriteriaDb, incidentLabel, disciplineLabel } from "../../lib/dossiers/criteria-input";
 import { allTrueDeclarations, applyDeclarations } from "../../lib/dossiers/self-assessment-questions";
 import { evaluateUnit, parseUnitInput, type CriterionVerdict, type EvaluationResult, type UnitInput } from "../../lib/criteria";
 import type { Prisma } from "../../lib/generated/prisma/client";
@@ -300,7 +300,7 @@ describe("verdicts of the demo profiles", () => {
   });
 
   it("the force-majeure lightning fire fails no one: not its unit, not its commune", async () => {
-    const fires = await t.prisma.incident.findMany({ where: { forceMajeure: true }, select: { id: true, unit: { select: { code: true, kind: true } }, communeId: true } });
+    const fires = (await t.prisma.incident.findMany({ where: { forceMajeure: true }, select: { title: true, occurredOn: true, unit: { select: { code: true, kind: true } }, communeId: true } })).map((f) => ({ ...f, id: incidentLabel(f) }));
     expect(fires.length).toBeGreaterThan(0);
     for (const fire of fires) {
       const code = fire.unit!.code;
@@ -339,8 +339,8 @@ describe("verdicts of the demo profiles", () => {
   it("KDC: the serious crime fails KDC-4 (4b); the crime detected in time, mitigated and reported does not", async () => {
     const crimes = await t.prisma.incident.findMany({
       where: { code: "SERIOUS_CRIME", unit: { kind: "KDC" } },
-      select: { id: true, detectedTimely: true, mitigated: true, reportedImmediately: true, unit: { select: { code: true } } },
-    });
+      select: { title: true, occurredOn: true, detectedTimely: true, mitigated: true, reportedImmediately: true, unit: { select: { code: true } } },
+    }).then((rows) => rows.map((c) => ({ ...c, id: incidentLabel(c) })));
     const serious = crimes.filter((c) => !c.detectedTimely);
     const handled = crimes.filter((c) => c.detectedTimely && c.mitigated && c.reportedImmediately);
     expect(serious.length).toBeGreaterThan(0);
@@ -371,7 +371,7 @@ describe("verdicts of the demo profiles", () => {
   });
 
   it("KDC: a disciplined member of the grassroots force fails KDC-5", async () => {
-    const records = await t.prisma.disciplineRecord.findMany({ where: { unit: { kind: "KDC" } }, select: { id: true, unit: { select: { code: true } } } });
+    const records = (await t.prisma.disciplineRecord.findMany({ where: { unit: { kind: "KDC" } }, select: { level: true, decidedOn: true, person: { select: { fullName: true } }, unit: { select: { code: true } } } })).map((r) => ({ ...r, id: disciplineLabel(r) }));
     expect(records.length).toBeGreaterThan(0);
     for (const r of records) {
       const c = criterion((await evaluate(r.unit.code)).result, "KDC-5");
@@ -382,8 +382,8 @@ describe("verdicts of the demo profiles", () => {
 
   it("XA: incidents are counted over the whole commune, discipline of the commune police fails XA-3", async () => {
     const p02 = await evaluate("XA-LCI-P02");
-    const inCommune = await t.prisma.incident.findMany({ where: { commune: { code: "LCI-P02" } }, select: { id: true } });
-    expect(p02.input.incidents!.map((i) => i.id).sort()).toEqual(inCommune.map((i) => i.id).sort());
+    const inCommune = await t.prisma.incident.findMany({ where: { commune: { code: "LCI-P02" } }, select: { title: true, occurredOn: true } });
+    expect(p02.input.incidents!.map((i) => i.id).sort()).toEqual(inCommune.map(incidentLabel).sort());
     // The hospital fire (CQ-BVDK) and the mine accident (DN-KSCD) lie in Phường Cam Đường.
     expect((criterion(p02.result, "XA-2.KDC-4d").facts.incidentIds as readonly string[]).length).toBe(2);
 

@@ -12,6 +12,7 @@ import { FormAlert } from "@/components/ui/form-field";
 import { OverallBadge, VerdictBadge } from "@/components/dossiers/verdict-badge";
 import { CriterionReviewForm } from "@/components/dossiers/criterion-review-form";
 import { TransitionButton } from "@/components/dossiers/transition-button";
+import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
 import { ReasonForm } from "@/components/dossiers/reason-form";
 import { proposeAction, refuseAction, returnAction, reviewCriterionAction } from "./actions";
 
@@ -35,7 +36,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const has = (a: string) => actions.some((t) => t.action === a);
 
   return (
-    <>
+    <DossierVersionProvider key={dossier.version} version={dossier.version}>
       <PageHeader
         title={`Thẩm định: ${dossier.unit.name}`}
         description={
@@ -161,6 +162,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
           )}
         </Card>
       )}
-    </>
+    </DossierVersionProvider>
   );
 }

@@ -15,6 +15,7 @@ import { CriterionAnswerForm } from "@/components/dossiers/criterion-answer-form
 import { EvidenceUploader, RemoveEvidenceButton } from "@/components/dossiers/evidence-uploader";
 import { OverallBadge, VerdictBadge } from "@/components/dossiers/verdict-badge";
 import { TransitionButton } from "@/components/dossiers/transition-button";
+import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
 import { removeEvidenceAction, saveAnswerAction, submitAction, uploadEvidenceAction } from "./actions";
 
 export const metadata = { title: "Tự đánh giá" };
@@ -39,7 +40,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   const canSubmit = isOfficer && (dossier.state === "SELF_ASSESSMENT" || dossier.state === "RETURNED");
 
   return (
-    <>
+    <DossierVersionProvider key={dossier.version} version={dossier.version}>
       <PageHeader
         title={`Tự đánh giá năm ${dossier.year}: ${dossier.unit.name}`}
         description={
@@ -172,6 +173,6 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           <TransitionButton label={dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ"} dossierId={dossier.id} version={dossier.version} action={submitAction} confirm="Xác nhận nộp hồ sơ? Sau khi nộp, hồ sơ không sửa được cho đến khi được trả lại." />
         </Card>
       )}
-    </>
+    </DossierVersionProvider>
   );
 }
