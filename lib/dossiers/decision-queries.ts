@@ -1,0 +1,370 @@
+/**
+ * Read side of recognition decisions (Quyết định công nhận): what an actor may still decide, the
+ * decisions an actor may read, one decision with its units, and the plain data the Word builders
+ * of lib/documents need. Issuing itself is `issueDecision` (./decisions).
+ *
+ * Every list is scoped in the query by the actor; a unit officer or a reviewer without a level
+ * is refused (ForbiddenError), not given an empty list.
+ */
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { AuthorityKind, DossierState } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { can, ForbiddenError, reviewScopeWhere, type UnitRef } from "@/lib/auth/permissions";
+import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
+import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
+
+const collator = new Intl.Collator("vi-VN");
+const kindRank = (kind: UnitKind) => UNIT_KINDS.indexOf(kind);
+
+/** ADMIN, or a reviewer with a level (and a commune, for the commune police): who may decide for some unit. */
+export function decidesForSomeUnit(actor: Actor | null): actor is Actor {
+  if (!actor) return false;
+  if (actor.role === "ADMIN") return true;
+  if (actor.role !== "REVIEWER") return false;
+  if (actor.reviewerLevel === "PROVINCIAL_POLICE") return true;
+  return actor.reviewerLevel === "COMMUNE_POLICE" && actor.areaId !== null;
+}
+
+/** Who may open the decisions list: the province-wide readers, and reviewers for their own scope. */
+export function readsDecisions(actor: Actor | null): actor is Actor {
+  return can(actor, { action: "province.read" }) || decidesForSomeUnit(actor);
+}
+
+/** The deciding authority suggested for a unit: KDC → the commune's UBND; the others → UBND tỉnh (TT124 Đ10 as amended). */
+export function suggestedDeciderKind(kind: UnitKind): Extract<AuthorityKind, "UBND_XA" | "UBND_TINH"> {
+  return kind === "KDC" ? "UBND_XA" : "UBND_TINH";
+}
+
+function byUnit<T extends { unit: { kind: UnitKind; name: string; commune: { name: string } } }>(a: T, b: T): number {
+  return kindRank(a.unit.kind) - kindRank(b.unit.kind) || collator.compare(a.unit.commune.name, b.unit.commune.name) || collator.compare(a.unit.name, b.unit.name);
+}
+
+// ───────────────────────────── Proposed dossiers awaiting a decision ─────────────────────────────
+
+export type ProposedDossier = {
+  dossierId: string;
+  version: number;
+  proposedAt: Date | null;
+  unit: { id: string; name: string; kind: UnitKind; communeId: string; commune: { id: string; name: string } };
+};
+
+export type ProposedGroup = {
+  /** The authority id, or "missing:<kind>:<communeId>" when the suggested authority is not in the catalogue. */
+  key: string;
+  authority: { id: string; name: string; kind: AuthorityKind; documentSymbol: string; placeName: string } | null;
+  /** The authority's name, or a description of the missing one ("Ủy ban nhân dân cấp xã của Xã An"). */
+  label: string;
+  /** Signer of the authority's latest decision, to prefill the form. */
+  lastSigner: { name: string; title: string } | null;
+  dossiers: ProposedDossier[];
+};
+
+/**
+ * PROPOSED dossiers of `year` the actor may decide, grouped by the authority that should decide
+ * them: UBND tỉnh first, then the communes' UBND by name. ADMIN sees every one; a reviewer those
+ * it is competent for (`reviewScopeWhere`); anyone else is refused.
+ */
+export async function listProposedForDecision(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProposedGroup[]> {
+  if (!decidesForSomeUnit(actor)) throw new ForbiddenError("dossier.decide");
+  const rows = await prisma.dossier.findMany({
+    where: { year, state: "PROPOSED", unit: actor.role === "ADMIN" ? {} : reviewScopeWhere(actor) },
+    select: {
+      id: true,
+      version: true,
+      proposedAt: true,
+      unit: { select: { id: true, name: true, kind: true, communeId: true, commune: { select: { id: true, name: true } } } },
+    },
+  });
+  // The query is the scope; the permission function stays the judge of each row.
+  const dossiers: ProposedDossier[] = rows
+    .filter((r) => can(actor, { action: "dossier.decide", unit: r.unit }))
+    .map((r) => ({ dossierId: r.id, version: r.version, proposedAt: r.proposedAt, unit: r.unit }));
+  if (dossiers.length === 0) return [];
+
+  const communeIds = [...new Set(dossiers.filter((d) => d.unit.kind === "KDC").map((d) => d.unit.communeId))];
+  const needsProvince = dossiers.some((d) => d.unit.kind !== "KDC");
+  const authorities = await prisma.authority.findMany({
+    where: {
+      OR: [...(needsProvince ? [{ kind: "UBND_TINH" as const }] : []), ...(communeIds.length ? [{ kind: "UBND_XA" as const, areaId: { in: communeIds } }] : [])],
+    },
+    select: { id: true, code: true, name: true, kind: true, documentSymbol: true, placeName: true, areaId: true },
+    orderBy: { code: "asc" },
+  });
+  const province = authorities.find((a) => a.kind === "UBND_TINH") ?? null;
+  const communeUbnd = new Map<string, (typeof authorities)[number]>();
+  for (const a of authorities) if (a.kind === "UBND_XA" && a.areaId && !communeUbnd.has(a.areaId)) communeUbnd.set(a.areaId, a);
+
+  const groups = new Map<string, ProposedGroup>();
+  for (const d of dossiers) {
+    const deciderKind = suggestedDeciderKind(d.unit.kind);
+    const authority = deciderKind === "UBND_TINH" ? province : (communeUbnd.get(d.unit.communeId) ?? null);
+    const key = authority?.id ?? (deciderKind === "UBND_TINH" ? "missing:UBND_TINH" : `missing:UBND_XA:${d.unit.communeId}`);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        authority: authority ? { id: authority.id, name: authority.name, kind: authority.kind, documentSymbol: authority.documentSymbol, placeName: authority.placeName } : null,
+        label: authority?.name ?? (deciderKind === "UBND_TINH" ? "Ủy ban nhân dân tỉnh" : `Ủy ban nhân dân cấp xã của ${d.unit.commune.name}`),
+        lastSigner: null,
+        dossiers: [],
+      };
+      groups.set(key, group);
+    }
+    group.dossiers.push(d);
+  }
+
+  const authorityIds = [...groups.values()].flatMap((g) => (g.authority ? [g.authority.id] : []));
+  const latest = await prisma.recognitionDecision.findMany({
+    where: { authorityId: { in: authorityIds } },
+    orderBy: [{ issuedOn: "desc" }, { createdAt: "desc" }],
+    distinct: ["authorityId"],
+    select: { authorityId: true, signerName: true, signerTitle: true },
+  });
+  for (const l of latest) {
+    const g = groups.get(l.authorityId);
+    if (g) g.lastSigner = { name: l.signerName, title: l.signerTitle };
+  }
+
+  const rank = (g: ProposedGroup) => (g.authority?.kind === "UBND_TINH" || g.key === "missing:UBND_TINH" ? 0 : 1);
+  const result = [...groups.values()].sort((a, b) => rank(a) - rank(b) || collator.compare(a.label, b.label));
+  for (const g of result) g.dossiers.sort(byUnit);
+  return result;
+}
+
+/**
+ * Refuses a decision whose authority is not the one competent for every listed unit (a KDC is
+ * recognised by its commune's UBND, the other kinds by UBND tỉnh). Unknown ids are left to
+ * `issueDecision`, which reports them; so are states and versions, checked in its transaction, and
+ * units the actor may not decide for (refused there as forbidden; never named here).
+ */
+export async function assertDecidingAuthority(prisma: PrismaClient, actor: Actor | null, input: { authorityId: string; dossiers: { dossierId: string }[] }): Promise<void> {
+  if (!decidesForSomeUnit(actor)) return;
+  const authority = await prisma.authority.findUnique({ where: { id: input.authorityId }, select: { name: true, kind: true, areaId: true } });
+  if (!authority) return;
+  const rows = await prisma.dossier.findMany({
+    where: { id: { in: input.dossiers.map((d) => d.dossierId) } },
+    select: { unit: { select: { id: true, name: true, kind: true, communeId: true } } },
+  });
+  for (const { unit } of rows) {
+    if (!can(actor, { action: "dossier.decide", unit })) continue;
+    const kind = suggestedDeciderKind(unit.kind);
+    if (authority.kind !== kind || (kind === "UBND_XA" && authority.areaId !== unit.communeId)) {
+      throw new UserFacingError(`${unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
+    }
+  }
+}
+
+// ───────────────────────────── Decisions ─────────────────────────────
+
+/**
+ * Decisions an actor may list, as a Prisma where. Province-wide readers see all; a reviewer sees
+ * the decisions naming at least one unit it is competent for (for the commune police: the KDC of
+ * its commune), which is exactly what `getDecision` lets it open.
+ */
+function decisionScopeWhere(actor: Actor): Prisma.RecognitionDecisionWhereInput {
+  if (can(actor, { action: "province.read" })) return {};
+  return { dossiers: { some: { unit: reviewScopeWhere(actor) } } };
+}
+
+export type DecisionFilters = { year?: number };
+
+export type DecisionListItem = {
+  id: string;
+  number: string;
+  year: number;
+  issuedOn: Date;
+  signerName: string;
+  signerTitle: string;
+  revokedAt: Date | null;
+  authority: { id: string; name: string; kind: AuthorityKind };
+  unitCount: number;
+  revokedUnitCount: number;
+};
+
+/** Decisions the actor may read, newest first, with their unit counts (aggregated in SQL). */
+export async function listDecisions(prisma: PrismaClient, actor: Actor | null, filters: DecisionFilters = {}): Promise<DecisionListItem[]> {
+  if (!readsDecisions(actor)) throw new ForbiddenError("province.read");
+  const rows = await prisma.recognitionDecision.findMany({
+    where: { ...decisionScopeWhere(actor), ...(filters.year !== undefined ? { year: filters.year } : {}) },
+    orderBy: [{ year: "desc" }, { issuedOn: "desc" }, { number: "asc" }],
+    select: {
+      id: true,
+      number: true,
+      year: true,
+      issuedOn: true,
+      signerName: true,
+      signerTitle: true,
+      revokedAt: true,
+      authority: { select: { id: true, name: true, kind: true } },
+    },
+  });
+  if (rows.length === 0) return [];
+  const counts = await prisma.dossier.groupBy({
+    by: ["decisionId", "state"],
+    where: { decisionId: { in: rows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
+  const total = new Map<string, number>();
+  const revoked = new Map<string, number>();
+  for (const c of counts) {
+    if (!c.decisionId) continue;
+    total.set(c.decisionId, (total.get(c.decisionId) ?? 0) + c._count._all);
+    if (c.state === "REVOKED") revoked.set(c.decisionId, (revoked.get(c.decisionId) ?? 0) + c._count._all);
+  }
+  return rows.map((r) => ({ ...r, unitCount: total.get(r.id) ?? 0, revokedUnitCount: revoked.get(r.id) ?? 0 }));
+}
+
+const decisionInclude = {
+  authority: { select: { id: true, code: true, name: true, kind: true, documentSymbol: true, placeName: true, areaId: true } },
+  dossiers: {
+    select: {
+      id: true,
+      state: true,
+      version: true,
+      decidedAt: true,
+      revokedAt: true,
+      revocationReason: true,
+      revocationRef: true,
+      unit: { select: { id: true, name: true, kind: true, communeId: true, address: true, commune: { select: { id: true, name: true } } } },
+    },
+  },
+} satisfies Prisma.RecognitionDecisionInclude;
+
+export type DecisionDetail = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }>;
+
+/** May the actor read this decision? Province-wide readers, or a reviewer competent for one of its units. */
+export function canReadDecision(actor: Actor | null, units: readonly UnitRef[]): boolean {
+  return can(actor, { action: "province.read" }) || units.some((unit) => can(actor, { action: "dossier.review", unit }));
+}
+
+/** One decision with its units (sorted as the annex), or null when it does not exist. Throws ForbiddenError. */
+export async function getDecision(prisma: PrismaClient, actor: Actor | null, decisionId: string): Promise<DecisionDetail | null> {
+  if (!actor) throw new ForbiddenError("province.read");
+  const decision = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
+  if (!decision) return null;
+  if (!canReadDecision(actor, decision.dossiers.map((d) => d.unit))) throw new ForbiddenError("province.read");
+  decision.dossiers.sort(byUnit);
+  return decision;
+}
+
+/** Dossier states whose unit stands recognised by the decision (a revoked one no longer does). */
+export const STILL_RECOGNISED: readonly DossierState[] = ["RECOGNISED"];
+
+// ───────────────────────────── Word documents ─────────────────────────────
+
+type DocumentSource = Pick<DecisionDetail, "number" | "year" | "issuedOn" | "signerName" | "signerTitle"> & {
+  authority: Pick<DecisionDetail["authority"], "name" | "kind" | "placeName">;
+  dossiers: { state: DossierState; unit: { id: string; name: string; kind: UnitKind; address: string | null; commune: { name: string } } }[];
+};
+
+const UBND = /^Ủy ban nhân dân\s+/iu;
+
+/** "Ủy ban nhân dân tỉnh Lào Cai" → "tỉnh Lào Cai" (the area as written after "Ủy ban nhân dân"). */
+function areaOf(authorityName: string): string {
+  const name = authorityName.normalize("NFC").trim();
+  return UBND.test(name) ? name.replace(UBND, "") : name;
+}
+
+/** The header block: "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI", as in the NĐ 30 samples. */
+function headerAuthority(authorityName: string) {
+  const name = authorityName.normalize("NFC").trim();
+  return { name: UBND.test(name) ? `Ủy ban nhân dân\n${areaOf(name)}` : name };
+}
+
+/** A Phó Chủ tịch signs "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH" (NĐ 30, Phụ lục I, mục II.8). */
+function signerOf(decision: Pick<DecisionDetail, "signerName" | "signerTitle">): SignerInput {
+  const deputy = /^phó\s+chủ\s+tịch/iu.test(decision.signerTitle.normalize("NFC").trim());
+  return {
+    fullName: decision.signerName,
+    position: decision.signerTitle,
+    ...(deputy ? { actingFor: { kind: "KT" as const, of: "Chủ tịch" } } : {}),
+  };
+}
+
+function isoDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** Who issues, proposes and executes, by the level of the deciding authority. */
+function roles(authority: DocumentSource["authority"]) {
+  const area = areaOf(authority.name); // "tỉnh Lào Cai", "phường Lào Cai"
+  const issuer = `Chủ tịch ${authority.name.normalize("NFC").trim()}`;
+  if (authority.kind === "UBND_TINH") {
+    return {
+      issuer,
+      proposedBy: "Giám đốc Công an tỉnh",
+      executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1",
+      recipients: ["Như Điều 3", "Bộ Công an (để báo cáo)", "Thường trực Tỉnh ủy (để báo cáo)", "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân tỉnh"],
+    };
+  }
+  // Commune level (no district since 1/7/2025): the commune police chief proposes.
+  return {
+    issuer,
+    proposedBy: `Trưởng Công an ${area}`,
+    executors: `Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân ${area}, Trưởng Công an ${area} và các đơn vị có tên tại Điều 1`,
+    recipients: ["Như Điều 3", "Công an tỉnh (để báo cáo)", `Thường trực Đảng ủy ${area}`, `Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân ${area}`],
+  };
+}
+
+function recognizedUnit(unit: DocumentSource["dossiers"][number]["unit"]) {
+  return { name: unit.name, kind: unit.kind, commune: unit.commune.name, ...(unit.address ? { address: unit.address } : {}) };
+}
+
+/**
+ * The decision as issued, for `buildRecognitionDecisionDocx`: every unit it named, in annex order,
+ * including those whose recognition was revoked since (the document is the record of the act).
+ */
+export function decisionDocumentInput(decision: DocumentSource): RecognitionDecisionInput {
+  const r = roles(decision.authority);
+  return {
+    year: decision.year,
+    number: decision.number,
+    issuedOn: isoDate(decision.issuedOn),
+    place: decision.authority.placeName,
+    authority: headerAuthority(decision.authority.name),
+    issuer: r.issuer,
+    proposedBy: r.proposedBy,
+    executors: r.executors,
+    recipients: r.recipients,
+    archive: "VT",
+    signer: signerOf(decision),
+    units: [...decision.dossiers].sort(byUnit).map((d) => recognizedUnit(d.unit)),
+  };
+}
+
+/**
+ * Certificates for the units the decision still recognises (a revoked recognition gets none), in
+ * annex order; `unitId` restricts to one unit.
+ */
+export function certificateInputs(decision: DocumentSource, unitId?: string): RecognitionCertificateInput[] {
+  const r = roles(decision.authority);
+  return [...decision.dossiers]
+    .sort(byUnit)
+    .filter((d) => STILL_RECOGNISED.includes(d.state) && (unitId === undefined || d.unit.id === unitId))
+    .map((d) => ({
+      year: decision.year,
+      authority: headerAuthority(decision.authority.name),
+      unit: recognizedUnit(d.unit),
+      decision: { number: decision.number, issuedOn: isoDate(decision.issuedOn), issuer: r.issuer },
+      place: decision.authority.placeName,
+      signer: signerOf(decision),
+    }));
+}
+
+/** "Quyết định 15-QĐ-UBND.docx": a readable UTF-8 file name (no "/") for `filename*`. */
+export function decisionUtf8FileName(number: string): string {
+  return `Quyết định ${safeName(number)}.docx`;
+}
+
+export function certificatesUtf8FileName(number: string, unitName?: string): string {
+  return unitName ? `Giấy công nhận - ${safeName(unitName)}.docx` : `Giấy công nhận - Quyết định ${safeName(number)}.docx`;
+}
+
+function safeName(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, "-")
+    .trim()
+    .slice(0, 120);
+}
