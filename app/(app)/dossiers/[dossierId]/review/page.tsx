@@ -36,7 +36,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const has = (a: string) => actions.some((t) => t.action === a);
 
   return (
-    <DossierVersionProvider key={dossier.version} version={dossier.version}>
+    <DossierVersionProvider version={dossier.version}>
       <PageHeader
         title={`Thẩm định: ${dossier.unit.name}`}
         description={

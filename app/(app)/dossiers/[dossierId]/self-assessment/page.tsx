@@ -40,7 +40,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   const canSubmit = isOfficer && (dossier.state === "SELF_ASSESSMENT" || dossier.state === "RETURNED");
 
   return (
-    <DossierVersionProvider key={dossier.version} version={dossier.version}>
+    <DossierVersionProvider version={dossier.version}>
       <PageHeader
         title={`Tự đánh giá năm ${dossier.year}: ${dossier.unit.name}`}
         description={
