@@ -107,7 +107,7 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
                     </tr>
                   ) : (
                     <tr key={row.id} data-testid="sub-unit-row">
-                      <td className="px-4 py-2 font-medium text-slate-900">{row.name}</td>
+                      <td className="min-w-40 px-4 py-2 font-medium text-slate-900">{row.name}</td>
                       <td className="px-4 py-2">{SUB_UNIT_KIND_LABELS[row.kind]}</td>
                       <td className="px-4 py-2">
                         <div className="flex flex-wrap gap-1">
@@ -129,7 +129,7 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
                       </td>
                       {canEdit && (
                         <td className="px-4 py-2">
-                          <div className="flex flex-wrap gap-2">
+                          <div className="flex gap-2 whitespace-nowrap">
                             <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => setEditing(row.id)} aria-label={`Sửa ${row.name}`}>Sửa</Button>
                             <Button type="button" variant="ghost" className="px-3 py-1" onClick={() => run(actions.setActive, { subUnitId: row.id, active: false }, `Đã chuyển ${row.name} sang ngừng hoạt động.`, `Chuyển “${row.name}” sang ngừng hoạt động? Kết quả các năm vẫn được giữ lại.`)}>
                               Ngừng hoạt động

@@ -1,0 +1,159 @@
+/**
+ * Recording the year (workflow issue §2): an officer keeps the unit's facts current — sub-units
+ * and their results with the live 70 % share, year facts with field-level validation, incidents
+ * they declare — while police-recorded incidents stay read-only to them, and a reviewer of the
+ * commune police records one. Changes are chosen so that they do not flip any demo verdict.
+ */
+import { expect, test } from "@playwright/test";
+import { stableId } from "../../prisma/seed/demo-province";
+import { DEMO_YEAR } from "../../prisma/seed/demo-data";
+import { signIn, signOut, unitId } from "./helpers";
+
+const STP = unitId("CQ-STP");
+const YEAR = DEMO_YEAR;
+/** Phường Lào Cai's residential areas (seeded ids): Tổ dân phố số 2 has a police-recorded, exempt serious crime. */
+const kdcOfPhuongLaoCai = (k: number) => stableId(`unit:KDC:LCI-P01:${k}`);
+const TDP2 = kdcOfPhuongLaoCai(1);
+const TDP3 = kdcOfPhuongLaoCai(2);
+const TDP2_POLICE_INCIDENT = stableId(`incident:${TDP2}:handled`);
+
+const shareOf = async (text: string | null) => {
+  const m = /(\d+)\/(\d+)/.exec(text ?? "");
+  expect(m, `share text "${text}"`).not.toBeNull();
+  return { good: Number(m![1]), total: Number(m![2]) };
+};
+
+test.describe("recording the year (officer)", () => {
+  test("an officer adds a sub-unit, rates it, and sees the share update", async ({ page }) => {
+    page.on("dialog", (d) => void d.accept());
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}`);
+    await expect(page.getByRole("link", { name: /^Theo dõi số liệu năm \d{4}$/ })).toBeVisible();
+    await page.goto(`/units/${STP}/records?year=${YEAR}`);
+    await page.getByRole("navigation", { name: "Mục số liệu" }).getByRole("link", { name: "Phòng, ban trực thuộc" }).click();
+    await expect(page).toHaveURL(new RegExp(`/records/sub-units\\?year=${YEAR}`));
+
+    const share = page.getByTestId("sub-unit-share");
+    await expect(share).toContainText("đạt TTLĐTT hoặc HTTNV trở lên");
+    const before = await shareOf(await share.textContent());
+
+    const name = `Phòng Kiểm tra văn bản ${Date.now() % 100000}`;
+    const add = page.getByRole("form", { name: "Thêm đơn vị trực thuộc" });
+    await add.getByLabel("Tên đơn vị trực thuộc").fill(name);
+    await add.getByLabel("Loại").selectOption("PHONG");
+    await add.getByRole("button", { name: "Thêm đơn vị trực thuộc" }).click();
+    await expect(page.getByTestId("sub-unit-table")).toContainText(name);
+    await expect(share).toHaveText(`${before.good}/${before.total + 1} đạt TTLĐTT hoặc HTTNV trở lên`);
+
+    await page.getByLabel(`Kết quả năm ${YEAR} của ${name}`).selectOption("TTLDTT");
+    await expect(share).toHaveText(`${before.good + 1}/${before.total + 1} đạt TTLĐTT hoặc HTTNV trở lên`);
+    await expect(page.getByText(`Đã lưu kết quả năm ${YEAR} của ${name}.`)).toBeVisible();
+    // The result was saved, not only shown: it survives a reload.
+    await page.reload();
+    await expect(page.getByLabel(`Kết quả năm ${YEAR} của ${name}`)).toHaveValue("TTLDTT");
+    await expect(share).toHaveText(`${before.good + 1}/${before.total + 1} đạt TTLĐTT hoặc HTTNV trở lên`);
+  });
+
+  test("year facts: briefed > total is flagged next to the field and the input is kept", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/facts?year=${YEAR}`);
+    const form = page.getByRole("form", { name: `Số liệu năm ${YEAR}` });
+    const total = form.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động");
+    const briefed = form.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí");
+    const staff = Number(await total.inputValue()) || 40;
+    await total.fill(String(staff));
+    await briefed.fill(String(staff + 5));
+    await form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` }).click();
+    await expect(page.locator("#staffBriefed-error")).toHaveText("Số đã được phổ biến không được lớn hơn tổng số cán bộ, người lao động.");
+    await expect(briefed).toHaveAttribute("aria-invalid", "true");
+    await expect(briefed).toHaveValue(String(staff + 5));
+    await expect(total).toHaveValue(String(staff));
+
+    await briefed.fill(String(staff));
+    await form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` }).click();
+    await expect(page.getByText(`Đã lưu số liệu năm ${YEAR}.`)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí")).toHaveValue(String(staff));
+  });
+
+  test("an officer declares an incident and sees it listed as declared by the unit", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/incidents?year=${YEAR}`);
+    await page.getByRole("link", { name: "Khai báo vụ việc" }).click();
+    const form = page.getByRole("form", { name: "Khai báo vụ việc" });
+    // Only the agency catalogue (Đ6 k3) is offered: no residential-area codes.
+    await expect(form.getByLabel("Loại vụ việc (theo tiêu chí)").locator("option[value=NEW_HOTSPOT]")).toHaveCount(0);
+    await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_FIRE_EXPLOSION");
+    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-05-10`);
+    const title = `Chập điện gây cháy phòng lưu trữ ${Date.now() % 100000}`;
+    await form.getByLabel("Tên vụ việc").fill(title);
+    await form.getByLabel("Do nguyên nhân bất khả kháng").check();
+    await form.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    await expect(page).toHaveURL(new RegExp(`/records/incidents\\?year=${YEAR}`));
+    const item = page.getByTestId("incident").filter({ hasText: title });
+    await expect(item).toContainText("Đơn vị tự khai báo");
+    await expect(item).toContainText("10/05/2026");
+    await expect(item).toContainText("Bất khả kháng");
+    await expect(item.getByRole("link", { name: `Sửa vụ việc ${title}` })).toBeVisible();
+  });
+
+  test("a police-recorded incident is read-only to the commune officer, also on the server", async ({ page }) => {
+    await signIn(page, "canbo.phuonglaocai");
+    await page.goto(`/units/${TDP2}/records/incidents?year=${YEAR}`);
+    const police = page.locator('[data-testid=incident][data-source=POLICE_RECORDED]').filter({ hasText: "Vụ trộm cắp tài sản được phát hiện kịp thời" });
+    await expect(police).toContainText("Công an ghi nhận");
+    await expect(police).toContainText("Chỉ xem");
+    await expect(police.getByRole("link", { name: /Sửa/ })).toHaveCount(0);
+    const response = await page.goto(`/units/${TDP2}/records/incidents/${TDP2_POLICE_INCIDENT}?year=${YEAR}`);
+    expect(response?.status()).toBe(403);
+  });
+
+  test("the commune police records an incident; the commune officer sees it as police-recorded", async ({ page }) => {
+    await signIn(page, "thamdinh.xa");
+    await page.goto(`/units/${TDP3}/records/incidents?year=${YEAR}`);
+    await page.getByRole("link", { name: "Ghi nhận vụ việc (Công an)" }).click();
+    const form = page.getByRole("form", { name: "Ghi nhận vụ việc" });
+    await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_CRIME");
+    // A minor crime (ít nghiêm trọng) is recorded but does not count against the criterion.
+    await form.getByLabel("Loại tội phạm (Điều 9 Bộ luật Hình sự)").selectOption("IT_NGHIEM_TRONG");
+    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-08-15`);
+    const title = `Trộm cắp xe máy ${Date.now() % 100000}`;
+    await form.getByLabel("Tên vụ việc").fill(title);
+    await form.getByRole("button", { name: "Ghi nhận vụ việc" }).click();
+    await expect(page.getByTestId("incident").filter({ hasText: title })).toContainText("Công an ghi nhận");
+    await signOut(page);
+
+    await signIn(page, "canbo.phuonglaocai");
+    await page.goto(`/units/${TDP3}/records/incidents?year=${YEAR}`);
+    const item = page.getByTestId("incident").filter({ hasText: title });
+    await expect(item).toContainText("Công an ghi nhận");
+    await expect(item).toContainText("Chỉ xem");
+    await expect(item.getByRole("link", { name: /Sửa/ })).toHaveCount(0);
+  });
+
+  test("the leader sees the records read-only and cannot open an edit page", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await page.goto(`/units/${STP}/records/sub-units?year=${YEAR}`);
+    await expect(page.getByText("Chế độ chỉ xem")).toBeVisible();
+    await expect(page.getByTestId("sub-unit-share")).toBeVisible();
+    await expect(page.getByRole("form", { name: "Thêm đơn vị trực thuộc" })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: /^Kết quả năm/ })).toHaveCount(0);
+    const response = await page.goto(`/units/${STP}/records/discipline/new?year=${YEAR}`);
+    expect(response?.status()).toBe(403);
+  });
+
+  test("another unit's records are a 403 for an officer", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    const response = await page.goto(`/units/${unitId("CQ-STC")}/records/facts?year=${YEAR}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByText("Sở Tài chính tỉnh Lào Cai")).toHaveCount(0);
+  });
+
+  test("on a phone the sub-unit table scrolls inside its card, not the page @phone", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/sub-units?year=${YEAR}`);
+    await expect(page.getByTestId("sub-unit-table")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
