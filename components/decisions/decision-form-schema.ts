@@ -1,0 +1,15 @@
+/**
+ * The issuing form's schema, shared by the form and its server action: `decisionSchema` plus the
+ * one rule the Word builders enforce on the date (a decision for year N is signed in N or early
+ * N+1), so a decision that could not be printed is refused at the form instead of at download.
+ */
+import { decisionSchema } from "@/lib/dossiers/dossier-schemas";
+
+export const decisionFormSchema = decisionSchema.superRefine((value, ctx) => {
+  // Refinements also run when other fields failed: read only what is well formed.
+  if (typeof value.issuedOn !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value.issuedOn) || !Number.isInteger(value.year)) return;
+  const signedIn = Number(value.issuedOn.slice(0, 4));
+  if (signedIn !== value.year && signedIn !== value.year + 1) {
+    ctx.addIssue({ code: "custom", path: ["issuedOn"], message: `Ngày ban hành phải thuộc năm ${value.year} hoặc đầu năm ${value.year + 1}.` });
+  }
+});
