@@ -240,7 +240,8 @@ export function canReadDecision(actor: Actor | null, units: readonly UnitRef[]):
 
 /** One decision with its units (sorted as the annex), or null when it does not exist. Throws ForbiddenError. */
 export async function getDecision(prisma: PrismaClient, actor: Actor | null, decisionId: string): Promise<DecisionDetail | null> {
-  if (!actor) throw new ForbiddenError("province.read");
+  // Whoever can read no decision at all is refused before the lookup: existence is not disclosed.
+  if (!readsDecisions(actor)) throw new ForbiddenError("province.read");
   const decision = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
   if (!decision) return null;
   if (!canReadDecision(actor, decision.dossiers.map((d) => d.unit))) throw new ForbiddenError("province.read");
