@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { z } from "zod";
+import { requireActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { getPrisma } from "@/lib/db/client";
+import { decidesForSomeUnit, listDecisions, listProposedForDecision, readsDecisions } from "@/lib/dossiers/decision-queries";
+import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
+import { formatDate, formatNumber } from "@/lib/format";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { YearPicker } from "@/components/records/year-picker";
+import { DecisionStatus } from "@/components/decisions/decision-status";
+
+export const metadata = { title: "Quyết định công nhận" };
+
+const FIRST_YEAR = 2022;
+const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(2100);
+
+export default async function DecisionsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const actor = await requireActor();
+  if (!readsDecisions(actor)) forbidden();
+  const current = currentEvaluationYear();
+  const year = yearSchema.catch(current).parse((await searchParams).year);
+  const prisma = getPrisma();
+  let decisions, groups;
+  try {
+    [decisions, groups] = await Promise.all([listDecisions(prisma, actor, { year }), decidesForSomeUnit(actor) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
+  } catch (error) {
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
+  const pending = groups.reduce((n, g) => n + g.dossiers.length, 0);
+  const years = Array.from({ length: Math.max(current, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(current, year) - i);
+
+  return (
+    <>
+      <PageHeader
+        title="Quyết định công nhận"
+        description={`Quyết định công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" năm ${year}`}
+        action={
+          <div className="flex flex-wrap items-center gap-3">
+            <YearPicker year={year} years={years} />
+            {pending > 0 && <LinkButton href={`/decisions/new?year=${year}`}>Ban hành quyết định</LinkButton>}
+          </div>
+        }
+      />
+      {pending > 0 && (
+        <Card title={`Hồ sơ đề nghị công nhận chờ ban hành quyết định: ${formatNumber(pending)}`} className="mb-6">
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="pending-groups">
+            {groups.map((g) => (
+              <li key={g.key} className="flex flex-wrap justify-between gap-2 py-1.5">
+                <span>{g.label}</span>
+                <span className="text-slate-600">{formatNumber(g.dossiers.length)} đơn vị</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {decisions.length === 0 ? (
+        <EmptyState title={`Chưa có quyết định công nhận nào năm ${year} trong phạm vi của bạn.`} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="decisions-table">
+            <caption className="sr-only">Danh sách quyết định công nhận năm {year}</caption>
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Số quyết định</th>
+                <th scope="col" className="px-3 py-2 font-medium">Ngày ban hành</th>
+                <th scope="col" className="px-3 py-2 font-medium">Cơ quan ban hành</th>
+                <th scope="col" className="px-3 py-2 font-medium">Người ký</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Số đơn vị</th>
+                <th scope="col" className="px-3 py-2 font-medium">Tình trạng</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {decisions.map((d) => (
+                <tr key={d.id}>
+                  <td className="px-3 py-2 font-medium">
+                    <Link className="text-brand-700 hover:underline" href={`/decisions/${d.id}`}>{d.number}</Link>
+                  </td>
+                  <td className="px-3 py-2">{formatDate(d.issuedOn)}</td>
+                  <td className="px-3 py-2">{d.authority.name}</td>
+                  <td className="px-3 py-2">
+                    {d.signerName}
+                    <span className="text-slate-500"> ({d.signerTitle})</span>
+                  </td>
+                  <td className="px-3 py-2 text-right">{formatNumber(d.unitCount)}</td>
+                  <td className="px-3 py-2">
+                    <DecisionStatus revokedAt={d.revokedAt} revokedUnitCount={d.revokedUnitCount} unitCount={d.unitCount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
