@@ -1,5 +1,3 @@
-"use client";
-
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { ActionResult } from "@/lib/validation/action-result";
 
