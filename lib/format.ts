@@ -7,9 +7,21 @@ export function formatDate(value: Date | null | undefined): string {
   return format(new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()), "dd/MM/yyyy", { locale: vi });
 }
 
+const VIETNAM_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit",
+  minute: "2-digit",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hourCycle: "h23",
+});
+
+/** "HH:mm dd/MM/yyyy" in Vietnam's time, whatever the server's time zone. */
 export function formatDateTime(value: Date | null | undefined): string {
   if (!value) return "—";
-  return format(value, "HH:mm dd/MM/yyyy", { locale: vi });
+  const p = Object.fromEntries(VIETNAM_TIME.formatToParts(value).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
 
 export function formatNumber(value: number): string {
