@@ -37,8 +37,19 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   page.on("dialog", (d) => void d.accept());
   const recognisedBefore = await recognisedCount(page);
 
-  // ── Officer: register in quarter I with the documents and a stricter plan target.
+  // ── Officer: record the year's facts (the briefing of all staff feeds CQDN-1 d).
   await signIn(page, "canbo.sotuphap");
+  await page.goto(`/units/${STP}`);
+  await page.getByRole("link", { name: "Theo dõi số liệu năm 2026" }).click();
+  await page.goto(`/units/${STP}/records/facts?year=2026`);
+  const facts = page.getByRole("form", { name: "Số liệu năm 2026" });
+  await facts.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động").fill("62");
+  await facts.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí").fill("62");
+  await facts.getByRole("button", { name: "Lưu số liệu năm 2026" }).click();
+  await expect(page.getByText("Đã lưu số liệu năm 2026.")).toBeVisible();
+
+  // ── Register in quarter I with the documents and a stricter plan target.
+  await page.goto("/");
   await page.getByRole("link", { name: "Hồ sơ năm 2026 →" }).click();
   await expect(page.getByRole("heading", { name: `Hồ sơ năm 2026: ${UNIT}` })).toBeVisible();
   const registration = page.getByRole("form", { name: "Đăng ký phấn đấu" });
