@@ -1,4 +1,4 @@
-import type { ReviewerLevel, Role } from "@/lib/generated/prisma/enums";
+import type { ReviewerLevel, Role, UnitKind } from "@/lib/generated/prisma/enums";
 
 /** The signed-in user as the permission function sees them; loaded fresh from the database per request. */
 export type Actor = {
@@ -12,6 +12,11 @@ export type Actor = {
   areaId: string | null;
   reviewerLevel: ReviewerLevel | null;
   authorityId: string | null;
+  /**
+   * Who reviews which unit kind, from the competence table (CompetenceRule) in force today.
+   * Absent: the built-in default of lib/auth/permissions.ts.
+   */
+  competence?: Readonly<Record<UnitKind, ReviewerLevel>>;
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

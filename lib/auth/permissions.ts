@@ -23,8 +23,8 @@ export type Permission =
 
 /**
  * Who reviews which unit kind since TT 48/2025 (domain spec §4.4): KDC by the commune police,
- * the rest by the provincial police. Provisional until the competence table (CompetenceRule) is
- * read by the workflow; kept here so reads and reviews agree today.
+ * the rest by the provincial police. The competence table (CompetenceRule, data) overrides it per
+ * kind through `actor.competence`; this is the default where the table says nothing.
  */
 export const REVIEW_COMPETENCE: Record<UnitKind, ReviewerLevel> = {
   KDC: "COMMUNE_POLICE",
@@ -33,6 +33,10 @@ export const REVIEW_COMPETENCE: Record<UnitKind, ReviewerLevel> = {
   DN: "PROVINCIAL_POLICE",
   CSGD: "PROVINCIAL_POLICE",
 };
+
+export function competenceOf(actor: Actor): Readonly<Record<UnitKind, ReviewerLevel>> {
+  return actor.competence ?? REVIEW_COMPETENCE;
+}
 
 /** Unit kinds a commune officer acts for inside their commune: the commune itself and its KDC. */
 export const COMMUNE_OFFICER_KINDS: readonly UnitKind[] = ["XA", "KDC"];
@@ -70,7 +74,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return (
         actor.role === "REVIEWER" &&
         reviewerSees(actor, permission.unit) &&
-        REVIEW_COMPETENCE[permission.unit.kind] === actor.reviewerLevel
+        competenceOf(actor)[permission.unit.kind] === actor.reviewerLevel
       );
     case "dossier.decide":
       // The standing office prepares and records the UBND's decision: the reviewer competent for
@@ -139,7 +143,8 @@ export function unitScopeWhere(actor: Actor | null) {
 /** Dossiers a reviewer is competent to review, as a Prisma UnitWhereInput on the dossier's unit. */
 export function reviewScopeWhere(actor: Actor | null) {
   if (!actor || actor.role !== "REVIEWER" || !actor.reviewerLevel) return { id: { in: [] as string[] } };
-  const kinds = (Object.keys(REVIEW_COMPETENCE) as UnitKind[]).filter((k) => REVIEW_COMPETENCE[k] === actor.reviewerLevel);
+  const competence = competenceOf(actor);
+  const kinds = (Object.keys(competence) as UnitKind[]).filter((k) => competence[k] === actor.reviewerLevel);
   if (actor.reviewerLevel === "COMMUNE_POLICE") {
     if (!actor.areaId) return { id: { in: [] as string[] } };
     return { communeId: actor.areaId, kind: { in: kinds } };

@@ -1,5 +1,18 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { REVIEW_COMPETENCE } from "@/lib/auth/permissions";
+import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
+
+/**
+ * The competence table in force on `today`: for each unit kind the latest rule whose effective
+ * date has come, falling back to the built-in default for kinds the table does not cover.
+ */
+export async function competenceInForce(prisma: PrismaClient, today: Date = new Date()): Promise<Record<UnitKind, ReviewerLevel>> {
+  const rules = await prisma.competenceRule.findMany({ where: { effectiveFrom: { lte: today } }, orderBy: { effectiveFrom: "asc" } });
+  const out: Record<UnitKind, ReviewerLevel> = { ...REVIEW_COMPETENCE };
+  for (const r of rules) out[r.unitKind] = r.reviewerLevel;
+  return out;
+}
 
 /**
  * The actor behind a session, or null when the account is gone, deactivated, or its sessions were
@@ -8,7 +21,9 @@ import type { Actor } from "@/lib/auth/actor";
 export async function loadActor(prisma: PrismaClient, userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
+  const competence = user.role === "REVIEWER" || user.role === "ADMIN" ? await competenceInForce(prisma) : undefined;
   return {
+    ...(competence ? { competence } : {}),
     userId: user.id,
     username: user.username,
     fullName: user.fullName,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoProvince, DEMO_USERS } from "../../prisma/seed/demo-province";
 import { loadActor } from "../../lib/users/load-actor";
-import { can, unitScopeWhere, reviewScopeWhere, REVIEW_COMPETENCE, ForbiddenError } from "../../lib/auth/permissions";
+import { can, unitScopeWhere, reviewScopeWhere, competenceOf, ForbiddenError } from "../../lib/auth/permissions";
 import { listUnits, getUnitDetail } from "../../lib/units/unit-queries";
 import { provinceFigures } from "../../lib/reports/province-figures";
 import { reviewQueue } from "../../lib/reviews/review-queue";
@@ -114,7 +114,7 @@ describe("read scope agrees with the permission function", () => {
       const queue = await reviewQueue(t.prisma, reviewer, DEMO_YEAR);
       expect(queue.length).toBeGreaterThan(0);
       for (const d of queue) {
-        expect(REVIEW_COMPETENCE[d.unit.kind]).toBe(reviewer.reviewerLevel);
+        expect(competenceOf(reviewer)[d.unit.kind]).toBe(reviewer.reviewerLevel);
         const unit = await t.prisma.unit.findUniqueOrThrow({ where: { id: d.unit.id } });
         expect(can(reviewer, { action: "dossier.review", unit })).toBe(true);
       }
@@ -122,6 +122,32 @@ describe("read scope agrees with the permission function", () => {
       expect(queue.length).toBe(expected);
     }
     await expect(reviewQueue(t.prisma, await demoActor("lanhdao"), DEMO_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("competence table as data", () => {
+  it("the seeded Lào Cai table is what reviewers get, and a new rule moves a kind to another reviewer", async () => {
+    const provincial = await demoActor("thamdinh.tinh");
+    expect(provincial.competence).toEqual({ KDC: "COMMUNE_POLICE", XA: "PROVINCIAL_POLICE", CQ: "PROVINCIAL_POLICE", DN: "PROVINCIAL_POLICE", CSGD: "PROVINCIAL_POLICE" });
+    const school = await t.prisma.unit.findFirstOrThrow({ where: { kind: "CSGD", communeId: provincial.areaId ?? (await demoActor("thamdinh.xa")).areaId!, exclusionReason: null } });
+    const communePolice = await demoActor("thamdinh.xa");
+    expect(can(communePolice, { action: "dossier.review", unit: school })).toBe(false);
+
+    // Rolled back below: a province decides that commune police review the schools of their commune.
+    await t.prisma.$transaction(async (tx) => {
+      await tx.competenceRule.create({ data: { unitKind: "CSGD", effectiveFrom: new Date("2026-01-01T00:00:00Z"), reviewerLevel: "COMMUNE_POLICE", deciderKind: "UBND_XA", decisionDeadlineMonth: 11, decisionDeadlineDay: 20 } });
+      const user = await tx.user.findUniqueOrThrow({ where: { username: "thamdinh.xa" } });
+      const moved = await loadActor(tx as never, user.id, user.sessionVersion);
+      expect(moved!.competence!.CSGD).toBe("COMMUNE_POLICE");
+      expect(can(moved, { action: "dossier.review", unit: school })).toBe(true);
+      const future = await tx.competenceRule.create({ data: { unitKind: "XA", effectiveFrom: new Date("2099-01-01T00:00:00Z"), reviewerLevel: "COMMUNE_POLICE", deciderKind: "UBND_TINH", decisionDeadlineMonth: 11, decisionDeadlineDay: 20 } });
+      expect((await loadActor(tx as never, user.id, user.sessionVersion))!.competence!.XA).toBe("PROVINCIAL_POLICE");
+      void future;
+      throw new Error("rollback");
+    }).catch((e: Error) => {
+      if (e.message !== "rollback") throw e;
+    });
+    expect(await t.prisma.competenceRule.count({ where: { unitKind: "CSGD" } })).toBe(1);
   });
 });
 

@@ -90,6 +90,20 @@ describe("dossier.review follows competence (TT48: KDC → commune police, other
   });
 });
 
+describe("competence from the data table overrides the default", () => {
+  it("moves a kind between reviewer levels for review, decision and the queue scope", () => {
+    const school = unit("x", "CSGD", COMMUNE);
+    const competence = { KDC: "COMMUNE_POLICE", XA: "PROVINCIAL_POLICE", CQ: "PROVINCIAL_POLICE", DN: "PROVINCIAL_POLICE", CSGD: "COMMUNE_POLICE" } as const;
+    const communeReviewer = { ...actors.communeReviewer, competence };
+    const provincialReviewer = { ...actors.provincialReviewer, competence };
+    expect(can(communeReviewer, { action: "dossier.review", unit: school })).toBe(true);
+    expect(can(provincialReviewer, { action: "dossier.review", unit: school })).toBe(false);
+    expect(can(communeReviewer, { action: "dossier.decide", unit: school })).toBe(true);
+    expect(reviewScopeWhere(communeReviewer)).toEqual({ communeId: COMMUNE, kind: { in: ["KDC", "CSGD"] } });
+    expect(reviewScopeWhere(provincialReviewer)).toEqual({ kind: { in: ["XA", "CQ", "DN"] } });
+  });
+});
+
 describe("province-wide and administrative actions", () => {
   it.each([
     ["admin", true, true, true, false],
