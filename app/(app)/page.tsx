@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { z } from "zod";
+import { UNIT_KINDS } from "@/lib/domain/vocabulary";
+import { QUEUE_STATES } from "@/lib/reviews/review-queue";
+import type { DossierState } from "@/lib/workflow/dossier-states";
 import { Suspense } from "react";
 import { Loading } from "@/components/ui/loading";
 import { requireActor } from "@/lib/auth/session";
@@ -14,7 +18,14 @@ import { LinkButton } from "@/components/ui/button";
 
 export const metadata = { title: "Trang chủ" };
 
-export default async function HomePage() {
+const queueFiltersSchema = z.object({
+  communeId: z.uuid().optional().catch(undefined),
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  state: z.enum(QUEUE_STATES as [DossierState, ...DossierState[]]).optional().catch(undefined),
+  deadline: z.enum(["OVERDUE", "ON_TIME"]).optional().catch(undefined),
+});
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const year = currentEvaluationYear();
   switch (actor.role) {
@@ -27,7 +38,7 @@ export default async function HomePage() {
     case "REVIEWER":
       return (
         <Suspense fallback={<Loading />}>
-          <ReviewerHome actor={actor} year={year} />
+          <ReviewerHome actor={actor} year={year} filters={queueFiltersSchema.parse(await searchParams)} />
         </Suspense>
       );
     case "LEADER":

@@ -10,6 +10,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (actor.role !== "UNIT_OFFICER" || actor.areaId) items.push({ href: "/units", label: "Danh sách đơn vị" });
   if (decidesForSomeUnit(actor)) items.push({ href: "/decisions", label: "Quyết định công nhận" });
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
+  if (can(actor, { action: "audit.readGlobal" })) items.push({ href: "/admin/audit", label: "Nhật ký" });
   items.push({ href: "/account", label: "Tài khoản" });
   return items;
 }

@@ -125,6 +125,27 @@ describe("read scope agrees with the permission function", () => {
   });
 });
 
+describe("review queue filters", () => {
+  it("filter by commune, kind, state and decision deadline, in the query", async () => {
+    const reviewer = await demoActor("thamdinh.tinh");
+    const all = await reviewQueue(t.prisma, reviewer, DEMO_YEAR);
+    const commune = all[0]!.unit.commune.id;
+    const byCommune = await reviewQueue(t.prisma, reviewer, DEMO_YEAR, { communeId: commune });
+    expect(byCommune.length).toBe(all.filter((d) => d.unit.commune.id === commune).length);
+    const byKind = await reviewQueue(t.prisma, reviewer, DEMO_YEAR, { kind: "CSGD" });
+    expect(byKind.length).toBe(all.filter((d) => d.unit.kind === "CSGD").length);
+    expect(await reviewQueue(t.prisma, reviewer, DEMO_YEAR, { state: "PROPOSED" })).toEqual([]);
+    // 18/11: decisions for KDC (15/11) are overdue, for the others (20/11) not yet.
+    const nov18 = new Date("2026-11-18T03:00:00Z");
+    expect(await reviewQueue(t.prisma, reviewer, DEMO_YEAR, { deadline: "OVERDUE" }, nov18)).toEqual([]);
+    expect((await reviewQueue(t.prisma, reviewer, DEMO_YEAR, { deadline: "ON_TIME" }, nov18)).length).toBe(all.length);
+    const communePolice = await demoActor("thamdinh.xa");
+    const overdueKdc = await reviewQueue(t.prisma, communePolice, DEMO_YEAR, { deadline: "OVERDUE" }, nov18);
+    expect(overdueKdc.length).toBeGreaterThan(0);
+    expect(overdueKdc.every((d) => d.overdue && d.decisionDeadline === "2026-11-15")).toBe(true);
+  });
+});
+
 describe("competence table as data", () => {
   it("the seeded Lào Cai table is what reviewers get, and a new rule moves a kind to another reviewer", async () => {
     const provincial = await demoActor("thamdinh.tinh");

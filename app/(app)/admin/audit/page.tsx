@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/audit-queries";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+
+export const metadata = { title: "Nhật ký hệ thống" };
+
+const filtersSchema = z.object({
+  action: z.string().trim().max(60).optional().catch(undefined),
+  username: z.string().trim().max(50).optional().catch(undefined),
+  before: z.coerce.bigint().optional().catch(undefined),
+});
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission({ action: "audit.readGlobal" });
+  const filters = filtersSchema.parse(await searchParams);
+  const events = await listAuditEvents(getPrisma(), actor, { ...filters, action: filters.action || undefined, username: filters.username || undefined });
+  const last = events.at(-1);
+  const more = new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.username ? { username: filters.username } : {}), ...(last ? { before: String(last.id) } : {}) });
+  return (
+    <>
+      <PageHeader title="Nhật ký hệ thống" description="Mọi thay đổi trạng thái, đăng nhập và thao tác quản trị; không sửa, không xóa được." />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Thao tác (bắt đầu bằng)</span>
+          <input name="action" defaultValue={filters.action ?? ""} placeholder="dossier., auth., user." className="rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">Tên đăng nhập</span>
+          <input name="username" defaultValue={filters.username ?? ""} className="rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+        <Button type="submit" variant="secondary">Lọc</Button>
+      </form>
+      {events.length === 0 ? (
+        <EmptyState title="Không có sự kiện nào." />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="audit-log">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th className="px-3 py-2 font-medium">Thời điểm</th>
+                <th className="px-3 py-2 font-medium">Người thực hiện</th>
+                <th className="px-3 py-2 font-medium">Thao tác</th>
+                <th className="px-3 py-2 font-medium">Đối tượng</th>
+                <th className="px-3 py-2 font-medium">Trước / sau</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {events.map((e) => (
+                <tr key={String(e.id)}>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{e.actorUsername ?? "—"}</td>
+                  <td className="px-3 py-2">{auditActionLabel(e.action)}<div className="font-mono text-xs text-slate-500">{e.action}</div></td>
+                  <td className="px-3 py-2 font-mono text-xs">{e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ""}</td>
+                  <td className="max-w-md px-3 py-2">
+                    <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">{[e.before && `− ${JSON.stringify(e.before)}`, e.after && `+ ${JSON.stringify(e.after)}`].filter(Boolean).join("\n")}</pre>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {events.length === AUDIT_PAGE_SIZE && (
+        <p className="mt-4 text-sm">
+          <Link className="text-brand-700 underline" href={`/admin/audit?${more}`}>Xem các sự kiện cũ hơn →</Link>
+        </p>
+      )}
+    </>
+  );
+}
