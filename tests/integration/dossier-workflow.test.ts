@@ -178,6 +178,43 @@ describe("review", () => {
   });
 });
 
+describe("every workflow action refuses actors outside its scope and writes nothing", () => {
+  it.each([
+    ["START_SELF_ASSESSMENT", "REGISTERED"],
+    ["SUBMIT", "SELF_ASSESSMENT"],
+    ["RETURN", "UNDER_REVIEW"],
+    ["PROPOSE", "UNDER_REVIEW"],
+    ["REFUSE", "UNDER_REVIEW"],
+    ["REVOKE", "RECOGNISED"],
+  ] as const)("%s", async (action, state) => {
+    const w = await world();
+    const d = await dossierIn(w.agencyA.id, state);
+    const { submitDossier } = await import("../../lib/dossiers/self-assessment");
+    const run = (actor: Actor | null) => {
+      const input = { dossierId: d.id, version: 1 };
+      switch (action) {
+        case "START_SELF_ASSESSMENT":
+          return act(dossierVersionSchema, actor, input, (a, x) => startSelfAssessment(t.prisma, a, x));
+        case "SUBMIT":
+          return act(dossierVersionSchema, actor, input, (a, x) => submitDossier(t.prisma, a, x));
+        case "RETURN":
+          return act(dossierVersionSchema, actor, input, (a, x) => returnDossier(t.prisma, a, x));
+        case "PROPOSE":
+          return act(dossierVersionSchema, actor, input, (a, x) => proposeDossier(t.prisma, a, x));
+        case "REFUSE":
+          return act(refusalSchema, actor, { ...input, reason: "Không đạt tiêu chí về vụ việc" }, (a, x) => refuseDossier(t.prisma, a, x));
+        case "REVOKE":
+          return act(revocationSchema, actor, { ...input, reason: "Khai báo không trung thực", reference: "20/QĐ-UBND" }, (a, x) => revokeRecognition(t.prisma, a, x));
+      }
+    };
+    const officerAction = action === "START_SELF_ASSESSMENT" || action === "SUBMIT";
+    const outsiders = officerAction ? [w.otherOfficer, w.reviewer, w.leader, null] : [w.officer, w.communeReviewer, w.leader, null];
+    for (const actor of outsiders) expect(await run(actor), actor?.username ?? "anonymous").toEqual({ ok: false, message: FORBIDDEN_MESSAGE });
+    expect(await t.prisma.dossier.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state, version: 1 });
+    expect(await t.prisma.auditEvent.count()).toBe(0);
+  });
+});
+
 describe("decisions", () => {
   const decision = (authorityId: string, dossiers: { dossierId: string; version: number }[]) =>
     decisionSchema.parse({ authorityId, year: 2026, issuedOn: "2026-11-20", signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch", dossiers });
