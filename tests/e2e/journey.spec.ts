@@ -43,8 +43,11 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await page.getByRole("link", { name: "Theo dõi số liệu năm 2026" }).click();
   await page.goto(`/units/${STP}/records/facts?year=2026`);
   const facts = page.getByRole("form", { name: "Số liệu năm 2026" });
-  await facts.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động").fill("62");
-  await facts.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí").fill("62");
+  // Every other count (Lao động tiên tiến, cam kết…) must stay within the total: raise it by a few.
+  const total = facts.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động");
+  const staff = Number(await total.inputValue()) + 3;
+  await total.fill(String(staff));
+  await facts.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí").fill(String(staff));
   await facts.getByRole("button", { name: "Lưu số liệu năm 2026" }).click();
   await expect(page.getByText("Đã lưu số liệu năm 2026.")).toBeVisible();
 

@@ -24,7 +24,7 @@ export default async function YearFactsPage({ params, searchParams }: { params: 
       <RecordsHeader unit={data.unit} year={year} years={selectableYears()} windowText={data.window.text} section="facts" readOnly={!data.canEdit} />
       {data.facts && <p className="mb-3 text-sm text-slate-600">Cập nhật lần cuối: {formatDateTime(data.facts.updatedAt)}</p>}
       <YearFactsForm
-        key={`${year}-${data.facts?.version ?? 0}`}
+        key={year} /* not the version: a refresh after our own save must not remount the form and drop its message; the form tracks the version it saved */
         unitId={unitId}
         kind={data.unit.kind}
         year={year}
