@@ -53,7 +53,7 @@ export const dashboardFiltersSchema = z.object(
   { error: "Bộ lọc: thiếu thông tin." },
 );
 
-export const dashboardDataSchema: z.ZodType<DashboardData> = z.object(
+export const dashboardDataSchema: z.ZodType<DashboardData, DashboardData> = z.object(
   {
     filters: dashboardFiltersSchema,
     generatedAt: text("Thời điểm lập số liệu"),
@@ -118,7 +118,7 @@ export const dashboardDataSchema: z.ZodType<DashboardData> = z.object(
   { error: "Số liệu bảng điều khiển: thiếu thông tin." },
 );
 
-export const drilldownUnitSchema: z.ZodType<DrilldownUnit> = z.object({
+export const drilldownUnitSchema: z.ZodType<DrilldownUnit, DrilldownUnit> = z.object({
   unitId: text("Mã đơn vị"),
   name: text("Tên đơn vị"),
   kind: unitKind,

@@ -44,14 +44,21 @@ export function ratio(numerator: number, denominator: number): number | null {
 
 const percentFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
 
+/** Shares at which a verdict turns (XA-4: 100 % registered, ≥ 70 % recognised), in tenths of a percent. */
+const THRESHOLDS_IN_TENTHS = [700, 1000] as const;
+
 /**
- * "85,7%", truncated (not rounded) to one decimal so that a share below a threshold is never printed as
- * reaching it (69,96 % prints "69,9%", not "70%", next to "Chưa đạt" for the ≥ 70 % of XA-4).
- * "—" when the denominator is 0.
+ * "85,7%", rounded to one decimal, except that a share below a threshold of XA-4 is never printed as
+ * reaching it: 69,96 % prints "69,9%", not "70%", next to "Chưa đạt"; 99,96 %
+ * prints "99,9%". "—" when the denominator is 0.
  */
 export function percentText(numerator: number, denominator: number): string {
   if (denominator <= 0) return "—";
-  const tenths = Math.floor((numerator * 1000) / denominator);
+  let tenths = Math.round((numerator * 1000) / denominator);
+  for (const threshold of THRESHOLDS_IN_TENTHS) {
+    // Compared in integers: numerator / denominator < threshold / 1000.
+    if (numerator * 1000 < threshold * denominator && tenths >= threshold) tenths = threshold - 1;
+  }
   return `${percentFormat.format(tenths / 10)}%`;
 }
 

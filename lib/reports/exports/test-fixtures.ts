@@ -42,8 +42,9 @@ export const COMMUNES: CommuneRow[] = [
     eligible: 0,
     registered: 0,
     recognised: 0,
-    meetsCommuneCriterion: false,
-    atRisk: true,
+    // 0 of 0: met vacuously, as the queries define it.
+    meetsCommuneCriterion: true,
+    atRisk: false,
   },
 ];
 
