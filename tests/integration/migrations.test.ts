@@ -72,7 +72,9 @@ describe("applyMigrations", () => {
   });
 });
 
-describe("authoring migrations offline", () => {
+// Each diff replays every migration into a fresh in-memory PGlite shadow (seconds each, more on a
+// loaded 2-core machine), so these tests get more time than the default.
+describe("authoring migrations offline", { timeout: 120_000 }, () => {
   it("schema.prisma matches the committed migrations", async () => {
     expect(await diffSchemaAgainstMigrations()).toBe("");
   });
