@@ -1,0 +1,276 @@
+/**
+ * The leadership dashboard's figures (contract: ./dashboard-types.ts), aggregated in the database.
+ *
+ * `getDashboard` runs FOUR statements, independent of each other and issued in parallel (one per
+ * pool connection on PostgreSQL; PGlite serialises them): headline + funnel, the communes table,
+ * incidents, the five-year trend. `getCommuneDrilldown` runs ONE. No unit is loaded into memory to
+ * be counted; only the ~100 commune rows are sorted here (Vietnamese collation, see below).
+ *
+ * Every statement is a `Prisma.sql` tagged template: values travel as bind parameters, and the
+ * optional filters are composed as parameterised fragments (not `$n IS NULL OR …`, which would
+ * stop PostgreSQL's generic plans from using the indexes). `dashboardStatements` is exported so
+ * the raw-SQL twin (./dashboard-queries.raw.ts) runs exactly the same text through `pg`, and the
+ * benchmark measures only what the use-case adds.
+ *
+ * Definitions (issue 5; domain spec §1.6, §2.2):
+ * - unitsByKind / excluded: ACTIVE units; eligible = active and no exclusion reason. Every dossier
+ *   figure counts the dossiers of eligible units only.
+ * - registered: the year's dossier in any state but NOT_REGISTERED (no dossier = not registered);
+ *   submitted: ever submitted (SUBMITTED … REVOKED, RETURNED included); returned: state RETURNED
+ *   or reviewRound > 1 (returned at least once); late: registrationLate OR submissionLate.
+ * - communes: every COMMUNE area, even with no unit; it counts the KDC, CQ, DN and CSGD located in
+ *   the commune (Unit.communeId), active and not excluded — never the XA unit itself. XA-4 is
+ *   `registered = eligible AND recognised*10 >= eligible*7` in integers; a commune with nothing to
+ *   count meets it vacuously (0 of 0).
+ * - incidents: occurredOn within 16/11 of Y-1 … 15/11 of Y (Đ8 k2 window of XA, CQDN and CSGD),
+ *   used for every kind, KDC included, so a count never depends on which unit declared it; all
+ *   incidents count (force majeure too: the dashboard shows what happened, the engine judges it).
+ *   With a kind or sector filter only incidents attached to a unit of that kind/sector count.
+ * - trend: the five years ending at filters.year. Units carry no history, so a year's denominator
+ *   is today's eligible units in scope; a year with no dossier in scope gives all zeros (the cycle
+ *   was not run in the application that year).
+ */
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { Sector as SectorEnum, type DossierState, type Sector, type UnitKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { INCIDENT_CODES, UNIT_KINDS, type IncidentCode } from "@/lib/domain/vocabulary";
+import type { CommuneRow, DashboardData, DashboardFilters, DrilldownUnit, Funnel, HeadlineFigures, IncidentCount, TrendPoint } from "./dashboard-types";
+
+/** States a dossier can only reach by having been submitted at least once. */
+export const SUBMITTED_STATES = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"] as const satisfies readonly DossierState[];
+/** Kinds counted in a commune's XA-4 (Đ5 k4): everything the commune manages but itself. */
+export const COMMUNE_MANAGED_KINDS = ["KDC", "CQ", "DN", "CSGD"] as const satisfies readonly UnitKind[];
+/** Years shown by the trend, ending with the filter year. */
+export const TREND_YEARS = 5;
+
+const SECTORS: readonly string[] = Object.values(SectorEnum);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The evaluation window the dashboard counts incidents in, as ISO dates (inclusive). */
+export function incidentWindow(year: number): { from: string; to: string } {
+  return { from: `${year - 1}-11-16`, to: `${year}-11-15` };
+}
+
+/** Refuses filters the database would choke on (a non-uuid commune id, an unknown enum value). */
+export function checkFilters(filters: DashboardFilters): void {
+  if (!Number.isInteger(filters.year) || filters.year < 2000 || filters.year > 2100) throw new RangeError(`Năm không hợp lệ: ${filters.year}`);
+  if (filters.communeId !== undefined && !UUID.test(filters.communeId)) throw new RangeError("Mã xã không hợp lệ.");
+  if (filters.kind !== undefined && !UNIT_KINDS.includes(filters.kind)) throw new RangeError(`Loại đơn vị không hợp lệ: ${filters.kind}`);
+  if (filters.sector !== undefined && !SECTORS.includes(filters.sector)) throw new RangeError(`Lĩnh vực không hợp lệ: ${filters.sector}`);
+}
+
+/** `AND …` fragments narrowing units aliased `u` to the filters (commune, kind, sector). */
+function unitFilter(filters: Omit<DashboardFilters, "year">): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filters.communeId) parts.push(Prisma.sql`AND u."communeId" = ${filters.communeId}::uuid`);
+  if (filters.kind) parts.push(Prisma.sql`AND u."kind" = ${filters.kind}::"UnitKind"`);
+  if (filters.sector) parts.push(Prisma.sql`AND u."sector" = ${filters.sector}::"Sector"`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+const SUBMITTED_SQL = Prisma.raw(SUBMITTED_STATES.map((s) => `'${s}'`).join(", "));
+
+/** The four statements of `getDashboard`, in a fixed order. */
+export function dashboardStatements(filters: DashboardFilters): { headline: Prisma.Sql; communes: Prisma.Sql; incidents: Prisma.Sql; trend: Prisma.Sql } {
+  checkFilters(filters);
+  const { year } = filters;
+  const where = unitFilter(filters);
+
+  // Headline and funnel: every active unit in scope, its dossier of the year if any.
+  const headline = Prisma.sql`
+    SELECT
+      count(*) FILTER (WHERE u."kind" = 'KDC')::int AS "KDC",
+      count(*) FILTER (WHERE u."kind" = 'XA')::int AS "XA",
+      count(*) FILTER (WHERE u."kind" = 'CQ')::int AS "CQ",
+      count(*) FILTER (WHERE u."kind" = 'DN')::int AS "DN",
+      count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "CSGD",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL)::int AS "eligible",
+      count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" <> 'NOT_REGISTERED')::int AS "registered",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" IN (${SUBMITTED_SQL}))::int AS "submitted",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (d."state" = 'RETURNED' OR d."reviewRound" > 1))::int AS "returned",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'RECOGNISED')::int AS "recognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'NOT_RECOGNISED')::int AS "notRecognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'REVOKED')::int AS "revoked",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (d."registrationLate" OR d."submissionLate"))::int AS "late"
+    FROM "Unit" u
+    LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${year}::int
+    WHERE u."isActive" ${where}`;
+
+  // Communes table: aggregate the managed units per commune, then attach to every commune area.
+  const communeArea = filters.communeId ? Prisma.sql`AND a."id" = ${filters.communeId}::uuid` : Prisma.empty;
+  const communes = Prisma.sql`
+    WITH per_commune AS (
+      SELECT
+        u."communeId",
+        count(*) FILTER (WHERE u."kind" = 'KDC')::int AS "kdc",
+        count(*) FILTER (WHERE u."kind" = 'CQ')::int AS "cq",
+        count(*) FILTER (WHERE u."kind" = 'DN')::int AS "dn",
+        count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "csgd",
+        count(*)::int AS "eligible",
+        count(*) FILTER (WHERE d."state" <> 'NOT_REGISTERED')::int AS "registered",
+        count(*) FILTER (WHERE d."state" = 'RECOGNISED')::int AS "recognised"
+      FROM "Unit" u
+      LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${year}::int
+      WHERE u."isActive" AND u."exclusionReason" IS NULL AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
+      GROUP BY u."communeId"
+    )
+    SELECT
+      a."id"::text AS "communeId",
+      a."name",
+      coalesce(p."kdc", 0) AS "kdc",
+      coalesce(p."cq", 0) AS "cq",
+      coalesce(p."dn", 0) AS "dn",
+      coalesce(p."csgd", 0) AS "csgd",
+      coalesce(p."eligible", 0) AS "eligible",
+      coalesce(p."registered", 0) AS "registered",
+      coalesce(p."recognised", 0) AS "recognised",
+      (coalesce(p."registered", 0) = coalesce(p."eligible", 0)
+        AND coalesce(p."recognised", 0) * 10 >= coalesce(p."eligible", 0) * 7) AS "meetsCommuneCriterion"
+    FROM "AdministrativeArea" a
+    LEFT JOIN per_commune p ON p."communeId" = a."id"
+    WHERE a."level" = 'COMMUNE' ${communeArea}`;
+
+  // Incidents of the year's window by code and commune. Kind/sector need the declaring unit.
+  const window = incidentWindow(year);
+  const byUnit = filters.kind || filters.sector;
+  const incidents = Prisma.sql`
+    SELECT i."code", i."communeId"::text AS "communeId", a."name" AS "communeName", count(*)::int AS "count"
+    FROM "Incident" i
+    JOIN "AdministrativeArea" a ON a."id" = i."communeId"
+    ${byUnit ? Prisma.sql`JOIN "Unit" u ON u."id" = i."unitId"` : Prisma.empty}
+    WHERE i."occurredOn" BETWEEN ${window.from}::date AND ${window.to}::date
+      ${filters.communeId ? Prisma.sql`AND i."communeId" = ${filters.communeId}::uuid` : Prisma.empty}
+      ${byUnit ? unitFilter({ kind: filters.kind, sector: filters.sector }) : Prisma.empty}
+    GROUP BY i."code", i."communeId", a."name"`;
+
+  // Trend: per year, the dossiers of today's eligible units in scope.
+  const first = year - (TREND_YEARS - 1);
+  const trend = Prisma.sql`
+    WITH scope AS (
+      SELECT u."id" FROM "Unit" u
+      WHERE u."isActive" AND u."exclusionReason" IS NULL ${where}
+    ), per_year AS (
+      SELECT
+        d."year",
+        count(*) FILTER (WHERE d."state" <> 'NOT_REGISTERED')::int AS "registered",
+        count(*) FILTER (WHERE d."state" = 'RECOGNISED')::int AS "recognised"
+      FROM "Dossier" d
+      JOIN scope s ON s."id" = d."unitId"
+      WHERE d."year" BETWEEN ${first}::int AND ${year}::int
+      GROUP BY d."year"
+    )
+    SELECT
+      y."year"::int AS "year",
+      CASE WHEN p."year" IS NULL THEN 0 ELSE (SELECT count(*) FROM scope)::int END AS "eligible",
+      coalesce(p."registered", 0) AS "registered",
+      coalesce(p."recognised", 0) AS "recognised"
+    FROM generate_series(${first}::int, ${year}::int) AS y("year")
+    LEFT JOIN per_year p ON p."year" = y."year"
+    ORDER BY y."year"`;
+
+  return { headline, communes, incidents, trend };
+}
+
+type HeadlineRow = Record<UnitKind, number> & Omit<HeadlineFigures, "unitsByKind"> & { returned: number };
+type CommuneSqlRow = Omit<CommuneRow, "atRisk">;
+
+const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/**
+ * At-risk first, then by recognised share ascending (compared exactly, by cross-multiplication;
+ * a commune with nothing to count sorts after the others of its group), then by name.
+ */
+export function compareCommuneRows(a: CommuneRow, b: CommuneRow): number {
+  if (a.atRisk !== b.atRisk) return a.atRisk ? -1 : 1;
+  if (a.eligible === 0 || b.eligible === 0) {
+    if (a.eligible !== b.eligible) return a.eligible === 0 ? 1 : -1;
+  } else {
+    const diff = a.recognised * b.eligible - b.recognised * a.eligible;
+    if (diff !== 0) return diff;
+  }
+  return collator.compare(a.name, b.name);
+}
+
+/** The whole dashboard for a year and filters; LEADER, ADMIN and the provincial police. */
+export async function getDashboard(prisma: PrismaClient, actor: Actor | null, filters: DashboardFilters): Promise<DashboardData> {
+  authorize(actor, { action: "province.read" });
+  const statements = dashboardStatements(filters);
+  const [headlineRows, communeRows, incidentRows, trendRows] = await Promise.all([
+    prisma.$queryRaw<HeadlineRow[]>(statements.headline),
+    prisma.$queryRaw<CommuneSqlRow[]>(statements.communes),
+    prisma.$queryRaw<IncidentCount[]>(statements.incidents),
+    prisma.$queryRaw<TrendPoint[]>(statements.trend),
+  ]);
+
+  const h = headlineRows[0]!;
+  const unitsByKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, Number(h[k])])) as Record<UnitKind, number>;
+  const headline: HeadlineFigures = {
+    unitsByKind,
+    eligible: Number(h.eligible),
+    excluded: Number(h.excluded),
+    registered: Number(h.registered),
+    submitted: Number(h.submitted),
+    recognised: Number(h.recognised),
+    notRecognised: Number(h.notRecognised),
+    revoked: Number(h.revoked),
+    late: Number(h.late),
+  };
+  const funnel: Funnel = { registered: headline.registered, submitted: headline.submitted, returned: Number(h.returned), recognised: headline.recognised };
+
+  const communes: CommuneRow[] = communeRows
+    .map((r) => ({
+      communeId: r.communeId,
+      name: r.name,
+      kdc: Number(r.kdc),
+      cq: Number(r.cq),
+      dn: Number(r.dn),
+      csgd: Number(r.csgd),
+      eligible: Number(r.eligible),
+      registered: Number(r.registered),
+      recognised: Number(r.recognised),
+      meetsCommuneCriterion: r.meetsCommuneCriterion,
+      atRisk: !r.meetsCommuneCriterion,
+    }))
+    .sort(compareCommuneRows);
+
+  const codeOrder = new Map<string, number>(INCIDENT_CODES.map((c, i) => [c, i]));
+  const incidents: IncidentCount[] = incidentRows
+    .map((r) => ({ code: r.code as IncidentCode, communeId: r.communeId, communeName: r.communeName, count: Number(r.count) }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.communeName, b.communeName) || (codeOrder.get(a.code) ?? 0) - (codeOrder.get(b.code) ?? 0));
+
+  const trend: TrendPoint[] = trendRows.map((r) => ({ year: Number(r.year), eligible: Number(r.eligible), registered: Number(r.registered), recognised: Number(r.recognised) }));
+
+  return { filters: { ...filters }, generatedAt: new Date().toISOString(), headline, funnel, communes, incidents, trend };
+}
+
+export type DrilldownFilters = { year: number; communeId: string; kind?: UnitKind; sector?: Sector };
+
+const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((k, i) => [k, i]));
+
+/**
+ * The active units located in one commune (the XA unit and excluded units included, flagged),
+ * each with its dossier of the year — NOT_REGISTERED when it has none — and the number of the
+ * decision that recognised it. One statement; sorted by kind (KDC, XA, CQ, DN, CSGD) then name.
+ */
+export async function getCommuneDrilldown(prisma: PrismaClient, actor: Actor | null, filters: DrilldownFilters): Promise<DrilldownUnit[]> {
+  authorize(actor, { action: "province.read" });
+  checkFilters(filters);
+  const rows = await prisma.$queryRaw<DrilldownUnit[]>`
+    SELECT
+      u."id"::text AS "unitId",
+      u."name",
+      u."kind"::text AS "kind",
+      u."sector"::text AS "sector",
+      (u."exclusionReason" IS NOT NULL) AS "excluded",
+      d."id"::text AS "dossierId",
+      coalesce(d."state"::text, 'NOT_REGISTERED') AS "state",
+      coalesce(d."registrationLate", false) AS "registrationLate",
+      CASE WHEN d."state" = 'RECOGNISED' THEN r."number" END AS "decisionNumber"
+    FROM "Unit" u
+    LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${filters.year}::int
+    LEFT JOIN "RecognitionDecision" r ON r."id" = d."decisionId"
+    WHERE u."isActive" ${unitFilter(filters)}`;
+  return rows.sort((a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || collator.compare(a.name, b.name) || a.unitId.localeCompare(b.unitId));
+}
