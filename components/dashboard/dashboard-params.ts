@@ -1,0 +1,126 @@
+/**
+ * The dashboard's URL: filters (?year=&communeId=&kind=&sector=) and the communes table's order
+ * (?sort=). Shared by the pages and the export route handlers, so a button exports exactly what the
+ * page shows. Pure (no server or client imports): a bad value is dropped, never an error page.
+ */
+import { z } from "zod";
+import type { Sector, UnitKind } from "@/lib/generated/prisma/enums";
+import { UNIT_KINDS } from "@/lib/domain/vocabulary";
+import { SECTORS } from "@/lib/reports/exports/labels";
+import type { CommuneRow, DashboardFilters } from "@/lib/reports/dashboard-types";
+
+/** First year the year picker offers (the application's first cycle). */
+export const FIRST_YEAR = 2022;
+
+/** Columns of the communes table that can be sorted, as they appear in `?sort=` (`-` = descending). */
+export const COMMUNE_SORT_KEYS = ["name", "kdc", "cq", "dn", "csgd", "registered", "recognised", "criterion"] as const;
+export type CommuneSortKey = (typeof COMMUNE_SORT_KEYS)[number];
+export type CommuneSort = { key: CommuneSortKey; descending: boolean };
+
+type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** `?a=1&a=2` keeps the first value; URLSearchParams and Next's searchParams read alike. */
+function first(params: RawParams, name: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(name) ?? undefined;
+  const value = params[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const paramsSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  communeId: z.uuid().optional().catch(undefined),
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  sector: z.enum(SECTORS).optional().catch(undefined),
+  sort: z
+    .string()
+    .transform((value, ctx): CommuneSort | typeof z.NEVER => {
+      const descending = value.startsWith("-");
+      const key = (descending ? value.slice(1) : value) as CommuneSortKey;
+      if (!COMMUNE_SORT_KEYS.includes(key)) {
+        ctx.addIssue({ code: "custom", message: "sort" });
+        return z.NEVER;
+      }
+      return { key, descending };
+    })
+    .optional()
+    .catch(undefined),
+});
+
+export type DashboardParams = { filters: DashboardFilters; sort?: CommuneSort };
+
+/** The filters and sort of a dashboard URL; the year defaults to `defaultYear` (the current evaluation year). */
+export function parseDashboardParams(params: RawParams, defaultYear: number): DashboardParams {
+  const raw = Object.fromEntries(["year", "communeId", "kind", "sector", "sort"].map((name) => [name, first(params, name) || undefined]));
+  const parsed = paramsSchema.parse(raw);
+  const filters: DashboardFilters = { year: parsed.year ?? defaultYear };
+  if (parsed.communeId) filters.communeId = parsed.communeId;
+  if (parsed.kind) filters.kind = parsed.kind as UnitKind;
+  if (parsed.sector) filters.sector = parsed.sector as Sector;
+  return parsed.sort ? { filters, sort: parsed.sort } : { filters };
+}
+
+/** `?sort=` value of a sort: "kdc", "-recognised". */
+export function sortParam(sort: CommuneSort): string {
+  return `${sort.descending ? "-" : ""}${sort.key}`;
+}
+
+/** A dashboard URL: `path` with the filters (and sort) that are set, in a stable order. */
+export function dashboardHref(path: string, filters: Partial<DashboardFilters>, sort?: CommuneSort): string {
+  const params = new URLSearchParams();
+  if (filters.year !== undefined) params.set("year", String(filters.year));
+  if (filters.communeId) params.set("communeId", filters.communeId);
+  if (filters.kind) params.set("kind", filters.kind);
+  if (filters.sector) params.set("sector", filters.sector);
+  if (sort) params.set("sort", sortParam(sort));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Years the picker offers: the current one back to FIRST_YEAR, plus the chosen one when outside. */
+export function pickerYears(current: number, chosen: number): number[] {
+  const years = new Set<number>();
+  for (let y = current; y >= FIRST_YEAR; y--) years.add(y);
+  years.add(chosen);
+  return [...years].sort((a, b) => b - a);
+}
+
+const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/** a/b vs c/d exactly (cross-multiplied); a share of 0 eligible sorts after every real share. */
+function compareShares(an: number, ad: number, bn: number, bd: number): number {
+  if (ad === 0 || bd === 0) return ad === bd ? 0 : ad === 0 ? 1 : -1;
+  return an * bd - bn * ad;
+}
+
+function compareBy(key: CommuneSortKey, a: CommuneRow, b: CommuneRow): number {
+  switch (key) {
+    case "name":
+      return collator.compare(a.name, b.name);
+    case "registered":
+      return compareShares(a.registered, a.eligible, b.registered, b.eligible);
+    case "recognised":
+      return compareShares(a.recognised, a.eligible, b.recognised, b.eligible);
+    case "criterion":
+      return Number(a.meetsCommuneCriterion) - Number(b.meetsCommuneCriterion);
+    default:
+      return a[key] - b[key];
+  }
+}
+
+/**
+ * The communes in the order asked for; without a sort, as the query gave them (at-risk first).
+ * Ties keep the query's order, so at-risk communes stay first among equals. Communes with nothing to
+ * count (no share) stay last whatever the direction.
+ */
+export function sortCommunes(rows: readonly CommuneRow[], sort?: CommuneSort): CommuneRow[] {
+  if (!sort) return [...rows];
+  const shares = sort.key === "registered" || sort.key === "recognised";
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((x, y) => {
+      if (shares && (x.row.eligible === 0) !== (y.row.eligible === 0)) return x.row.eligible === 0 ? 1 : -1;
+      const order = compareBy(sort.key, x.row, y.row);
+      return (sort.descending ? -order : order) || x.index - y.index;
+    })
+    .map(({ row }) => row);
+}
