@@ -148,26 +148,27 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
   // Trend: per year, the dossiers of today's eligible units in scope.
   const first = year - (TREND_YEARS - 1);
   const trend = Prisma.sql`
-    WITH scope AS (
-      SELECT u."id" FROM "Unit" u
+    SELECT
+      y."year"::int AS "year",
+      CASE WHEN p."year" IS NULL THEN 0 ELSE e."eligible" END AS "eligible",
+      coalesce(p."registered", 0) AS "registered",
+      coalesce(p."recognised", 0) AS "recognised"
+    FROM generate_series(${first}::int, ${year}::int) AS y("year")
+    CROSS JOIN (
+      SELECT count(*)::int AS "eligible" FROM "Unit" u
       WHERE u."isActive" AND u."exclusionReason" IS NULL ${where}
-    ), per_year AS (
+    ) e
+    LEFT JOIN (
       SELECT
         d."year",
         count(*) FILTER (WHERE d."state" <> 'NOT_REGISTERED')::int AS "registered",
         count(*) FILTER (WHERE d."state" = 'RECOGNISED')::int AS "recognised"
       FROM "Dossier" d
-      JOIN scope s ON s."id" = d."unitId"
+      JOIN "Unit" u ON u."id" = d."unitId"
       WHERE d."year" BETWEEN ${first}::int AND ${year}::int
+        AND u."isActive" AND u."exclusionReason" IS NULL ${where}
       GROUP BY d."year"
-    )
-    SELECT
-      y."year"::int AS "year",
-      CASE WHEN p."year" IS NULL THEN 0 ELSE (SELECT count(*) FROM scope)::int END AS "eligible",
-      coalesce(p."registered", 0) AS "registered",
-      coalesce(p."recognised", 0) AS "recognised"
-    FROM generate_series(${first}::int, ${year}::int) AS y("year")
-    LEFT JOIN per_year p ON p."year" = y."year"
+    ) p ON p."year" = y."year"
     ORDER BY y."year"`;
 
   return { headline, communes, incidents, trend };
