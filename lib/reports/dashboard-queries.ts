@@ -257,6 +257,8 @@ const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((k, i) => [k, i]));
  */
 export async function getCommuneDrilldown(prisma: PrismaClient, actor: Actor | null, filters: DrilldownFilters): Promise<DrilldownUnit[]> {
   authorize(actor, { action: "province.read" });
+  // Without a commune the filter below would list the whole province.
+  if (!filters.communeId) throw new RangeError("Chưa chọn xã.");
   checkFilters(filters);
   const rows = await prisma.$queryRaw<DrilldownUnit[]>`
     SELECT

@@ -103,6 +103,13 @@ describe("commune drill-down", () => {
     expect(cq.find((r) => r.name === "Sở Tư pháp tỉnh Lào Cai")?.state).toBe("NOT_REGISTERED");
   });
 
+  it("refuses a missing or malformed commune rather than listing the province", async () => {
+    const leader = await demoActor("lanhdao");
+    await expect(getCommuneDrilldown(t.prisma, leader, { year: DEMO_YEAR, communeId: "" })).rejects.toBeInstanceOf(RangeError);
+    await expect(getCommuneDrilldown(t.prisma, leader, { year: DEMO_YEAR, communeId: undefined as never })).rejects.toBeInstanceOf(RangeError);
+    await expect(getCommuneDrilldown(t.prisma, leader, { year: DEMO_YEAR, communeId: "LCI-P01" })).rejects.toBeInstanceOf(RangeError);
+  });
+
   it("a commune's drill-down agrees with its row of the communes table", async () => {
     const leader = await demoActor("lanhdao");
     const d = await getDashboard(t.prisma, leader, { year: DEMO_YEAR - 1 });
