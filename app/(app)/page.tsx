@@ -44,7 +44,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     case "LEADER":
       return (
         <>
-          <PageHeader title="Số liệu toàn tỉnh" description={`Năm đánh giá ${year}. Bảng điều khiển chi tiết theo xã, lĩnh vực và xu hướng đang được xây dựng.`} />
+          <PageHeader
+            title="Số liệu toàn tỉnh"
+            description={`Năm đánh giá ${year}. Chi tiết theo xã, phường, loại đơn vị, lĩnh vực và xu hướng 5 năm ở Bảng điều khiển.`}
+            action={<LinkButton href={`/dashboard?year=${year}`}>Mở bảng điều khiển</LinkButton>}
+          />
           <Suspense fallback={<Loading />}>
             <ProvinceOverview actor={actor} year={year} />
           </Suspense>

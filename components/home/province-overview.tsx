@@ -4,6 +4,7 @@ import { provinceFigures } from "@/lib/reports/province-figures";
 import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATES, DOSSIER_STATE_LABELS } from "@/lib/workflow/dossier-states";
 import { formatNumber, formatPercent } from "@/lib/format";
+import Link from "next/link";
 import { Card, Stat } from "@/components/ui/card";
 
 /** Headline figures for the province, straight from the database. */
@@ -43,6 +44,11 @@ export async function ProvinceOverview({ actor, year }: { actor: Actor; year: nu
           </table>
         </Card>
       </div>
+      <p className="text-sm">
+        <Link className="text-brand-700 hover:underline" href={`/dashboard?year=${year}`}>
+          Xem bảng điều khiển: kết quả theo xã, phường, tiến độ hồ sơ, vụ việc và xu hướng 5 năm →
+        </Link>
+      </p>
     </div>
   );
 }
