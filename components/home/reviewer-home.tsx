@@ -11,13 +11,13 @@ import { QUEUE_STATES, type ReviewQueueFilters } from "@/lib/reviews/review-queu
 import { listCommunes } from "@/lib/units/unit-queries";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
+import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 
 export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters }) {
   const prisma = getPrisma();
   const [queue, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma)]);
   const today = vietnamToday();
-  const select = "w-full rounded-md border border-slate-300 px-3 py-2";
   return (
     <>
       <PageHeader
@@ -25,41 +25,19 @@ export async function ReviewerHome({ actor, year, filters }: { actor: Actor; yea
         description={`${actor.reviewerLevel ? REVIEWER_LEVEL_LABELS[actor.reviewerLevel] : ""} · Năm đánh giá ${year} · ${queue.length} hồ sơ · ${queue.filter((d) => d.overdue).length} quá hạn`}
       />
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-5" aria-label="Lọc hàng đợi">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Xã, phường</span>
-          <select name="communeId" defaultValue={filters.communeId ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Loại đơn vị</span>
-          <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Trạng thái</span>
-          <select name="state" defaultValue={filters.state ?? ""} className={select}>
-            <option value="">Chờ thẩm định</option>
-            {QUEUE_STATES.map((s) => (
-              <option key={s} value={s}>{DOSSIER_STATE_LABELS[s]}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Thời hạn</span>
-          <select name="deadline" defaultValue={filters.deadline ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            <option value="OVERDUE">Quá hạn quyết định</option>
-            <option value="ON_TIME">Còn hạn</option>
-          </select>
-        </label>
+        <FilterSelect name="communeId" label="Xã, phường" value={filters.communeId} allLabel="Tất cả" options={communes.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="kind" label="Loại đơn vị" value={filters.kind} allLabel="Tất cả" options={asOptions(UNIT_KINDS, UNIT_KIND_LABELS)} />
+        <FilterSelect name="state" label="Trạng thái" value={filters.state} allLabel="Chờ thẩm định" options={asOptions(QUEUE_STATES, DOSSIER_STATE_LABELS)} />
+        <FilterSelect
+          name="deadline"
+          label="Thời hạn"
+          value={filters.deadline}
+          allLabel="Tất cả"
+          options={[
+            { value: "OVERDUE", label: "Quá hạn quyết định" },
+            { value: "ON_TIME", label: "Còn hạn" },
+          ]}
+        />
         <div className="flex items-end">
           <Button type="submit" variant="secondary">Lọc</Button>
         </div>

@@ -7,6 +7,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, EXCLUSION_REASON_LABELS } from "@/lib/dom
 import { formatNumber } from "@/lib/format";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata = { title: "Danh sách đơn vị" };
 
@@ -38,24 +39,8 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <span className="mb-1 block font-medium">Tên đơn vị</span>
           <input name="q" defaultValue={filters.q ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2" placeholder="Nhập tên…" />
         </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Xã, phường</span>
-          <select name="communeId" defaultValue={filters.communeId ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2">
-            <option value="">Tất cả</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Loại đơn vị</span>
-          <select name="kind" defaultValue={filters.kind ?? ""} className="w-full rounded-md border border-slate-300 px-3 py-2">
-            <option value="">Tất cả</option>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="communeId" label="Xã, phường" value={filters.communeId} allLabel="Tất cả" options={communes.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="kind" label="Loại đơn vị" value={filters.kind} allLabel="Tất cả" options={asOptions(UNIT_KINDS, UNIT_KIND_LABELS)} />
         <div className="flex items-end">
           <Button type="submit" variant="secondary">Lọc</Button>
         </div>

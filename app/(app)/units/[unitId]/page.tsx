@@ -1,7 +1,5 @@
-import { forbidden, notFound } from "next/navigation";
-import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
 import { getUnitDetail } from "@/lib/units/unit-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
@@ -23,16 +21,9 @@ import { LinkButton } from "@/components/ui/button";
 export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
   const actor = await requireActor();
   const { unitId } = await params;
-  if (!z.uuid().safeParse(unitId).success) notFound();
+  requireUuid(unitId);
   const year = currentEvaluationYear();
-  let unit;
-  try {
-    unit = await getUnitDetail(getPrisma(), actor, unitId, year);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!unit) notFound();
+  const unit = await loadOrDeny(() => getUnitDetail(getPrisma(), actor, unitId, year));
   const facts = unit.yearFacts[0];
   const dossier = unit.dossiers[0];
   const state = dossier?.state ?? "NOT_REGISTERED";

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
 import { getReview } from "@/lib/dossiers/review-queries";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
@@ -21,15 +19,8 @@ export const metadata = { title: "Thẩm định hồ sơ" };
 export default async function ReviewPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const actor = await requireActor();
   const { dossierId } = await params;
-  if (!z.uuid().safeParse(dossierId).success) notFound();
-  let view;
-  try {
-    view = await getReview(getPrisma(), actor, dossierId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!view) notFound();
+  requireUuid(dossierId);
+  const view = await loadOrDeny(() => getReview(getPrisma(), actor, dossierId));
   const { dossier, criteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions } = view;
   const result = snapshot?.result ?? live;
   const reviewing = ["SUBMITTED", "UNDER_REVIEW"].includes(dossier.state) && actions.some((a) => a.performer === "REVIEWER");

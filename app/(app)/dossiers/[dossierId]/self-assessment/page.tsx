@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
-import { can, ForbiddenError } from "@/lib/auth/permissions";
+import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { getSelfAssessment } from "@/lib/dossiers/self-assessment";
 import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-files";
@@ -23,15 +22,8 @@ export const metadata = { title: "Tự đánh giá" };
 export default async function SelfAssessmentPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const actor = await requireActor();
   const { dossierId } = await params;
-  if (!z.uuid().safeParse(dossierId).success) notFound();
-  let view;
-  try {
-    view = await getSelfAssessment(getPrisma(), actor, dossierId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!view) notFound();
+  requireUuid(dossierId);
+  const view = await loadOrDeny(() => getSelfAssessment(getPrisma(), actor, dossierId));
   const { dossier, criteria, questions, declarations, explanations, evidence, reviews, editable, evaluation, evaluationError, incomplete } = view;
   const isOfficer = can(actor, { action: "unit.update", unit: dossier.unit });
   const canEdit = (id: string) => isOfficer && (editable === "ALL" || editable.has(id));

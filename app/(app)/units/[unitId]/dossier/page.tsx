@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
 import { getDossierHistory, getDossierOverview } from "@/lib/dossiers/dossier-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
@@ -38,17 +37,10 @@ function Deadline({ label, date, today, done }: { label: string; date: string; t
 export default async function DossierPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ year?: string }> }) {
   const actor = await requireActor();
   const { unitId } = await params;
-  if (!z.uuid().safeParse(unitId).success) notFound();
+  requireUuid(unitId);
   const year = yearSchema.catch(currentEvaluationYear()).parse((await searchParams).year);
   const prisma = getPrisma();
-  let overview;
-  try {
-    overview = await getDossierOverview(prisma, actor, unitId, year);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!overview) notFound();
+  const overview = await loadOrDeny(() => getDossierOverview(prisma, actor, unitId, year));
   const { unit, dossier, state, actions, deadlines, performers } = overview;
   const history = dossier ? await getDossierHistory(prisma, actor, dossier.id) : [];
   const today = vietnamToday();

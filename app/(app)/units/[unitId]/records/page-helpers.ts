@@ -4,19 +4,14 @@
  * becomes the 404 page. Server-only.
  */
 import "server-only";
-import { forbidden, notFound } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ForbiddenError } from "@/lib/auth/permissions";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { MIN_YEAR } from "@/lib/records/form-fields";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export function requireUuid(id: string): string {
-  if (!z.uuid().safeParse(id).success) notFound();
-  return id;
-}
+export { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 
 /** The year pages offer: from TT124's first year to next year (registration opens in quarter I). */
 export function selectableYears(): number[] {
@@ -28,18 +23,6 @@ export async function yearFrom(searchParams: SearchParams): Promise<number> {
   const current = currentEvaluationYear();
   const raw = (await searchParams).year;
   return z.coerce.number().int().min(MIN_YEAR).max(current + 1).catch(current).parse(Array.isArray(raw) ? raw[0] : (raw ?? current));
-}
-
-export async function loadOrDeny<T>(load: () => Promise<T | null>): Promise<T> {
-  let data: T | null;
-  try {
-    data = await load();
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!data) notFound();
-  return data;
 }
 
 /** After a successful write: the unit page and every records page of the unit are stale. */
