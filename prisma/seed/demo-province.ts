@@ -380,7 +380,10 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       await tx.competenceRule.createMany({ data: COMPETENCE_RULES, skipDuplicates: true });
       await tx.user.createMany({ data: userRows, skipDuplicates: true });
     },
-    { timeout: 120_000 },
+    // maxWait: the seed is often the first statement on a database still loading (a PGlite
+    // opening its folder or snapshot); Prisma's 2 s default to start a transaction is not enough
+    // on a busy machine, and there is nothing else for it to wait behind.
+    { timeout: 120_000, maxWait: 60_000 },
   );
 
   return {
