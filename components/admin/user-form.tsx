@@ -7,6 +7,7 @@ import { useForm, useWatch, type FieldValues, type Path, type Resolver } from "r
 import { createUserSchema, updateUserAccessSchema, ROLES, REVIEWER_LEVELS } from "@/lib/users/user-schemas";
 import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
@@ -27,13 +28,15 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const schema = mode === "create" ? createUserSchema : updateUserAccessSchema;
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     control,
     setError,
     formState: { errors, isSubmitting },
     // One form serves two schemas, so its values are typed loosely; the schema still validates them.
   } = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
+  const register = registerWithValue({ register: registerField, getValues });
 
   const [role, reviewerLevel, officerScope] = useWatch({ control, name: ["role", "reviewerLevel", "officerScope"] });
   const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
@@ -55,7 +58,7 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
+    <Form onSubmit={onSubmit} className="max-w-2xl space-y-4">
       <FormAlert message={message?.text} tone={message?.tone} />
       {mode === "edit" && <input type="hidden" {...register("userId")} />}
       {mode === "create" && (
@@ -126,6 +129,6 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang lưu…" : mode === "create" ? "Tạo người dùng" : "Lưu thay đổi"}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginSchema, type LoginInput } from "@/lib/auth/login-schema";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 
@@ -32,7 +33,7 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string | 
 
   // method="post": a submit before hydration must never put the password in the URL.
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-label="Đăng nhập">
+    <Form onSubmit={onSubmit} method="post" className="space-y-4" aria-label="Đăng nhập">
       <FormAlert message={error} />
       <FormField id="username" label="Tên đăng nhập" error={errors.username?.message}>
         <TextInput id="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} aria-describedby="username-error" {...register("username")} />
@@ -48,6 +49,6 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string | 
           {oidcName}
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { UNIT_KIND_LABELS, type UnitKind } from "@/lib/domain/vocabulary";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { decisionFormSchema } from "./decision-form-schema";
@@ -49,7 +50,8 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
   const [message, setMessage] = useState<string | null>(null);
   const initial = groups.find((g) => g.key === initialKey && g.authorityId) ?? groups.find((g) => g.authorityId);
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     control,
     setValue,
@@ -67,6 +69,7 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
       dossiers: all(initial),
     },
   });
+  const register = registerWithValue({ register: registerField, getValues });
   const authorityId = useWatch({ control, name: "authorityId" });
   const group = groups.find((g) => g.authorityId === authorityId);
 
@@ -96,7 +99,7 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
   const err = (name: keyof Values) => (errors[name] as { message?: string } | undefined)?.message ?? (name === "dossiers" ? errors.dossiers?.root?.message : undefined);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Ban hành quyết định công nhận">
+    <Form onSubmit={onSubmit} className="space-y-6" aria-label="Ban hành quyết định công nhận">
       <FormAlert message={message} />
       <input type="hidden" {...register("year", { valueAsNumber: true })} />
 
@@ -113,7 +116,8 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
                   value={g.authorityId ?? ""}
                   disabled={!g.authorityId}
                   className="mt-0.5"
-                  {...register("authorityId", { onChange: (e: { target: { value: string } }) => chooseGroup(e.target.value) })}
+                  defaultChecked={g.authorityId === initial?.authorityId}
+                  {...registerField("authorityId", { onChange: (e: { target: { value: string } }) => chooseGroup(e.target.value) })}
                 />
                 <span>
                   <span className="font-medium">{g.label}</span>
@@ -204,6 +208,6 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
         {isSubmitting && <span role="status" className="text-sm text-slate-600">Đang ban hành quyết định…</span>}
         <span className="text-xs text-slate-500">Số quyết định được cấp tự động theo cơ quan ban hành và năm {year}.</span>
       </div>
-    </form>
+    </Form>
   );
 }

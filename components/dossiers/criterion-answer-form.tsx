@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
+import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-field";
 
@@ -39,7 +40,7 @@ export function CriterionAnswerForm({
   const id = (suffix: string) => `${criterionId}-${suffix}`;
 
   return (
-    <form
+    <Form
       aria-label={`Tự đánh giá tiêu chí ${criterionId}`}
       className="space-y-3"
       onSubmit={(e) => {
@@ -86,6 +87,6 @@ export function CriterionAnswerForm({
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Đang lưu…" : "Lưu tiêu chí này"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
+import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-field";
 
@@ -31,7 +32,7 @@ export function CriterionReviewForm({
   const [result, setResult] = useState<ActionResult<{ version: number }> | null>(null);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   return (
-    <form
+    <Form
       aria-label={`Thẩm định tiêu chí ${criterionId}`}
       className="space-y-2"
       onSubmit={(e) => {
@@ -64,6 +65,6 @@ export function CriterionReviewForm({
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Đang lưu…" : "Lưu nhận xét"}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { Form, useHydrated } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 
@@ -24,7 +25,7 @@ export function EvidenceUploader({
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   return (
-    <form
+    <Form
       ref={ref}
       aria-label={`Tải minh chứng tiêu chí ${criterionId}`}
       className="flex flex-wrap items-center gap-2"
@@ -56,18 +57,19 @@ export function EvidenceUploader({
       <div className="w-full">
         <FormAlert message={message?.text} tone={message?.tone} />
       </div>
-    </form>
+    </Form>
   );
 }
 
 export function RemoveEvidenceButton({ evidenceId, action }: { evidenceId: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
       className="text-xs text-red-700 underline disabled:opacity-60"
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={() =>
         start(async () => {
           await action({ evidenceId });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
+import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
 
@@ -27,7 +28,7 @@ export function ReasonForm({
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   return (
-    <form
+    <Form
       className="space-y-3"
       aria-label={label}
       onSubmit={(e) => {
@@ -58,6 +59,6 @@ export function ReasonForm({
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Đang xử lý…" : label}
       </Button>
-    </form>
+    </Form>
   );
 }

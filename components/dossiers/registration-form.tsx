@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { registrationFormSchema } from "@/lib/dossiers/dossier-schemas";
 import type { ActionResult } from "@/lib/validation/action-result";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
@@ -23,7 +24,8 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -31,6 +33,7 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
     resolver: zodResolver(registrationFormSchema as never) as unknown as Resolver<FieldValues>,
     defaultValues: { unitId, year, targetSubUnitsComparator: ">=", noDisciplineFrom: "" },
   });
+  const register = registerWithValue({ register: registerField, getValues });
   const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
 
   const onSubmit = handleSubmit(async (_parsed, event) => {
@@ -58,7 +61,7 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Đăng ký phấn đấu">
+    <Form onSubmit={onSubmit} className="space-y-5" aria-label="Đăng ký phấn đấu">
       <FormAlert message={message} />
       <input type="hidden" {...register("unitId")} />
       <input type="hidden" {...register("year")} />
@@ -106,6 +109,6 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
         </div>
       </fieldset>
       <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang gửi…" : "Đăng ký phấn đấu"}</Button>
-    </form>
+    </Form>
   );
 }

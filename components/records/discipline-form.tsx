@@ -14,6 +14,7 @@ import {
   type PersonnelType,
 } from "@/lib/domain/vocabulary";
 import { createDisciplineSchema, updateDisciplineSchema } from "@/lib/records/discipline-schemas";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { CheckboxField, TextArea } from "./controls";
@@ -61,7 +62,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
   const [message, setMessage] = useState<string | null>(null);
   const schema = mode === "create" ? createDisciplineSchema : updateDisciplineSchema;
   const {
-    register,
+    register: registerField,
     handleSubmit,
     control,
     setError,
@@ -73,6 +74,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
     resolver: zodResolver(schema as typeof updateDisciplineSchema) as unknown as Resolver<FormValues>,
     defaultValues: { unitId, personId: "", ...defaults },
   });
+  const register = registerWithValue({ register: registerField, getValues });
   const personnelType = useWatch({ control, name: "personnelType" });
   const ladder = personnelType ? DISCIPLINE_LADDERS[personnelType] : [];
   const err = (name: string) => errorOf(errors, name);
@@ -110,7 +112,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5" aria-label={mode === "create" ? "Thêm quyết định kỷ luật" : "Sửa quyết định kỷ luật"}>
+    <Form onSubmit={onSubmit} className="max-w-3xl space-y-5" aria-label={mode === "create" ? "Thêm quyết định kỷ luật" : "Sửa quyết định kỷ luật"}>
       <FormAlert message={message} />
       <fieldset className="space-y-3">
         <legend className="mb-2 text-base font-semibold text-slate-900">Người bị kỷ luật</legend>
@@ -181,6 +183,6 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang lưu…" : mode === "create" ? "Thêm quyết định kỷ luật" : "Lưu thay đổi"}</Button>
         <LinkButton href={listHref} variant="secondary">Hủy</LinkButton>
       </div>
-    </form>
+    </Form>
   );
 }

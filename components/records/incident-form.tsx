@@ -7,6 +7,7 @@ import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { CRIME_SEVERITIES, CRIME_SEVERITY_LABELS, type CrimeSeverity, type IncidentCode } from "@/lib/domain/vocabulary";
 import { createIncidentSchema, FORCE_MAJEURE_CODES, updateIncidentSchema } from "@/lib/records/incident-schemas";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { CheckboxField, TextArea } from "./controls";
@@ -53,7 +54,8 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
   const [message, setMessage] = useState<string | null>(null);
   const schema = mode === "create" ? createIncidentSchema : updateIncidentSchema;
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     control,
     setError,
@@ -62,6 +64,7 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
     resolver: zodResolver(schema as typeof updateIncidentSchema) as unknown as Resolver<FormValues>,
     defaultValues: { unitId, ...defaults },
   });
+  const register = registerWithValue({ register: registerField, getValues });
   const code = useWatch({ control, name: "code" });
   const isCrime = code === "SERIOUS_CRIME";
   const forceMajeureApplies = code !== "" && FORCE_MAJEURE_CODES.includes(code);
@@ -80,7 +83,7 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4" aria-label={police ? "Ghi nhận vụ việc" : "Khai báo vụ việc"}>
+    <Form onSubmit={onSubmit} className="max-w-3xl space-y-4" aria-label={police ? "Ghi nhận vụ việc" : "Khai báo vụ việc"}>
       {police && <p className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">Vụ việc được ghi là “Công an ghi nhận”: đơn vị xem được nhưng không sửa, xóa được.</p>}
       <FormAlert message={message} />
       <FormField id="code" label="Loại vụ việc (theo tiêu chí)" error={err("code")}>
@@ -134,6 +137,6 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
         </Button>
         <LinkButton href={listHref} variant="secondary">Hủy</LinkButton>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { createModelSchema, updateModelSchema } from "@/lib/records/movement-model-schemas";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { CheckboxField, TextArea } from "./controls";
@@ -23,12 +24,14 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
   const schema = mode === "create" ? createModelSchema : updateModelSchema;
   const initial: FormValues = { unitId, year, ...defaults };
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     reset,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver: zodResolver(schema as typeof updateModelSchema) as unknown as Resolver<FormValues>, defaultValues: initial });
+  const register = registerWithValue({ register: registerField, getValues });
   const err = (name: string) => errorOf(errors, name);
   const listHref = `/units/${unitId}/records/models?year=${year}`;
 
@@ -50,7 +53,7 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-3" aria-label={mode === "create" ? "Thêm mô hình" : "Sửa mô hình"}>
+    <Form onSubmit={onSubmit} className="max-w-3xl space-y-3" aria-label={mode === "create" ? "Thêm mô hình" : "Sửa mô hình"}>
       <FormAlert message={message?.text} tone={message?.tone} />
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id="model-name" label="Tên mô hình" error={err("name")}>
@@ -68,6 +71,6 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang lưu…" : mode === "create" ? "Thêm mô hình" : "Lưu thay đổi"}</Button>
         {mode === "edit" && <LinkButton href={listHref} variant="secondary">Hủy</LinkButton>}
       </div>
-    </form>
+    </Form>
   );
 }

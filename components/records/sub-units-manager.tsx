@@ -9,6 +9,7 @@ import { EMULATION_RESULTS, EMULATION_RESULT_LABELS, type EmulationResult } from
 import { createSubUnitSchema, SUB_UNIT_KINDS, SUB_UNIT_KIND_LABELS, type SubUnitKind } from "@/lib/records/sub-unit-schemas";
 import { subUnitShare } from "@/lib/records/sub-unit-share";
 import { formatPercent } from "@/lib/format";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
@@ -219,12 +220,14 @@ function SubUnitForm({
     ? { unitId, subUnitId: row.id, name: row.name, kind: row.kind, eligibleForRating: row.eligibleForRating, isSecurityForce: row.isSecurityForce }
     : { unitId, name: "", kind: "PHONG", eligibleForRating: true, isSecurityForce: false };
   const {
-    register,
+    register: registerField,
+    getValues,
     handleSubmit,
     reset,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver: zodResolver(createSubUnitSchema), defaultValues: defaults });
+  const register = registerWithValue({ register: registerField, getValues });
   const p = mode === "create" ? "new-sub-unit" : `edit-${row?.id}`;
   const err = (name: string) => errorOf(errors, name);
 
@@ -241,7 +244,7 @@ function SubUnitForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={mode === "create" ? "Thêm đơn vị trực thuộc" : `Sửa ${row?.name}`}>
+    <Form onSubmit={onSubmit} className="space-y-3" aria-label={mode === "create" ? "Thêm đơn vị trực thuộc" : `Sửa ${row?.name}`}>
       <FormAlert message={error} />
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id={`${p}-name`} label="Tên đơn vị trực thuộc" error={err("name")}>
@@ -263,6 +266,6 @@ function SubUnitForm({
         <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang lưu…" : mode === "create" ? "Thêm đơn vị trực thuộc" : "Lưu"}</Button>
         {onCancel && <Button type="button" variant="secondary" onClick={onCancel}>Hủy</Button>}
       </div>
-    </form>
+    </Form>
   );
 }

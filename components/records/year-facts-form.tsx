@@ -9,6 +9,7 @@ import { EMULATION_RESULTS, EMULATION_RESULT_LABELS, type EmulationResult, type 
 import { FACT_LABELS, SECURITY_FORCE_RATING_LABEL, yearFactsSchema, type CountField, type FactField } from "@/lib/records/year-facts-schemas";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Form, registerWithValue } from "@/components/ui/form";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
 
@@ -44,13 +45,14 @@ type FormValues = z.input<typeof yearFactsSchema>;
 export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, values, securityForceRating, previous, previousSecurityForceRating, action }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const form = useForm<FormValues>({ resolver: zodResolver(yearFactsSchema), defaultValues: { unitId, year, version, ...values, securityForceRating } });
   const {
-    register,
     handleSubmit,
     setError,
     setValue,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues>({ resolver: zodResolver(yearFactsSchema), defaultValues: { unitId, year, version, ...values, securityForceRating } });
+  } = form;
+  const register = registerWithValue(form);
   const err = (name: string) => errorOf(errors, name);
   const groups = GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => fields.includes(f)) })).filter((g) => g.fields.length > 0);
   const hasRating = fields.includes("securityForceRating");
@@ -92,7 +94,7 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Số liệu năm ${year}`}>
+    <Form onSubmit={onSubmit} className="space-y-4" aria-label={`Số liệu năm ${year}`}>
       <FormAlert message={message?.text} tone={message?.tone} />
       <input type="hidden" {...register("version")} />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -126,6 +128,6 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
         )}
       </div>
       <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Đang lưu…" : `Lưu số liệu năm ${year}`}</Button>
-    </form>
+    </Form>
   );
 }

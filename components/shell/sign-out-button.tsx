@@ -2,13 +2,15 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/form";
 
 export function SignOutButton({ className = "" }: { className?: string }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={() => {
         setPending(true);
         void signOut({ callbackUrl: "/login" });

@@ -1,5 +1,8 @@
+"use client";
+
 import Link from "next/link";
 import type { ComponentProps } from "react";
+import { useHydrated } from "./form";
 
 const base =
   "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
@@ -12,8 +15,13 @@ const variants = {
 
 export type ButtonVariant = keyof typeof variants;
 
-export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
-  return <button className={`${base} ${variants[variant]} ${className}`} {...props} />;
+/**
+ * A button whose action is script (an onClick) is disabled until the page's scripts run: before
+ * that a click does nothing at all, and someone on a slow connection would think it failed.
+ */
+export function Button({ variant = "primary", className = "", disabled, ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
+  const hydrated = useHydrated();
+  return <button className={`${base} ${variants[variant]} ${className}`} disabled={disabled || (!!props.onClick && !hydrated)} {...props} />;
 }
 
 export function LinkButton({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: ButtonVariant }) {

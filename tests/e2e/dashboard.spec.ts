@@ -117,16 +117,19 @@ test.describe("leadership dashboard", () => {
     const pageCommunes = await page.getByTestId("communes-table").locator("tbody tr").count();
     const laoCaiKdc = int(await page.getByTestId("communes-table").locator(`tr[data-commune-id="${P01}"] [data-col="kdc"]`).textContent());
 
-    // Hold the response a moment so the progress state is observable.
+    // Hold the response until the progress state has been seen, however fast or slow the server.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route("**/api/reports/dashboard.xlsx*", async (route) => {
       const response = await route.fetch();
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await held;
       await route.fulfill({ response });
     });
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Xuất Excel (.xlsx)" }).click();
     await expect(page.getByTestId("export-xlsx")).toHaveText("Đang tạo tệp…");
     await expect(page.getByTestId("export-xlsx")).toBeDisabled();
+    release();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`Tổng hợp ANTT năm ${YEAR}.xlsx`);
     await expect(page.getByTestId("export-xlsx")).toHaveText("Xuất Excel (.xlsx)");

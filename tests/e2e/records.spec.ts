@@ -60,7 +60,8 @@ test.describe("recording the year (officer)", () => {
     const form = page.getByRole("form", { name: `Số liệu năm ${YEAR}` });
     const total = form.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động");
     const briefed = form.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí");
-    const staff = Number(await total.inputValue()) || 40;
+    const staff = Number(await total.inputValue());
+    expect(staff).toBeGreaterThan(0);
     await total.fill(String(staff));
     await briefed.fill(String(staff + 5));
     await form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` }).click();
@@ -74,6 +75,30 @@ test.describe("recording the year (officer)", () => {
     await expect(page.getByText(`Đã lưu số liệu năm ${YEAR}.`)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí")).toHaveValue(String(staff));
+  });
+
+  test("year facts arrive with their values and stay locked until the page's scripts run", async ({ page, browser }) => {
+    // A slow phone shows the server's HTML for a while: it must show the recorded values, and
+    // typing into it (then overwritten when the form takes over) must not be possible.
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/facts?year=${YEAR}`);
+    const label = "Tổng số cán bộ, công chức, viên chức, người lao động";
+    const live = page.getByRole("form", { name: `Số liệu năm ${YEAR}` }).getByLabel(label);
+    await expect(live).toBeEditable();
+    const recorded = await live.inputValue();
+    expect(Number(recorded)).toBeGreaterThan(0);
+
+    const noScripts = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    try {
+      const before = await noScripts.newPage();
+      await before.goto(`/units/${STP}/records/facts?year=${YEAR}`);
+      const form = before.getByRole("form", { name: `Số liệu năm ${YEAR}` });
+      await expect(form.getByLabel(label)).toHaveValue(recorded);
+      await expect(form.getByLabel(label)).toBeDisabled();
+      await expect(form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` })).toBeDisabled();
+    } finally {
+      await noScripts.close();
+    }
   });
 
   test("an officer declares an incident and sees it listed as declared by the unit", async ({ page }) => {
