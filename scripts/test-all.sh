@@ -3,58 +3,106 @@
 #   lint, type-check, schema ↔ migrations check,
 #   unit tests, integration tests on the embedded database and on PostgreSQL 15,
 #   production build, end-to-end tests in Chromium on the embedded database and on PostgreSQL 15.
+# Every phase runs even when an earlier one failed; a phase that needs a failed one (the
+# end-to-end tests need the build) is reported as not run and counts as a failure. It ends with
+# a table of the phases, every failed and flaky test by name, and the line "N passed, M failed";
+# the exit status is non-zero when anything failed.
+#
 # Installs what it needs when missing: npm packages, Debian's chromium (as root).
 # SKIP_POSTGRES=1 skips the PostgreSQL runs on a machine without its server binaries.
-set -euo pipefail
+# TEST_PHASES="integration build e2e" runs only those groups (checks, unit, integration, build, e2e).
+set -uo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
+# Nothing in a test run calls outside the machine: no telemetry, no update checks.
+source scripts/offline-env.sh
 RESULTS=.data/test-results
-rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+PHASES="$RESULTS/phases.tsv"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS" && : > "$PHASES"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+selected() { [ "$1" = setup ] || [ -z "${TEST_PHASES:-}" ] || [[ " $TEST_PHASES " == *" $1 "* ]]; }
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" "$group" >> "$PHASES"; }
+failed_ids=" "
 
-if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "Installing npm packages"
-  npm ci --no-audit --no-fund
-fi
+# phase <group> <id> <title> <report file or -> <needs: space-separated ids or ""> -- <command…>
+phase() {
+  local group=$1 id=$2 title=$3 report=$4 needs=$5
+  shift 6
+  if ! selected "$group"; then record "$id" "$title" unselected 0 "$report"; return 0; fi
+  local need
+  for need in $needs; do
+    if [[ "$failed_ids" == *" $need "* ]]; then
+      step "$title — not run: $need failed"
+      record "$id" "$title" "skipped: $need failed" 0 "$report"
+      failed_ids+="$id "
+      return 0
+    fi
+  done
+  step "$title"
+  local start=$SECONDS rc=0
+  "$@" || rc=$?
+  record "$id" "$title" "$rc" "$((SECONDS - start))" "$report"
+  [ "$rc" = 0 ] || failed_ids+="$id "
+}
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  step "Installing Debian's chromium for the end-to-end tests"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+install_packages() {
+  if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
   else
-    echo "chromium is missing: run 'sudo apt-get install chromium' or set CHROMIUM_PATH." >&2; exit 1
+    echo "node_modules is up to date."
   fi
-fi
+}
 
-step "Lint, type-check, schema ↔ migrations"
-npx eslint .
-npx tsc --noEmit -p .
-npx tsx scripts/db.ts check
+install_chromium() {
+  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then echo "chromium: ${CHROMIUM_PATH:-/usr/bin/chromium}"; return 0; fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "chromium is missing: run 'sudo apt-get install chromium' or set CHROMIUM_PATH." >&2
+    return 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
 
-step "Unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"
+vitest() { # vitest <project> <report>
+  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="$RESULTS/$2"
+}
 
-step "Integration tests — embedded database (PGlite)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$RESULTS/integration-pglite.json"
+playwright() { # playwright <report>
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/$1" npx playwright test --reporter=list,json
+}
 
-step "Production build"
-npx next build
+PG_URL=""
+start_postgres() {
+  local out
+  out=$(scripts/pg-test-server.sh start) || { echo "$out"; return 1; }
+  echo "$out"
+  PG_URL=$(printf '%s\n' "$out" | tail -n 1 | sed 's/^DATABASE_URL=//')
+}
+vitest_postgres() ( export TEST_DATABASE_URL="$PG_URL"; vitest integration integration-postgres.json )
+playwright_postgres() ( export DATABASE_URL="$PG_URL"; playwright e2e-postgres.json )
+trap 'scripts/pg-test-server.sh stop >/dev/null 2>&1 || true' EXIT
 
-step "End-to-end tests — embedded database"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e-pglite.json" npx playwright test --reporter=list,json
-
+phase setup     install        "Install npm packages"                 -  ""                  -- install_packages
+phase setup     chromium       "Install Debian's chromium"            -  ""                  -- install_chromium
+phase checks    lint           "Lint (ESLint)"                        -  "install"           -- npx eslint .
+phase checks    typecheck      "Type-check (tsc)"                     -  "install"           -- npx tsc --noEmit -p .
+phase checks    schema         "Schema ↔ migrations"                  -  "install"           -- npx tsx scripts/db.ts check
+phase unit      unit           "Unit tests"                           unit.json  "install"   -- vitest unit unit.json
+phase integration integration-pglite "Integration tests — PGlite"     integration-pglite.json "install" -- vitest integration integration-pglite.json
+phase build     build          "Production build"                     -  "install"           -- npx next build
+phase e2e       e2e-pglite     "End-to-end tests — PGlite"            e2e-pglite.json "install chromium build" -- playwright e2e-pglite.json
 if [ "${SKIP_POSTGRES:-0}" != 1 ]; then
-  step "Starting a throwaway PostgreSQL 15 server"
-  trap 'scripts/pg-test-server.sh stop' EXIT
-  PG_URL=$(scripts/pg-test-server.sh start | tail -n 1 | sed 's/^DATABASE_URL=//')
-
-  step "Integration tests — PostgreSQL 15"
-  TEST_DATABASE_URL="$PG_URL" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$RESULTS/integration-postgres.json"
-
-  step "End-to-end tests — PostgreSQL 15"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e-postgres.json" DATABASE_URL="$PG_URL" npx playwright test --reporter=list,json
+  if selected integration || selected e2e; then
+    phase setup postgres       "Start a throwaway PostgreSQL 15"      -  ""                  -- start_postgres
+  fi
+  phase integration integration-postgres "Integration tests — PostgreSQL 15" integration-postgres.json "install postgres" -- vitest_postgres
+  phase e2e     e2e-postgres   "End-to-end tests — PostgreSQL 15"     e2e-postgres.json "install chromium build postgres" -- playwright_postgres
 fi
 
 step "Summary"
-node scripts/summarize-tests.mjs "$RESULTS"
+if [ -x node_modules/.bin/tsx ]; then
+  npx tsx scripts/test-report.ts "$RESULTS"
+else
+  echo "npm packages are missing: nothing could run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
