@@ -3,6 +3,7 @@
 # the embedded one in .data/e2e, or DATABASE_URL when set (the caller gives an empty database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/offline-env.sh
 PORT=${E2E_PORT:-3100}
 if [ -z "${DATABASE_URL:-}" ]; then
   export ANTT_DATA_DIR="$PWD/.data/e2e-$PORT"

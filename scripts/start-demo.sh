@@ -2,10 +2,13 @@
 # npm run demo — installs, builds and starts ANTT on http://localhost:3000 with the embedded
 # database (created, migrated and filled with the demo province on first start).
 # With DATABASE_URL set, it uses that PostgreSQL server instead.
+# It listens on 127.0.0.1 only (the demo password is public in README); HOST=0.0.0.0 opens it to
+# the network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
+source scripts/offline-env.sh
 PORT=${PORT:-3000}
+HOST=${HOST:-127.0.0.1}
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== Cài đặt thư viện (npm ci)…"
   npm ci --no-audit --no-fund
@@ -16,5 +19,5 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib prisma -newer .nex
 fi
 echo "== Chuẩn bị cơ sở dữ liệu…"
 npx tsx scripts/db.ts prepare
-echo "== ANTT đang chạy tại http://localhost:$PORT (Ctrl+C để dừng)"
-exec npx next start -p "$PORT"
+echo "== ANTT đang chạy tại http://$([ "$HOST" = 127.0.0.1 ] && echo localhost || echo "$HOST"):$PORT (Ctrl+C để dừng)"
+exec npx next start -p "$PORT" -H "$HOST"
