@@ -12,16 +12,16 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getPrisma } from "@/lib/db/client";
-import { authenticate } from "@/lib/users/authenticate";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { authenticate, openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/users/authenticate";
 import { authSecret } from "./secret";
 import { loginSchema } from "./login-schema";
+import { clientAddress, createSignInRateLimiter } from "./sign-in-rate-limit";
 
 // Without NEXTAUTH_URL, next-auth v4 would assume http://localhost:3000; trusting the Host header
 // lets the demo run on any port. Deployments behind a proxy set NEXTAUTH_URL.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+export { SESSION_MAX_AGE_SECONDS };
 
 type OidcProfile = { sub: string; preferred_username?: string; name?: string; email?: string };
 
@@ -49,7 +49,11 @@ export function isOidcEnabled(): boolean {
 }
 
 /** Error codes the login form turns into Vietnamese messages. */
-export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED", noAccount: "NO_ACCOUNT", unavailable: "UNAVAILABLE" } as const;
+export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED", noAccount: "NO_ACCOUNT", unavailable: "UNAVAILABLE", rateLimited: "RATE_LIMITED" } as const;
+
+// One limiter per server process (see lib/auth/sign-in-rate-limit.ts).
+const globalForLimiter = globalThis as unknown as { __anttSignInLimiter?: ReturnType<typeof createSignInRateLimiter> };
+const signInLimiter = () => (globalForLimiter.__anttSignInLimiter ??= createSignInRateLimiter());
 
 export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
@@ -62,9 +66,12 @@ export function buildAuthOptions(): NextAuthOptions {
         id: "credentials",
         name: "Tên đăng nhập",
         credentials: { username: { type: "text" }, password: { type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = loginSchema.safeParse(raw);
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          const address = clientAddress(req?.headers);
+          const wait = await signInLimiter().admit(parsed.data.username, address);
+          if (wait > 0) throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${wait}`);
           let result;
           try {
             result = await authenticate(getPrisma(), parsed.data);
@@ -74,9 +81,10 @@ export function buildAuthOptions(): NextAuthOptions {
             throw new Error(SIGN_IN_ERRORS.unavailable);
           }
           if (!result.ok) {
+            await signInLimiter().failed(address);
             throw new Error(result.reason === "LOCKED" ? `${SIGN_IN_ERRORS.locked}:${result.lockedUntil.toISOString()}` : SIGN_IN_ERRORS.invalid);
           }
-          return { id: result.userId, sessionVersion: result.sessionVersion } as { id: string };
+          return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId } as { id: string };
         },
       }),
       ...(oidc ? [oidc] : []),
@@ -88,20 +96,27 @@ export function buildAuthOptions(): NextAuthOptions {
         const prisma = getPrisma();
         const local = username ? await prisma.user.findUnique({ where: { username } }) : null;
         if (!local || !local.isActive) return `/login?error=${SIGN_IN_ERRORS.noAccount}`;
+        const sessionId = await openSession(prisma, local, { provider: "oidc" });
         // Hand the local identity to the jwt callback.
-        Object.assign(user, { id: local.id, sessionVersion: local.sessionVersion });
-        await recordAudit(prisma, { actor: { userId: local.id, username: local.username }, action: "auth.login.succeeded", entityType: "User", entityId: local.id, meta: { provider: "oidc" } });
+        Object.assign(user, { id: local.id, sessionVersion: local.sessionVersion, sessionId });
         return true;
       },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+          token.sid = (user as { sessionId?: string }).sessionId;
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+        return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined, sid: token.sid as string | undefined };
+      },
+    },
+    events: {
+      // "Đăng xuất" ends the session on the server too: a copy of the cookie stops working.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(getPrisma(), token.sid);
       },
     },
   };

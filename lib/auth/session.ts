@@ -20,9 +20,9 @@ export function authOptions() {
 
 /** The signed-in actor, or null. Cached per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
-  if (!session?.uid || typeof session.sv !== "number") return null;
-  return loadActor(getPrisma(), session.uid, session.sv);
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number; sid?: string } | null;
+  if (!session?.uid || typeof session.sv !== "number" || !session.sid) return null;
+  return loadActor(getPrisma(), session.uid, session.sv, session.sid);
 });
 
 /** For pages: the actor, or a redirect to the login page. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient, User } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { REVIEW_COMPETENCE } from "@/lib/auth/permissions";
 import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
@@ -15,12 +15,26 @@ export async function competenceInForce(prisma: PrismaClient, today: Date = new 
 }
 
 /**
- * The actor behind a session, or null when the account is gone, deactivated, or its sessions were
- * revoked (sessionVersion bumped by "đăng xuất trên mọi thiết bị").
+ * The actor behind a session, or null when the account is gone or deactivated, its sessions were
+ * revoked (sessionVersion bumped by "đăng xuất trên mọi thiết bị" or a change of rights), or this
+ * session was signed out or has expired.
  */
-export async function loadActor(prisma: PrismaClient, userId: string, sessionVersion: number): Promise<Actor | null> {
+export async function loadActor(prisma: PrismaClient, userId: string, sessionVersion: number, sessionId: string, now: Date = new Date()): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { sessions: { where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } } },
+  });
+  if (!user || !user.isActive || user.sessionVersion !== sessionVersion || user.sessions.length === 0) return null;
+  return actorOf(prisma, user);
+}
+
+/** The actor of an active account, without a session: for scripts and tests (requests use loadActor). */
+export async function loadUserActor(prisma: PrismaClient, userId: string): Promise<Actor | null> {
   const user = await prisma.user.findUnique({ where: { id: userId } });
-  if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
+  return user && user.isActive ? actorOf(prisma, user) : null;
+}
+
+async function actorOf(prisma: PrismaClient, user: User): Promise<Actor> {
   const competence = user.role === "REVIEWER" || user.role === "ADMIN" ? await competenceInForce(prisma) : undefined;
   return {
     ...(competence ? { competence } : {}),

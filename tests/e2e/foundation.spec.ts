@@ -79,11 +79,24 @@ test.describe("sign-in and role homes", () => {
     expect(response?.status()).toBe(403);
   });
 
-  test("sign out ends the session", async ({ page }) => {
+  test("sign out ends the session, also for a copy of its cookie", async ({ page, browser }) => {
     await signIn(page, "lanhdao");
+    const copied = await page.context().storageState();
     await signOut(page);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
+
+    // Someone who copied the cookie before "Đăng xuất" gets the login page, not the leader's home.
+    const thief = await browser.newContext({ storageState: copied });
+    try {
+      const stolen = await thief.newPage();
+      const response = await stolen.goto("/dashboard");
+      await expect(stolen).toHaveURL(/\/login/);
+      expect(response?.ok()).toBe(true);
+      await expect(stolen.getByRole("heading", { name: "Bảng điều khiển" })).toHaveCount(0);
+    } finally {
+      await thief.close();
+    }
   });
 });
 

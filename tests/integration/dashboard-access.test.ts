@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import { UNIT_KINDS } from "../../lib/domain/vocabulary";
-import { loadActor } from "../../lib/users/load-actor";
+import { loadUserActor } from "../../lib/users/load-actor";
 import { getCommuneDrilldown, getDashboard } from "../../lib/reports/dashboard-queries";
 import { seedDemoProvince } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR } from "../../prisma/seed/demo-data";
@@ -17,7 +17,7 @@ const t = setupTestDatabase({ keepData: true, setup: async (prisma) => void (awa
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  const actor = await loadUserActor(t.prisma, user.id);
   if (!actor) throw new Error(username);
   return actor;
 }

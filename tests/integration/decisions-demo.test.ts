@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
-import { loadActor } from "../../lib/users/load-actor";
+import { loadUserActor } from "../../lib/users/load-actor";
 import { issueDecision } from "../../lib/dossiers/decisions";
 import { certificateInputs, decisionDocumentInput, getDecision, listDecisions, listProposedForDecision } from "../../lib/dossiers/decision-queries";
 import { buildCertificatesDocx, buildRecognitionDecisionDocx } from "../../lib/documents";
@@ -30,7 +30,7 @@ const t = setupTestDatabase({ keepData: true, setup: seedWithProposals });
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  const actor = await loadUserActor(t.prisma, user.id);
   if (!actor) throw new Error(username);
   return actor;
 }

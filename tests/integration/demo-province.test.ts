@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { seedDemoProvince, DEMO_USERS } from "../../prisma/seed/demo-province";
-import { loadActor } from "../../lib/users/load-actor";
+import { loadUserActor } from "../../lib/users/load-actor";
 import { can, unitScopeWhere, reviewScopeWhere, competenceOf, ForbiddenError } from "../../lib/auth/permissions";
 import { listUnits, getUnitDetail } from "../../lib/units/unit-queries";
 import { provinceFigures } from "../../lib/reports/province-figures";
@@ -18,7 +18,7 @@ const t = setupTestDatabase({ keepData: true, setup: async (prisma) => void (awa
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  const actor = await loadUserActor(t.prisma, user.id);
   if (!actor) throw new Error(username);
   return actor;
 }
@@ -158,11 +158,11 @@ describe("competence table as data", () => {
     await t.prisma.$transaction(async (tx) => {
       await tx.competenceRule.create({ data: { unitKind: "CSGD", effectiveFrom: new Date("2026-01-01T00:00:00Z"), reviewerLevel: "COMMUNE_POLICE", deciderKind: "UBND_XA", decisionDeadlineMonth: 11, decisionDeadlineDay: 20 } });
       const user = await tx.user.findUniqueOrThrow({ where: { username: "thamdinh.xa" } });
-      const moved = await loadActor(tx as never, user.id, user.sessionVersion);
+      const moved = await loadUserActor(tx as never, user.id);
       expect(moved!.competence!.CSGD).toBe("COMMUNE_POLICE");
       expect(can(moved, { action: "dossier.review", unit: school })).toBe(true);
       const future = await tx.competenceRule.create({ data: { unitKind: "XA", effectiveFrom: new Date("2099-01-01T00:00:00Z"), reviewerLevel: "COMMUNE_POLICE", deciderKind: "UBND_TINH", decisionDeadlineMonth: 11, decisionDeadlineDay: 20 } });
-      expect((await loadActor(tx as never, user.id, user.sessionVersion))!.competence!.XA).toBe("PROVINCIAL_POLICE");
+      expect((await loadUserActor(tx as never, user.id))!.competence!.XA).toBe("PROVINCIAL_POLICE");
       void future;
       throw new Error("rollback");
     }).catch((e: Error) => {

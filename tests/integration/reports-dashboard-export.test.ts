@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
-import { loadActor } from "../../lib/users/load-actor";
+import { loadUserActor } from "../../lib/users/load-actor";
 import { COMMUNE_COLUMNS, SHEET_NAMES, UNIT_COLUMNS, XLSX_MIME_TYPE } from "../../lib/reports/exports";
 import type { CommuneRow } from "../../lib/reports/dashboard-types";
 import { getDashboard } from "../../lib/reports/dashboard-queries";
@@ -23,7 +23,7 @@ const P01 = stableId("area:LCI-P01");
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  const actor = await loadUserActor(t.prisma, user.id);
   if (!actor) throw new Error(username);
   return actor;
 }

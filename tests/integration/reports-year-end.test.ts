@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
-import { loadActor } from "../../lib/users/load-actor";
+import { loadUserActor } from "../../lib/users/load-actor";
 import { DEFAULT_REFUSAL_REASON, REPORT_PLACE, reportIssuedOn, yearEndReportInput } from "../../lib/reports/year-end-report-queries";
 import { DOCX_MIME_TYPE } from "../../lib/reports/exports";
 import { reportDownload, yearEndDocxFile } from "../../app/api/reports/report-files";
@@ -24,7 +24,7 @@ const TODAY = `${DEMO_YEAR}-11-24`;
 
 async function demoActor(username: string): Promise<Actor> {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { username } });
-  const actor = await loadActor(t.prisma, user.id, user.sessionVersion);
+  const actor = await loadUserActor(t.prisma, user.id);
   if (!actor) throw new Error(username);
   return actor;
 }

@@ -75,7 +75,7 @@ async function adminQuery(url: string, sql: string) {
 
 const APP_TABLES = [
   "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
-  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
+  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
 ];
 
 export async function truncateAll(prisma: PrismaClient) {
