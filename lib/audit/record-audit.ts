@@ -4,14 +4,15 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import type { AuditAction, AuditEntityType } from "./audit-actions";
 
 type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export type AuditInput = {
   actor: Pick<Actor, "userId" | "username"> | null;
-  /** Dotted verb, e.g. "user.created", "auth.login.failed". */
-  action: string;
-  entityType: string;
+  /** One of the catalogue (lib/audit/audit-actions.ts), each with its Vietnamese label. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   unitId?: string | null;
   before?: unknown;

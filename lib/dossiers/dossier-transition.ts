@@ -64,7 +64,7 @@ export async function transitionDossier(
   if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
   await recordAudit(tx, {
     actor,
-    action: `dossier.${action.toLowerCase()}`,
+    action: `dossier.${action.toLowerCase() as Lowercase<DossierAction>}`,
     entityType: "Dossier",
     entityId: dossier.id,
     unitId: dossier.unitId,

@@ -44,12 +44,20 @@ export const FACT_YEARS = 2;
 /** Tables of the application, children first (TRUNCATE … CASCADE would find them anyway). */
 export const APP_TABLES = [
   "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
-  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
+  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
 ] as const;
 
-/** Empties every application table (not `_prisma_migrations`). Returns the tables emptied. */
+/**
+ * Empties every application table (not `_prisma_migrations`), for tests and benchmark databases.
+ * The audit log refuses TRUNCATE (its trigger): this switches triggers off for its one
+ * transaction, which only a superuser may do — never the application's own role (ADR 0004).
+ * Returns the tables emptied.
+ */
 export async function truncateAppTables(prisma: PrismaClient): Promise<string[]> {
-  await prisma.$executeRawUnsafe(`TRUNCATE ${APP_TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+    prisma.$executeRawUnsafe(`TRUNCATE ${APP_TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`),
+  ]);
   return [...APP_TABLES];
 }
 

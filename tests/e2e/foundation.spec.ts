@@ -128,6 +128,21 @@ test.describe("administration", () => {
     const response = await page.goto(`/units/${unitId("CQ-STP")}`);
     expect(response?.status()).toBe(403);
   });
+
+  test("the system log proves its own integrity and speaks Vietnamese only", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/audit");
+    await expect(page.getByTestId("audit-chain")).toHaveText(/^Chuỗi nhật ký toàn vẹn: [\d.]+ sự kiện/);
+    const log = page.getByTestId("audit-log");
+    await expect(log).toContainText("Đăng nhập");
+    // No dotted action key ("auth.login.succeeded") and no record type ("User") reaches the screen.
+    expect(await log.innerText()).not.toMatch(/\b(auth|user|records|dossier|evidence|decision)\.[a-z_]+|\bUser\b|\bDossier\b/);
+
+    await page.getByLabel("Thao tác").selectOption({ label: "Đăng nhập" });
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await expect(page).toHaveURL(/action=auth\.login\.succeeded/);
+    await expect(log.locator("tbody tr").first()).toContainText("Đăng nhập");
+  });
 });
 
 test.describe("on a phone @phone", () => {

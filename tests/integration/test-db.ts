@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { databaseFromPglite, openDatabase, type Database } from "../../lib/db/client";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { truncateAppTables } from "../../prisma/seed/scale-province";
 import { withDatabase } from "./global-setup";
 
 /**
@@ -73,13 +74,9 @@ async function adminQuery(url: string, sql: string) {
   }
 }
 
-const APP_TABLES = [
-  "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
-  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
-];
-
+/** Empties every table between tests (as a superuser: the audit log refuses TRUNCATE otherwise). */
 export async function truncateAll(prisma: PrismaClient) {
-  await prisma.$executeRawUnsafe(`TRUNCATE ${APP_TABLES.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await truncateAppTables(prisma);
 }
 
 /**

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/audit-queries";
-import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel, auditEntityLabel } from "@/lib/audit/audit-actions";
+import { auditChainStateFor, describeAuditChain } from "@/lib/audit/audit-chain";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -19,16 +20,32 @@ const filtersSchema = z.object({
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ action: "audit.readGlobal" });
   const filters = filtersSchema.parse(await searchParams);
-  const events = await listAuditEvents(getPrisma(), actor, { ...filters, action: filters.action || undefined, username: filters.username || undefined });
+  const [events, chain] = await Promise.all([
+    listAuditEvents(getPrisma(), actor, { ...filters, action: filters.action || undefined, username: filters.username || undefined }),
+    auditChainStateFor(getPrisma(), actor),
+  ]);
   const last = events.at(-1);
   const more = new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.username ? { username: filters.username } : {}), ...(last ? { before: String(last.id) } : {}) });
   return (
     <>
       <PageHeader title="Nhật ký hệ thống" description="Mọi thay đổi trạng thái, đăng nhập và thao tác quản trị; không sửa, không xóa được." />
+      <p role={chain.ok ? "status" : "alert"} data-testid="audit-chain" className={`mb-4 rounded-md border px-3 py-2 text-sm ${chain.ok ? "border-green-200 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"}`}>
+        {describeAuditChain(chain)}
+      </p>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <label className="text-sm">
-          <span className="mb-1 block font-medium">Thao tác (bắt đầu bằng)</span>
-          <input name="action" defaultValue={filters.action ?? ""} placeholder="dossier., auth., user." className="rounded-md border border-slate-300 px-3 py-2" />
+          <span className="mb-1 block font-medium">Thao tác</span>
+          <select name="action" defaultValue={filters.action ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+            <option value="">Tất cả thao tác</option>
+            {AUDIT_ACTION_GROUPS.map((g) => (
+              <optgroup key={g.prefix} label={g.label}>
+                <option value={g.prefix}>{g.label}: tất cả</option>
+                {AUDIT_ACTIONS.filter((a) => a.startsWith(g.prefix)).map((a) => (
+                  <option key={a} value={a}>{AUDIT_ACTION_LABELS[a]}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Tên đăng nhập</span>
@@ -55,8 +72,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={String(e.id)}>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.actorUsername ?? "—"}</td>
-                  <td className="px-3 py-2">{auditActionLabel(e.action)}<div className="font-mono text-xs text-slate-500">{e.action}</div></td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ""}</td>
+                  <td className="px-3 py-2">{auditActionLabel(e.action)}</td>
+                  <td className="px-3 py-2">{auditEntityLabel(e.entityType)}{e.entityId ? <span className="font-mono text-xs text-slate-500"> {e.entityId.slice(0, 8)}…</span> : ""}</td>
                   <td className="max-w-md px-3 py-2">
                     <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">{[e.before && `− ${JSON.stringify(e.before)}`, e.after && `+ ${JSON.stringify(e.after)}`].filter(Boolean).join("\n")}</pre>
                   </td>

@@ -8,7 +8,7 @@ import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { EXCLUSION_REASON_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
-import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { auditActionLabel } from "@/lib/audit/audit-actions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";

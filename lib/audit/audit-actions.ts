@@ -1,0 +1,97 @@
+/**
+ * The catalogue of audit actions: every event the application writes is one of these, and each
+ * has the Vietnamese label people read in histories and the administrators' log. recordAudit()
+ * accepts only these keys, so no raw key can reach a screen.
+ */
+export const AUDIT_ACTION_LABELS = {
+  "auth.login.succeeded": "Đăng nhập",
+  "auth.login.failed": "Đăng nhập không thành công",
+  "auth.login.refused_locked": "Từ chối đăng nhập (tài khoản đang bị khóa)",
+  "auth.account.locked": "Tạm khóa tài khoản do đăng nhập sai nhiều lần",
+  "auth.logout": "Đăng xuất",
+  "auth.sessions.revoked": "Đăng xuất trên mọi thiết bị",
+
+  "user.created": "Tạo người dùng",
+  "user.access_changed": "Thay đổi vai trò, phạm vi hoặc trạng thái người dùng",
+  "user.unlocked": "Mở khóa tài khoản",
+
+  "records.subunit.created": "Thêm đơn vị trực thuộc",
+  "records.subunit.updated": "Sửa đơn vị trực thuộc",
+  "records.subunit.deleted": "Xóa đơn vị trực thuộc",
+  "records.subunit.deactivated": "Ngừng theo dõi đơn vị trực thuộc",
+  "records.subunit.reactivated": "Theo dõi lại đơn vị trực thuộc",
+  "records.subunit_result.set": "Ghi kết quả thi đua của đơn vị trực thuộc",
+  "records.subunit_result.cleared": "Xóa kết quả thi đua của đơn vị trực thuộc",
+  "records.year_facts.created": "Nhập số liệu năm",
+  "records.year_facts.updated": "Cập nhật số liệu năm",
+  "records.discipline.created": "Thêm quyết định kỷ luật",
+  "records.discipline.updated": "Sửa quyết định kỷ luật",
+  "records.discipline.deleted": "Xóa quyết định kỷ luật",
+  "records.incident.declared": "Đơn vị khai báo vụ việc",
+  "records.incident.police_recorded": "Công an ghi nhận vụ việc",
+  "records.incident.updated": "Sửa vụ việc",
+  "records.incident.deleted": "Xóa vụ việc",
+  "records.model.created": "Thêm mô hình",
+  "records.model.updated": "Sửa mô hình",
+  "records.model.deleted": "Xóa mô hình",
+
+  "dossier.register": "Đăng ký phấn đấu",
+  "dossier.start_self_assessment": "Bắt đầu tự đánh giá",
+  "dossier.answers_saved": "Cập nhật nội dung tự đánh giá",
+  "dossier.submit": "Nộp hồ sơ đề nghị",
+  "dossier.start_review": "Nhận thẩm định",
+  "dossier.criterion_reviewed": "Thẩm định tiêu chí",
+  "dossier.return": "Trả lại để bổ sung",
+  "dossier.propose": "Đề nghị công nhận",
+  "dossier.refuse": "Không công nhận",
+  "dossier.recognise": "Công nhận (ban hành quyết định)",
+  "dossier.revoke": "Thu hồi công nhận",
+  "evidence.uploaded": "Tải lên minh chứng",
+  "evidence.removed": "Gỡ minh chứng",
+  "decision.issued": "Ban hành quyết định",
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** What an event concerns, in Vietnamese (the record types the use-cases write). */
+export const AUDIT_ENTITY_LABELS = {
+  User: "Người dùng",
+  Dossier: "Hồ sơ",
+  CriterionAnswer: "Nội dung tự đánh giá",
+  CriterionReview: "Nhận xét thẩm định",
+  EvidenceFile: "Tệp minh chứng",
+  RecognitionDecision: "Quyết định công nhận",
+  SubUnit: "Đơn vị trực thuộc",
+  SubUnitYearResult: "Kết quả thi đua",
+  UnitYearFacts: "Số liệu năm",
+  DisciplineRecord: "Quyết định kỷ luật",
+  Incident: "Vụ việc",
+  MovementModel: "Mô hình",
+} as const satisfies Record<string, string>;
+
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+
+export function auditEntityLabel(entityType: string): string {
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, entityType) ? AUDIT_ENTITY_LABELS[entityType as AuditEntityType] : "Đối tượng khác";
+}
+
+/** The groups of the administrators' filter: each a prefix of the actions it holds. */
+export const AUDIT_ACTION_GROUPS = [
+  { prefix: "auth.", label: "Đăng nhập, đăng xuất" },
+  { prefix: "user.", label: "Quản lý người dùng" },
+  { prefix: "records.", label: "Số liệu theo dõi" },
+  { prefix: "dossier.", label: "Hồ sơ" },
+  { prefix: "evidence.", label: "Minh chứng" },
+  { prefix: "decision.", label: "Quyết định" },
+] as const;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, value);
+}
+
+/** The label of an action; an event from an older version whose action left the catalogue reads as such, never as its key. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : "Hoạt động khác (phiên bản trước)";
+}
