@@ -25,7 +25,10 @@ async function tempMigrationsCopy() {
   return dir;
 }
 
-describe("applyMigrations", () => {
+// Each test creates a PostgreSQL cluster (PGlite's initdb) and runs every migration through the
+// WASM schema engine: CPU-bound work that took 38 s at load 11 on two cores. The limit guards
+// against a hang, it asserts no speed (the migration timings are measured in shared/notes).
+describe("applyMigrations", { timeout: 120_000 }, () => {
   it("applies every committed migration once and records them the way Prisma does", async () => {
     const { target, query } = await emptyTarget();
     const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
