@@ -10,5 +10,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   rm -rf "$ANTT_DATA_DIR" "$ANTT_DATA_DIR.lock"
 fi
 export NODE_ENV=production
+# The production build on a developer's machine with public demo passwords (lib/config/production-check.ts).
+export ANTT_DEMO=1
 npx tsx scripts/db.ts prepare
 exec npx next start -p "$PORT" -H 127.0.0.1

@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/offline-env.sh
+# The production build, as a demo: production's checks for a session key and an https address are off.
+export ANTT_DEMO=1
 PORT=${PORT:-3000}
 HOST=${HOST:-127.0.0.1}
 if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

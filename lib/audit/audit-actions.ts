@@ -48,6 +48,7 @@ export const AUDIT_ACTION_LABELS = {
   "dossier.revoke": "Thu hồi công nhận",
   "evidence.uploaded": "Tải lên minh chứng",
   "evidence.removed": "Gỡ minh chứng",
+  "evidence.orphans_removed": "Dọn tệp minh chứng không thuộc hồ sơ nào",
   "decision.issued": "Ban hành quyết định",
 } as const satisfies Record<string, string>;
 

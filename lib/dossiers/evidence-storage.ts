@@ -2,14 +2,21 @@
  * Where evidence files live: outside the database, behind an interface, so a provincial
  * deployment can swap the local disk for an object store without touching use-cases.
  */
-import { mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface EvidenceStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   remove(key: string): Promise<void>;
+  /** Throws when files cannot be written, read back and removed (the health check). */
+  check(): Promise<void>;
+  /** Every stored key with when it was written (the orphan clean-up). */
+  list(): AsyncIterable<{ key: string; storedAt: Date }>;
 }
+
+const PROBE_PREFIX = "health-probe-";
 
 /** Files under a root folder (default .data/evidence, or ANTT_EVIDENCE_DIR); keys never contain user input. */
 export class FileSystemEvidenceStorage implements EvidenceStorage {
@@ -33,6 +40,34 @@ export class FileSystemEvidenceStorage implements EvidenceStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async check(): Promise<void> {
+    const key = `${PROBE_PREFIX}${randomUUID()}`;
+    const bytes = new TextEncoder().encode("ok");
+    await this.put(key, bytes);
+    try {
+      if (new TextDecoder().decode(await this.get(key)) !== "ok") throw new Error("Evidence store returned other bytes than written");
+    } finally {
+      await this.remove(key);
+    }
+  }
+
+  async *list(): AsyncIterable<{ key: string; storedAt: Date }> {
+    let entries;
+    try {
+      entries = await readdir(this.root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.root, file).split(path.sep).join("/");
+      if (key.startsWith(PROBE_PREFIX)) continue;
+      yield { key, storedAt: (await stat(file)).mtime };
+    }
   }
 }
 

@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut, unitId } from "./helpers";
 
+test("the health check reports the database and the evidence store, and nothing else", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "ok", evidenceStore: "ok" });
+});
+
 test.describe("sign-in and role homes", () => {
   test("an anonymous visitor is sent to the Vietnamese login page", async ({ page }) => {
     await page.goto("/units");

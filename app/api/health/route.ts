@@ -1,13 +1,11 @@
 import { getPrisma } from "@/lib/db/client";
+import { evidenceStorage } from "@/lib/dossiers/evidence-storage";
+import { healthReport } from "@/lib/health/health-report";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability; reveals nothing about the data. */
+/** Liveness for a load balancer or monitoring: 200 when the database and the evidence store work, else 503. */
 export async function GET() {
-  try {
-    await getPrisma().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "database_unavailable" }, { status: 503 });
-  }
+  const report = await healthReport(getPrisma(), evidenceStorage());
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503 });
 }
