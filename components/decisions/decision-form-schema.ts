@@ -1,9 +1,11 @@
 /**
  * The issuing form's schema, shared by the form and its server action: `decisionSchema` plus the
- * one rule the Word builders enforce on the date (a decision for year N is signed in N or early
- * N+1), so a decision that could not be printed is refused at the form instead of at download.
+ * rules on its date: the one the Word builders enforce (a decision for year N is signed in N or
+ * early N+1), so a decision that could not be printed is refused at the form instead of at
+ * download, and never a day after today.
  */
 import { decisionSchema } from "@/lib/dossiers/dossier-schemas";
+import { todayInVietnam } from "@/lib/validation/input-rules";
 
 export const decisionFormSchema = decisionSchema.superRefine((value, ctx) => {
   // Refinements also run when other fields failed: read only what is well formed.
@@ -11,5 +13,7 @@ export const decisionFormSchema = decisionSchema.superRefine((value, ctx) => {
   const signedIn = Number(value.issuedOn.slice(0, 4));
   if (signedIn !== value.year && signedIn !== value.year + 1) {
     ctx.addIssue({ code: "custom", path: ["issuedOn"], message: `Ngày ban hành phải thuộc năm ${value.year} hoặc đầu năm ${value.year + 1}.` });
+  } else if (value.issuedOn > todayInVietnam()) {
+    ctx.addIssue({ code: "custom", path: ["issuedOn"], message: "Ngày ban hành không được sau ngày hôm nay." });
   }
 });

@@ -1,20 +1,19 @@
 /** zod schemas of the dossier forms, shared by each form and its server action. */
 import { z } from "zod";
 import { planTargetsSchema } from "@/lib/criteria";
+import { calendarDate, CONTROL_CHARACTER_MESSAGE, hasControlCharacters, requiredText } from "@/lib/validation/input-rules";
 
 const id = z.uuid("Mã hồ sơ không hợp lệ.");
 const version = z.coerce.number({ error: "Thiếu phiên bản hồ sơ." }).int().min(1);
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Vui lòng nhập ${label}.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label[0]!.toUpperCase()}${label.slice(1)} không hợp lệ (dd/mm/yyyy).`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label[0]!.toUpperCase()}${label.slice(1)} không hợp lệ.`);
+const capitalised = (label: string) => `${label[0]!.toUpperCase()}${label.slice(1)}`;
+/** A real calendar day ("30/02" and "31/04" are refused, not rolled over into the next month). */
+const isoDate = (label: string) => calendarDate(`Vui lòng nhập ${label}.`, `${capitalised(label)} không hợp lệ (dd/mm/yyyy).`);
 const optionalText = (max: number, message: string) =>
   z
     .string()
     .trim()
     .max(max, message)
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE)
     .transform((v) => (v === "" ? undefined : v))
     .optional();
 const optionalDate = (label: string) =>
@@ -112,19 +111,19 @@ export const criterionReviewSchema = z.object({
 export const refusalSchema = z.object({
   dossierId: id,
   version,
-  reason: z.string({ error: "Vui lòng nêu rõ lý do." }).trim().min(10, "Lý do cần cụ thể (ít nhất 10 ký tự).").max(2000, "Lý do tối đa 2000 ký tự."),
+  reason: requiredText("Vui lòng nêu rõ lý do.", 2000, "Lý do tối đa 2000 ký tự.", 10, "Lý do cần cụ thể (ít nhất 10 ký tự)."),
 });
 
 export const revocationSchema = refusalSchema.extend({
-  reference: z.string({ error: "Vui lòng ghi số, ký hiệu văn bản thu hồi." }).trim().min(3, "Vui lòng ghi số, ký hiệu văn bản thu hồi.").max(200),
+  reference: requiredText("Vui lòng ghi số, ký hiệu văn bản thu hồi.", 200, "Số, ký hiệu văn bản tối đa 200 ký tự.", 3),
 });
 
 export const decisionSchema = z.object({
   authorityId: z.uuid("Vui lòng chọn cơ quan ban hành."),
   year: z.coerce.number().int().min(2022).max(2100),
   issuedOn: isoDate("ngày ban hành"),
-  signerName: z.string({ error: "Vui lòng nhập họ tên người ký." }).trim().min(3, "Vui lòng nhập họ tên người ký.").max(120),
-  signerTitle: z.string({ error: "Vui lòng nhập chức vụ người ký." }).trim().min(3, "Vui lòng nhập chức vụ người ký.").max(120),
+  signerName: requiredText("Vui lòng nhập họ tên người ký.", 120, "Họ tên người ký tối đa 120 ký tự.", 3),
+  signerTitle: requiredText("Vui lòng nhập chức vụ người ký.", 120, "Chức vụ người ký tối đa 120 ký tự.", 3),
   dossiers: z
     .array(z.object({ dossierId: id, version }), { error: "Vui lòng chọn đơn vị." })
     .min(1, "Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.")

@@ -7,7 +7,7 @@ import {
   PERSONNEL_TYPE_LABELS,
   PERSONNEL_TYPES,
 } from "@/lib/domain/vocabulary";
-import { checkbox, evenWithOtherErrors, idField, optionalId, optionalText, pastDate, requiredText, unitIdField } from "./form-fields";
+import { checkbox, evenWithOtherErrors, idField, optionalId, optionalText, pastDate, requiredText, unitIdField } from "@/lib/validation/input-rules";
 
 const fields = {
   unitId: unitIdField,

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { DISCIPLINE_LADDERS, DISCIPLINE_LEVEL_LABELS, PERSONNEL_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { loadUnitForWrite } from "./unit-access";
-import { dateOnly } from "./form-fields";
+import { dateOnly } from "@/lib/validation/input-rules";
 import type { CreateDisciplineInput, UpdateDisciplineInput } from "./discipline-schemas";
 
 type Tx = Prisma.TransactionClient;

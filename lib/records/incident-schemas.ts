@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CRIME_SEVERITIES, INCIDENT_CODES, type IncidentCode, type UnitKind } from "@/lib/domain/vocabulary";
 import { INCIDENT_CATALOGUE, type CatalogueEntry } from "@/lib/criteria/catalogue";
-import { checkbox, idField, optionalEnum, optionalText, pastDate, requiredText, unitIdField, versionField } from "./form-fields";
+import { checkbox, idField, optionalEnum, optionalText, pastDate, requiredText, unitIdField, versionField } from "@/lib/validation/input-rules";
 
 /** Codes whose text says "trừ trường hợp bất khả kháng" (Đ4 k4 b, d; Đ6 k3 đ, g). */
 export const FORCE_MAJEURE_CODES: readonly IncidentCode[] = ["SERIOUS_CRIME", "SERIOUS_FIRE_EXPLOSION", "FATAL_LABOUR_ACCIDENT", "SERIOUS_INCIDENT", "ENV_FOODSAFETY_SERIOUS"];

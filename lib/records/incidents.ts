@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { UNIT_KIND_LABELS, type IncidentSource } from "@/lib/domain/vocabulary";
 import { authorizePoliceIncident, loadUnitForWrite, STALE_MESSAGE, UNIT_NOT_FOUND, unitRefSelect, type RecordsUnit } from "./unit-access";
-import { dateOnly } from "./form-fields";
+import { dateOnly } from "@/lib/validation/input-rules";
 import { incidentCodesFor, type CreateIncidentInput, type DeleteIncidentInput, type UpdateIncidentInput } from "./incident-schemas";
 
 const incidentFields = {

@@ -1,6 +1,6 @@
 /** zod schemas for the movement-model form (mô hình phong trào), shared by the form and its server actions. */
 import { z } from "zod";
-import { checkbox, evenWithOtherErrors, idField, optionalDate, optionalText, requiredText, unitIdField, yearField } from "./form-fields";
+import { checkbox, evenWithOtherErrors, idField, optionalDate, optionalText, requiredText, unitIdField, yearField } from "@/lib/validation/input-rules";
 
 const fields = {
   unitId: unitIdField,

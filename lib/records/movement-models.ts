@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { loadUnitForWrite } from "./unit-access";
-import { dateOnly } from "./form-fields";
+import { dateOnly } from "@/lib/validation/input-rules";
 import type { CreateModelInput, UpdateModelInput } from "./movement-model-schemas";
 
 const modelFields = { id: true, unitId: true, year: true, name: true, description: true, startedOn: true, isEffective: true } as const;

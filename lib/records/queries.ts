@@ -10,7 +10,7 @@ import { can, unitScopeWhere } from "@/lib/auth/permissions";
 import { evaluationWindow, formatDateVi } from "@/lib/criteria/window";
 import type { UnitKind } from "@/lib/domain/vocabulary";
 import { canRecordPoliceIncident, loadUnitForRead, type RecordsUnit } from "./unit-access";
-import { dateOnly } from "./form-fields";
+import { dateOnly } from "@/lib/validation/input-rules";
 import { subUnitShare } from "./sub-unit-share";
 
 /** The evaluation window of the unit's kind for a year (Đ8 k2): discipline and incidents are listed by it. */

@@ -1,7 +1,7 @@
 /** zod schemas for the sub-unit forms (phòng, ban, tổ, đội, khoa…), shared by forms and server actions. */
 import { z } from "zod";
 import { EMULATION_RESULTS, type EmulationResult } from "@/lib/domain/vocabulary";
-import { checkbox, idField, INVALID_CHOICE, optionalEnum, optionalText, requiredText, unitIdField, yearField } from "./form-fields";
+import { checkbox, idField, INVALID_CHOICE, optionalEnum, optionalText, requiredText, unitIdField, yearField } from "@/lib/validation/input-rules";
 
 /** Mirrors the SubUnitKind enum of prisma/schema.prisma (not in lib/domain/vocabulary yet). */
 export const SUB_UNIT_KINDS = ["PHONG", "BAN", "TO", "DOI", "KHOA", "TRUNG_TAM", "PHAN_XUONG", "CHI_NHANH", "KHAC"] as const;

@@ -1,7 +1,7 @@
 /** zod schema for the year-facts form (UnitYearFacts), shared by the form and its server action. */
 import { z } from "zod";
 import { EMULATION_RESULTS, type UnitKind } from "@/lib/domain/vocabulary";
-import { evenWithOtherErrors, isNumber, optionalCount, optionalEnum, unitIdField, versionField, yearField } from "./form-fields";
+import { evenWithOtherErrors, isNumber, optionalCount, optionalEnum, unitIdField, versionField, yearField } from "@/lib/validation/input-rules";
 
 export const COUNT_FIELDS = [
   "staffTotal",

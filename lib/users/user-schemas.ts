@@ -1,5 +1,6 @@
 /** zod schemas for user administration, shared by the admin forms and their server actions. */
 import { z } from "zod";
+import { requiredText } from "@/lib/validation/input-rules";
 
 export const ROLES = ["ADMIN", "REVIEWER", "UNIT_OFFICER", "LEADER"] as const;
 export const REVIEWER_LEVELS = ["PROVINCIAL_POLICE", "COMMUNE_POLICE"] as const;
@@ -52,7 +53,7 @@ export const userAccessSchema = z
 export const createUserSchema = z
   .object({
     username: usernameSchema,
-    fullName: z.string({ error: "Vui lòng nhập họ và tên." }).trim().min(2, "Họ và tên cần từ 2 ký tự.").max(120, "Họ và tên tối đa 120 ký tự."),
+    fullName: requiredText("Họ và tên cần từ 2 ký tự.", 120, "Họ và tên tối đa 120 ký tự.", 2),
     password: newPasswordSchema,
   })
   .and(userAccessSchema);

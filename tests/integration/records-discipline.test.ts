@@ -65,7 +65,7 @@ describe("createDisciplineRecord", () => {
       reason: ["Vui lòng nhập lý do kỷ luật."],
       fullName: ["Vui lòng nhập họ và tên."],
     });
-    const future = await create(officer, valid(world.agencyA.id, { decidedOn: "2999-01-01" }));
+    const future = await create(officer, valid(world.agencyA.id, { decidedOn: "2099-01-01" }));
     expect(future).toMatchObject({ ok: false, fieldErrors: { decidedOn: ["Ngày quyết định không được sau ngày hôm nay."] } });
     expect(await t.prisma.disciplineRecord.count()).toBe(0);
     expect(await t.prisma.person.count({ where: { unitId: world.agencyA.id } })).toBe(0);

@@ -7,7 +7,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
-import { MIN_YEAR } from "@/lib/records/form-fields";
+import { MIN_YEAR } from "@/lib/validation/input-rules";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

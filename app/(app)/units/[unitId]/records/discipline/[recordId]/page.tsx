@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { getDisciplineRecord } from "@/lib/records/queries";
-import { isoOf, todayInVietnam } from "@/lib/records/form-fields";
+import { isoOf, todayInVietnam } from "@/lib/validation/input-rules";
 import { RecordsHeader } from "@/components/records/records-header";
 import { DisciplineForm } from "@/components/records/discipline-form";
 import { DeleteButton } from "@/components/records/delete-button";

@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getDisciplinePage } from "@/lib/records/queries";
 import { RecordsHeader } from "@/components/records/records-header";
 import { DisciplineForm } from "@/components/records/discipline-form";
-import { todayInVietnam } from "@/lib/records/form-fields";
+import { todayInVietnam } from "@/lib/validation/input-rules";
 import { loadOrDeny, requireUuid, selectableYears, yearFrom, type SearchParams } from "../../page-helpers";
 import { createDisciplineAction } from "../actions";
 

@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { getIncident } from "@/lib/records/queries";
 import { incidentCodesFor } from "@/lib/records/incident-schemas";
-import { isoOf, todayInVietnam } from "@/lib/records/form-fields";
+import { isoOf, todayInVietnam } from "@/lib/validation/input-rules";
 import { RecordsHeader } from "@/components/records/records-header";
 import { IncidentForm } from "@/components/records/incident-form";
 import { DeleteButton } from "@/components/records/delete-button";

@@ -2,7 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { getModelsPage } from "@/lib/records/queries";
-import { isoOf } from "@/lib/records/form-fields";
+import { isoOf } from "@/lib/validation/input-rules";
 import { RecordsHeader } from "@/components/records/records-header";
 import { ModelForm } from "@/components/records/model-form";
 import { DeleteButton } from "@/components/records/delete-button";

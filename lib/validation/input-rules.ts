@@ -1,7 +1,10 @@
 /**
- * zod building blocks shared by the records forms (lib/records/*-schemas.ts). Forms send what the
- * inputs hold (strings, booleans); these pieces turn that into typed values with Vietnamese
- * messages, the same on the client (react-hook-form) and in the server action.
+ * The one set of input rules every form schema builds on (records, dossiers, decisions, users).
+ * Forms send what the inputs hold (strings, booleans); these pieces turn that into typed values
+ * with Vietnamese messages, the same on the client (react-hook-form) and in the server action:
+ * text without control characters and within its length, real calendar dates in a sensible range,
+ * bounded integers. A value that breaks them never reaches the database (where a NUL character
+ * or the year 0000 used to end as an HTTP 500).
  */
 import { z } from "zod";
 
@@ -35,6 +38,11 @@ export const optionalCount = z.preprocess(
     .nullable(),
 );
 
+/** Control characters other than line breaks and tabs: PostgreSQL refuses NUL, and none is typed by a person. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARACTER_MESSAGE = "Nội dung có ký tự không hợp lệ (ký tự điều khiển); vui lòng nhập lại.";
+export const hasControlCharacters = (v: string) => CONTROL_CHARACTERS.test(v);
+
 /**
  * Required text, trimmed; one message at a time (empty, then too short, then too long). Written
  * as one refinement rather than aborting checks, which would also silence cross-field rules.
@@ -44,7 +52,8 @@ export const requiredText = (missing: string, max: number, tooLong: string, min 
     .string({ error: missing })
     .trim()
     .superRefine((v, ctx) => {
-      if (v.length === 0) ctx.addIssue({ code: "custom", message: missing });
+      if (hasControlCharacters(v)) ctx.addIssue({ code: "custom", message: CONTROL_CHARACTER_MESSAGE });
+      else if (v.length === 0) ctx.addIssue({ code: "custom", message: missing });
       else if (v.length < min) ctx.addIssue({ code: "custom", message: tooShort });
       else if (v.length > max) ctx.addIssue({ code: "custom", message: tooLong });
     });
@@ -61,7 +70,7 @@ export { isNumber };
 
 /** Optional text, trimmed; empty → null. */
 export const optionalText = (max: number, tooLong: string) =>
-  z.preprocess((v) => (blank(v) ? null : v), z.string({ error: tooLong }).trim().max(max, tooLong).nullable());
+  z.preprocess((v) => (blank(v) ? null : v), z.string({ error: tooLong }).trim().max(max, tooLong).refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE).nullable());
 
 /** An optional id from a <select>: "" → null. */
 export const optionalId = (message = INVALID_CHOICE) => z.preprocess((v) => (blank(v) ? null : v), z.uuid(message).nullable());
@@ -78,6 +87,10 @@ export const checkbox = z
 
 // ───────────── Dates (date-only: "yyyy-mm-dd" in, "yyyy-mm-dd" out) ─────────────
 
+/** Dates people enter here (decisions, incidents, registrations) fall in this range of years. */
+export const MIN_DATE_YEAR = 1900;
+export const MAX_DATE_YEAR = 2100;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -91,7 +104,7 @@ export function toIsoDate(value: string): string | null {
   else if (vn) [y, m, d] = [Number(vn[3]), Number(vn[2]), Number(vn[1])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < MIN_DATE_YEAR || y > MAX_DATE_YEAR) return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
@@ -110,7 +123,18 @@ export function isoOf(value: Date | null | undefined): string {
   return value ? value.toISOString().slice(0, 10) : "";
 }
 
-const INVALID_DATE = "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).";
+export const INVALID_DATE = "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).";
+
+/** A calendar date with its own messages: "" → missing, else "yyyy-mm-dd" of a real day or `invalid`. */
+export const calendarDate = (missing: string, invalid: string) =>
+  z.string({ error: missing }).trim().min(1, missing).transform((v, ctx) => {
+    const iso = toIsoDate(v);
+    if (!iso) {
+      ctx.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    return iso;
+  });
 
 export const requiredDate = (missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).transform((v, ctx) => {
