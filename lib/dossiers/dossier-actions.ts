@@ -12,6 +12,7 @@ import { UserFacingError } from "@/lib/validation/action-result";
 import { deadlinesFor, isLate, vietnamToday } from "@/lib/workflow/deadlines";
 import type { z } from "zod";
 import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
+import { assertCriterionOfDossier } from "./evidence-files";
 import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
 
 const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
@@ -87,6 +88,8 @@ export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null,
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
     authorize(actor, { action: "dossier.review", unit: dossier.unit });
+    // Before anything moves: a criterion outside the unit kind's rule set must not start the review.
+    assertCriterionOfDossier(dossier, input.criterionId);
     if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
     if (dossier.state === "SUBMITTED") {
       await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: input.version });

@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -11,6 +12,7 @@ import { UserFacingError } from "@/lib/validation/action-result";
 import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
 import type { EvidenceStorage } from "./evidence-storage";
 import { loadDossier } from "./dossier-transition";
+import { criteriaForKind } from "./self-assessment-questions";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -46,7 +48,15 @@ export async function editableCriteria(tx: Prisma.TransactionClient, dossier: { 
   return new Set();
 }
 
-export async function assertCriterionEditable(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number }, criterionId: string) {
+/** The criterion must be one of the rule set that applies to the dossier's unit kind and year. */
+export function assertCriterionOfDossier(dossier: { year: number; unit: { kind: UnitKind } }, criterionId: string) {
+  if (!criteriaForKind(dossier.unit.kind, dossier.year).some((c) => c.id === criterionId)) {
+    throw new UserFacingError("Tiêu chí không thuộc bộ tiêu chí của loại đơn vị này.", "criterionId");
+  }
+}
+
+export async function assertCriterionEditable(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number; year: number; unit: { kind: UnitKind } }, criterionId: string) {
+  assertCriterionOfDossier(dossier, criterionId);
   if (!(OFFICER_EDITABLE_STATES as readonly string[]).includes(dossier.state)) {
     throw new UserFacingError("Hồ sơ không ở trạng thái cho phép chỉnh sửa.");
   }

@@ -111,7 +111,6 @@ export async function saveCriterionAnswer(prisma: PrismaClient, actor: Actor | n
     authorize(actor, { action: "unit.update", unit: dossier.unit });
     await assertCriterionEditable(tx, dossier, input.criterionId);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: dossier.unitId }, select: { kind: true } });
-    if (!criteriaForKind(unit.kind, dossier.year).some((c) => c.id === input.criterionId)) throw new UserFacingError("Tiêu chí không thuộc loại đơn vị này.");
     const allowedKeys = new Set(questionsFor(unit.kind).filter((q) => q.criterionId === input.criterionId).map((q) => q.key as string));
     const before = declarationsSchema.catch({}).parse(dossier.declarations ?? {});
     const next: Record<string, boolean> = { ...before };

@@ -106,6 +106,18 @@ describe("registration", () => {
 });
 
 describe("review", () => {
+  it("a criterion outside the unit kind's rule set is refused and does not start the review", async () => {
+    const w = await world();
+    const d = await dossierIn(w.agencyA.id, "SUBMITTED");
+    for (const criterionId of ["KDC-1", "XA-4", "CSGD-1", "CQDN-99"]) {
+      const r = await act(criterionReviewSchema, w.reviewer, { dossierId: d.id, version: 1, criterionId, status: "ACCEPTED" }, (a, x) => reviewCriterion(t.prisma, a, x));
+      expect(r).toMatchObject({ ok: false, fieldErrors: { criterionId: ["Tiêu chí không thuộc bộ tiêu chí của loại đơn vị này."] } });
+    }
+    expect(await t.prisma.dossier.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ state: "SUBMITTED", version: 1 });
+    expect(await t.prisma.criterionReview.count()).toBe(0);
+    expect(await t.prisma.auditEvent.count()).toBe(0);
+  });
+
   it("the first finding takes the dossier under review; a return needs a flagged criterion with a reason", async () => {
     const w = await world();
     const d = await dossierIn(w.agencyA.id, "SUBMITTED");

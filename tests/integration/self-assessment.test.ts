@@ -80,6 +80,9 @@ describe("evidence", () => {
     expect(Buffer.from(back!.bytes).equals(Buffer.from(PDF))).toBe(true);
     await expect(readEvidence(t.prisma, storage, other, file.id)).rejects.toThrow(/quyền/);
     await expect(uploadEvidence(t.prisma, storage, other, { dossierId: dossier.id, criterionId: "CQDN-1", fileName: "x.pdf", bytes: PDF })).rejects.toThrow(/quyền/);
+    // A criterion of another unit kind's rule set: refused, nothing stored.
+    await expect(uploadEvidence(t.prisma, storage, officer, { dossierId: dossier.id, criterionId: "KDC-1", fileName: "x.pdf", bytes: PDF })).rejects.toThrow("Tiêu chí không thuộc bộ tiêu chí của loại đơn vị này.");
+    expect(await t.prisma.evidenceFile.count()).toBe(1);
     await removeEvidence(t.prisma, officer, { evidenceId: file.id });
     expect((await t.prisma.evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).removedAt).not.toBeNull();
     expect((await t.prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["evidence.uploaded", "evidence.removed"]);
