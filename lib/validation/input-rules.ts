@@ -136,15 +136,7 @@ export const calendarDate = (missing: string, invalid: string) =>
     return iso;
   });
 
-export const requiredDate = (missing: string) =>
-  z.string({ error: missing }).trim().min(1, missing).transform((v, ctx) => {
-    const iso = toIsoDate(v);
-    if (!iso) {
-      ctx.addIssue({ code: "custom", message: INVALID_DATE });
-      return z.NEVER;
-    }
-    return iso;
-  });
+export const requiredDate = (missing: string) => calendarDate(missing, INVALID_DATE);
 
 export const optionalDate = z.preprocess(
   (v) => (blank(v) ? null : v),
