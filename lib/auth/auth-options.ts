@@ -21,7 +21,6 @@ import { clientAddress, createSignInRateLimiter } from "./sign-in-rate-limit";
 // lets the demo run on any port. Deployments behind a proxy set NEXTAUTH_URL.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-export { SESSION_MAX_AGE_SECONDS };
 
 type OidcProfile = { sub: string; preferred_username?: string; name?: string; email?: string };
 

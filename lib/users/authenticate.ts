@@ -24,6 +24,11 @@ export type AuthenticationResult =
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "LOCKED"; lockedUntil: Date };
 
+/** A session row named by the cookie (see revokeSession). */
+function createSession(tx: Prisma.TransactionClient, userId: string, now: Date) {
+  return tx.userSession.create({ data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
+}
+
 type Slot = { failedLoginCount: number; lockedUntil: Date | null; passwordHash: string; sessionVersion: number };
 
 /**
@@ -88,7 +93,7 @@ export async function authenticate(
                "lockedUntil" = CASE WHEN "failedLoginCount" - 1 < ${LOCKOUT_POLICY.maxFailures} THEN NULL ELSE "lockedUntil" END,
                "lastLoginAt" = ${now}
          WHERE id = ${user.id}::uuid`;
-      const created = await tx.userSession.create({ data: { userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
+      const created = await createSession(tx, user.id, now);
       await recordAudit(tx, { actor: { userId: user.id, username }, action: "auth.login.succeeded", entityType: "User", entityId: user.id, meta: { sessionId: created.id } });
       return created;
     });
@@ -113,7 +118,7 @@ export async function authenticate(
 /** A session signed in through single sign-on (the identity provider checked the password). */
 export async function openSession(prisma: PrismaClient, user: { id: string; username: string }, meta: Record<string, unknown>, now: Date = new Date()): Promise<string> {
   return prisma.$transaction(async (tx) => {
-    const session = await tx.userSession.create({ data: { userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
+    const session = await createSession(tx, user.id, now);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAudit(tx, { actor: { userId: user.id, username: user.username }, action: "auth.login.succeeded", entityType: "User", entityId: user.id, meta: { ...meta, sessionId: session.id } });
     return session.id;
