@@ -7,21 +7,24 @@
  *   tsx scripts/db.ts check            fail if schema.prisma has changes no migration holds
  *   tsx scripts/db.ts prepare          migrate, then seed when the database is empty (used by start)
  * Uses DATABASE_URL when set, otherwise the embedded database in ANTT_DATA_DIR (.data/pglite).
+ * With DATABASE_OWNER_URL set too, these commands connect as that owner, and deploy/prepare give
+ * DATABASE_URL's role the app's least-privilege grants after migrating (ADR 0005).
  */
 import { openDatabase } from "../lib/db/client";
-import { databaseConfig } from "../lib/db/config";
+import { appRoleOf, ownerDatabaseConfig } from "../lib/db/config";
+import { grantAppRole } from "../lib/db/app-role";
 import { EmbeddedDatabaseBusyError } from "../lib/db/embedded-lock";
 import { createMigration, diffSchemaAgainstMigrations, migrationStatus } from "../lib/db/migrations";
 import { migrate, migrationTargetOf } from "../lib/db/prepare";
 import { seedDemoProvince, isDatabaseEmpty } from "../prisma/seed/demo-province";
 
 function describe(): string {
-  const config = databaseConfig();
+  const config = ownerDatabaseConfig();
   return config.kind === "postgres" ? `PostgreSQL ${new URL(config.url).host}` : `embedded PGlite at ${config.dataDir}`;
 }
 
 async function withDatabase<T>(fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const db = openDatabase();
+  const db = openDatabase(ownerDatabaseConfig());
   try {
     return await fn(db);
   } finally {
@@ -29,11 +32,22 @@ async function withDatabase<T>(fn: (db: ReturnType<typeof openDatabase>) => Prom
   }
 }
 
+/** Migrates, then (when the app has its own role) re-applies that role's grants to every table. */
+async function migrateAndGrant(db: ReturnType<typeof openDatabase>): Promise<string[]> {
+  const applied = await migrate(db);
+  const role = appRoleOf();
+  if (role) {
+    await grantAppRole(db.prisma, role);
+    console.log(`Granted the app role "${role}" its least-privilege access (ADR 0005).`);
+  }
+  return applied;
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
     case "deploy": {
-      const applied = await withDatabase(migrate);
+      const applied = await withDatabase(migrateAndGrant);
       console.log(applied.length ? `Applied ${applied.length} migration(s) to ${describe()}: ${applied.join(", ")}` : `${describe()} is up to date.`);
       return 0;
     }
@@ -65,7 +79,7 @@ async function main(): Promise<number> {
     }
     case "prepare": {
       await withDatabase(async (db) => {
-        const applied = await migrate(db);
+        const applied = await migrateAndGrant(db);
         if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${describe()}.`);
         if (await isDatabaseEmpty(db.prisma)) {
           const summary = await seedDemoProvince(db.prisma);

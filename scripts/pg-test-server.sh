@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL 15 server on a loopback port for tests and benchmarks.
-#   scripts/pg-test-server.sh start [port]   prints DATABASE_URL=… on its last line
+#   scripts/pg-test-server.sh start [port]   prints APP_DATABASE_URL=… (the least-privilege app
+#                                            role "antt_app", ADR 0005) and DATABASE_URL=… (the
+#                                            owner, a superuser) on its last two lines
 #   scripts/pg-test-server.sh stop
 # PostgreSQL refuses to run as root, so as root it runs the server as the "postgres" user.
 set -euo pipefail
@@ -35,7 +37,10 @@ case "${1:-}" in
       -o "-p $PORT -k $STATE -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null
     as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U antt antt
+    # The role the app runs as in production: it gets its grants from `db.ts prepare|deploy`.
+    as_pg "$PGBIN/psql" -q -h 127.0.0.1 -p "$PORT" -U antt -d antt -c "CREATE ROLE antt_app LOGIN" >/dev/null
     echo "$PORT" > "$STATE/port"
+    echo "APP_DATABASE_URL=postgresql://antt_app@127.0.0.1:$PORT/antt"
     echo "DATABASE_URL=postgresql://antt@127.0.0.1:$PORT/antt"
     ;;
   stop)

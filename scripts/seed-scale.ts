@@ -13,7 +13,7 @@
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../lib/db/client";
-import { databaseConfig } from "../lib/db/config";
+import { ownerDatabaseConfig } from "../lib/db/config";
 import { EmbeddedDatabaseBusyError } from "../lib/db/embedded-lock";
 import { migrate } from "../lib/db/prepare";
 import { seedDemoProvince } from "../prisma/seed/demo-province";
@@ -55,7 +55,8 @@ async function main(): Promise<number> {
   };
   if (options.communes < 1) throw new UsageError("--communes must be at least 1");
 
-  const config = databaseConfig();
+  // It migrates and (with --reset) truncates: the owner's connection when the app has its own role.
+  const config = ownerDatabaseConfig();
   const target = config.kind === "postgres" ? `PostgreSQL ${new URL(config.url).host}${new URL(config.url).pathname}` : `embedded PGlite at ${config.dataDir}`;
   const db = openDatabase(config);
   try {

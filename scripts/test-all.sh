@@ -71,14 +71,17 @@ playwright() { # playwright <report>
 }
 
 PG_URL=""
+PG_APP_URL=""
 start_postgres() {
   local out
   out=$(scripts/pg-test-server.sh start) || { echo "$out"; return 1; }
   echo "$out"
-  PG_URL=$(printf '%s\n' "$out" | tail -n 1 | sed 's/^DATABASE_URL=//')
+  PG_URL=$(printf '%s\n' "$out" | sed -n 's/^DATABASE_URL=//p')
+  PG_APP_URL=$(printf '%s\n' "$out" | sed -n 's/^APP_DATABASE_URL=//p')
 }
 vitest_postgres() ( export TEST_DATABASE_URL="$PG_URL"; vitest integration integration-postgres.json )
-playwright_postgres() ( export DATABASE_URL="$PG_URL"; playwright e2e-postgres.json )
+# The app runs as production does: as the least-privilege role, migrated and seeded by the owner.
+playwright_postgres() ( export DATABASE_OWNER_URL="$PG_URL" DATABASE_URL="$PG_APP_URL"; playwright e2e-postgres.json )
 trap 'scripts/pg-test-server.sh stop >/dev/null 2>&1 || true' EXIT
 
 phase setup     install        "Install npm packages"                 -  ""                  -- install_packages
