@@ -1,5 +1,20 @@
 import type { NextConfig } from "next";
 
+/**
+ * Origins server actions accept besides the request's own host: the public address (NEXTAUTH_URL)
+ * when a reverse proxy forwards requests under another Host. Next.js refuses an action whose
+ * Origin matches neither (cross-site request forgery).
+ */
+function serverActionOrigins(): string[] {
+  const url = process.env.NEXTAUTH_URL?.trim();
+  if (!url) return [];
+  try {
+    return [new URL(url).host];
+  } catch {
+    return [];
+  }
+}
+
 const nextConfig: NextConfig = {
   // A separate build folder lets two builds (e.g. parallel end-to-end runs) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -8,7 +23,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   // Evidence files (≤ 10 MB) are uploaded through a server action.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb", allowedOrigins: serverActionOrigins() } },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
@@ -19,6 +34,9 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // The app needs no camera, microphone, location or payment; an injected frame gets none.
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          // The Content-Security-Policy (with a per-response nonce) and HSTS come from proxy.ts.
         ],
       },
     ];

@@ -5,7 +5,8 @@
  * gets 403. Read-only: this file runs first on the shared database and changes nothing.
  */
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { stableId } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR } from "../../prisma/seed/demo-data";
 import { signIn, unitId } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn, signOut, unitId } from "./helpers";
 
 test("the health check reports the database and the evidence store, and nothing else", async ({ request }) => {
@@ -103,6 +103,66 @@ test.describe("sign-in and role homes", () => {
     } finally {
       await thief.close();
     }
+  });
+});
+
+test.describe("what the browser is told", () => {
+  test("every page carries a nonce Content-Security-Policy that its own scripts match, and may not be framed", async ({ page }) => {
+    for (const path of ["/login", "/khong-co-trang-nay"]) {
+      const response = await page.goto(path);
+      const headers = response!.headers();
+      const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+      expect(nonce, `${path} has a CSP nonce`).toBeTruthy();
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"]).not.toContain("unsafe-inline' 'strict");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("same-origin");
+      // Served over plain http here: no HSTS (a browser would pin a host it cannot reach by https).
+      expect(headers["strict-transport-security"]).toBeUndefined();
+      // Next.js put this response's nonce on every script it rendered…
+      const scripts = page.locator("script");
+      expect(await scripts.count()).toBeGreaterThan(0);
+      for (const n of await scripts.evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce))) expect(n).toBe(nonce);
+      // …and a fresh one is made for the next response.
+      const again = await page.request.get(path);
+      expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+    }
+    // The scripts ran under the policy: the login form hydrated and signs in (the fixture fails
+    // the test on any refused script).
+    await signIn(page, "lanhdao");
+  });
+
+  test("a server action sent from another site is refused and changes nothing", async ({ page, baseURL }) => {
+    await signIn(page, "lanhdao");
+    await page.goto("/account");
+    // Take the real request the button sends (without letting it through), to replay it as a
+    // forged cross-site submit would: same cookies, another site's Origin.
+    const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
+      void page.route("**/account", async (route) => {
+        const request = route.request();
+        if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+        resolve({ headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
+        await route.abort();
+      });
+    });
+    await page.getByRole("button", { name: "Đăng xuất trên mọi thiết bị" }).click();
+    const { headers, body } = await captured;
+    const replay = (origin: string) =>
+      page.request.post("/account", {
+        headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", origin },
+        data: body,
+      });
+
+    expect((await replay("https://ke-gia-mao.example")).status()).toBe(500);
+    // The sessions were not revoked: the leader is still signed in.
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: "Bảng điều khiển" })).toBeVisible();
+
+    // The same request from the app's own origin goes through (so the refusal above was the Origin).
+    expect((await replay(new URL(baseURL!).origin)).status()).toBe(200);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login/);
   });
 });
 

@@ -5,7 +5,8 @@
  * proposes → a decision is issued → its .docx opens and names the unit → the leader's home
  * counts one more recognised unit.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import JSZip from "jszip";
 import { signIn, signOut, unitId } from "./helpers";
 

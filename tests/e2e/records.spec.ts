@@ -4,7 +4,7 @@
  * they declare — while police-recorded incidents stay read-only to them, and a reviewer of the
  * commune police records one. Changes are chosen so that they do not flip any demo verdict.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { stableId } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR } from "../../prisma/seed/demo-data";
 import { signIn, signOut, unitId } from "./helpers";

@@ -1,0 +1,29 @@
+/**
+ * Runs before every page: gives the response its Content-Security-Policy with a fresh nonce (and
+ * HSTS when served over https). The nonce also goes on the request, where Next.js finds it and puts
+ * it on the scripts it renders — which is why the root layout renders per request.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, securityHeaders, servedOverHttps } from "@/lib/security/security-headers";
+
+export function proxy(request: NextRequest) {
+  const headers = securityHeaders({ nonce: newNonce(), https: servedOverHttps(), development: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not for build assets (immutable files, no scripts of ours inline) nor router prefetches.
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
