@@ -10,10 +10,14 @@ export const AUDIT_ACTION_LABELS = {
   "auth.account.locked": "Tạm khóa tài khoản do đăng nhập sai nhiều lần",
   "auth.logout": "Đăng xuất",
   "auth.sessions.revoked": "Đăng xuất trên mọi thiết bị",
+  "auth.password_change.failed": "Đổi mật khẩu không thành công (sai mật khẩu hiện tại)",
+  "auth.password_change.refused_locked": "Từ chối đổi mật khẩu (tài khoản đang bị khóa)",
 
   "user.created": "Tạo người dùng",
   "user.access_changed": "Thay đổi vai trò, phạm vi hoặc trạng thái người dùng",
   "user.unlocked": "Mở khóa tài khoản",
+  "user.password.changed": "Đổi mật khẩu",
+  "user.password.reset": "Đặt lại mật khẩu (cấp mật khẩu dùng một lần)",
 
   "records.subunit.created": "Thêm đơn vị trực thuộc",
   "records.subunit.updated": "Sửa đơn vị trực thuộc",

@@ -7,7 +7,8 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
-import { loadActor } from "@/lib/users/load-actor";
+import { loadSessionState, type SessionState } from "@/lib/users/load-actor";
+import type { PasswordSubject } from "@/lib/users/passwords";
 import type { Actor } from "./actor";
 import { buildAuthOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
@@ -18,18 +19,34 @@ export function authOptions() {
   return options;
 }
 
-/** The signed-in actor, or null. Cached per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The request's session as the server sees it now. Cached per request. */
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number; sid?: string } | null;
   if (!session?.uid || typeof session.sv !== "number" || !session.sid) return null;
-  return loadActor(getPrisma(), session.uid, session.sv, session.sid);
+  return loadSessionState(getPrisma(), session.uid, session.sv, session.sid);
 });
 
-/** For pages: the actor, or a redirect to the login page. */
+/** The signed-in actor, or null (also while the person must first change a one-time password). */
+export async function getActor(): Promise<Actor | null> {
+  const state = await getSessionState();
+  return state?.kind === "actor" ? state.actor : null;
+}
+
+/** Whose password the password form changes: any valid session, also one that must change it. */
+export async function getPasswordSubject(): Promise<PasswordSubject | null> {
+  const state = await getSessionState();
+  if (!state) return null;
+  return state.kind === "actor" ? { userId: state.actor.userId, username: state.actor.username } : state.subject;
+}
+
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/** For pages: the actor, or a redirect to the login page (or to choosing a password first). */
 export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
+  const state = await getSessionState();
+  if (state?.kind === "mustChangePassword") redirect(CHANGE_PASSWORD_PATH);
+  if (!state) redirect("/login");
+  return state.actor;
 }
 
 /** For pages: the actor if allowed, otherwise the 403 page (HTTP 403). */

@@ -36,7 +36,7 @@ type Slot = { failedLoginCount: number; lockedUntil: Date | null; passwordHash: 
  * failure is older than the window, counts this attempt, and locks the account when it fills the
  * last slot. No row: the account is locked (or every slot is taken by attempts still running).
  */
-async function takeAttemptSlot(prisma: PrismaClient, userId: string, now: Date): Promise<Slot | null> {
+export async function takeAttemptSlot(prisma: PrismaClient, userId: string, now: Date): Promise<Slot | null> {
   const windowStart = new Date(now.getTime() - LOCKOUT_POLICY.lockMinutes * 60_000);
   const lockEnds = new Date(now.getTime() + LOCKOUT_POLICY.lockMinutes * 60_000);
   // Every expression reads the row being updated (never an earlier snapshot): on PostgreSQL a
@@ -53,6 +53,18 @@ async function takeAttemptSlot(prisma: PrismaClient, userId: string, now: Date):
        AND ${counted} < ${LOCKOUT_POLICY.maxFailures}
     RETURNING "failedLoginCount", "lockedUntil", "passwordHash", "sessionVersion"`;
   return rows[0] ?? null;
+}
+
+/**
+ * The password was right: take back this attempt's own slot only, and lift the lock it may have
+ * set by filling the last one (failures counted beside it stay).
+ */
+export async function returnAttemptSlot(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "User"
+       SET "failedLoginCount" = GREATEST("failedLoginCount" - 1, 0),
+           "lockedUntil" = CASE WHEN "failedLoginCount" - 1 < ${LOCKOUT_POLICY.maxFailures} THEN NULL ELSE "lockedUntil" END
+     WHERE id = ${userId}::uuid`;
 }
 
 export async function authenticate(
@@ -86,13 +98,8 @@ export async function authenticate(
 
   if (await verifyPassword(credentials.password, slot.passwordHash)) {
     const session = await prisma.$transaction(async (tx) => {
-      // Take back this attempt's own slot only; lift the lock it may have set by filling the last one.
-      await tx.$executeRaw`
-        UPDATE "User"
-           SET "failedLoginCount" = GREATEST("failedLoginCount" - 1, 0),
-               "lockedUntil" = CASE WHEN "failedLoginCount" - 1 < ${LOCKOUT_POLICY.maxFailures} THEN NULL ELSE "lockedUntil" END,
-               "lastLoginAt" = ${now}
-         WHERE id = ${user.id}::uuid`;
+      await returnAttemptSlot(tx, user.id);
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       const created = await createSession(tx, user.id, now);
       await recordAudit(tx, { actor: { userId: user.id, username }, action: "auth.login.succeeded", entityType: "User", entityId: user.id, meta: { sessionId: created.id } });
       return created;

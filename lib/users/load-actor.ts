@@ -20,12 +20,25 @@ export async function competenceInForce(prisma: PrismaClient, today: Date = new 
  * session was signed out or has expired.
  */
 export async function loadActor(prisma: PrismaClient, userId: string, sessionVersion: number, sessionId: string, now: Date = new Date()): Promise<Actor | null> {
+  const state = await loadSessionState(prisma, userId, sessionVersion, sessionId, now);
+  return state?.kind === "actor" ? state.actor : null;
+}
+
+/**
+ * What a valid session may do: act (an actor), or — while the account still has a password someone
+ * else chose — nothing but change it. Null: no valid session.
+ */
+export type SessionState = { kind: "actor"; actor: Actor } | { kind: "mustChangePassword"; subject: { userId: string; username: string; fullName: string } };
+
+export async function loadSessionState(prisma: PrismaClient, userId: string, sessionVersion: number, sessionId: string, now: Date = new Date()): Promise<SessionState | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     include: { sessions: { where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } } },
   });
   if (!user || !user.isActive || user.sessionVersion !== sessionVersion || user.sessions.length === 0) return null;
-  return actorOf(prisma, user);
+  // No actor at all, so every permission check, page and action denies by default.
+  if (user.mustChangePassword) return { kind: "mustChangePassword", subject: { userId: user.id, username: user.username, fullName: user.fullName } };
+  return { kind: "actor", actor: await actorOf(prisma, user) };
 }
 
 /** The actor of an active account, without a session: for scripts and tests (requests use loadActor). */

@@ -42,7 +42,8 @@ export async function createUser(prisma: PrismaClient, actor: Actor | null, inpu
   try {
     return await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { username: input.username, fullName: input.fullName, passwordHash, ...columns },
+        // The admin chose this password: the person sets their own at the first sign-in.
+        data: { username: input.username, fullName: input.fullName, passwordHash, mustChangePassword: true, ...columns },
         select: publicUserFields,
       });
       await recordAudit(tx, { actor, action: "user.created", entityType: "User", entityId: user.id, after: user });

@@ -1,6 +1,7 @@
 /** zod schemas for user administration, shared by the admin forms and their server actions. */
 import { z } from "zod";
 import { requiredText } from "@/lib/validation/input-rules";
+import { passwordPolicyProblem } from "@/lib/auth/password-policy";
 
 export const ROLES = ["ADMIN", "REVIEWER", "UNIT_OFFICER", "LEADER"] as const;
 export const REVIEWER_LEVELS = ["PROVINCIAL_POLICE", "COMMUNE_POLICE"] as const;
@@ -55,6 +56,11 @@ export const createUserSchema = z
     username: usernameSchema,
     fullName: requiredText("Họ và tên cần từ 2 ký tự.", 120, "Họ và tên tối đa 120 ký tự.", 2),
     password: newPasswordSchema,
+  })
+  // The same policy a person meets when they choose their own (not the username, not a common one).
+  .superRefine((v, ctx) => {
+    const problem = passwordPolicyProblem(v.password, v.username);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   })
   .and(userAccessSchema);
 

@@ -1,5 +1,20 @@
 import { expect, test } from "./fixtures";
-import { signIn, signOut, unitId } from "./helpers";
+import type { Page } from "@playwright/test";
+import { signIn, signOut, submitSignIn, unitId } from "./helpers";
+
+/** On the "Đổi mật khẩu" page: a refused choice first (the policy speaks Vietnamese), then `next`. */
+async function choosePassword(page: Page, current: string, next: string) {
+  await page.getByLabel("Mật khẩu hiện tại").fill(current);
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("matkhau123");
+  await page.getByLabel("Nhập lại mật khẩu mới").fill("matkhau123");
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(page.getByText("Mật khẩu này quá phổ biến, dễ bị đoán. Vui lòng chọn mật khẩu khác.")).toBeVisible();
+  await page.getByLabel("Mật khẩu mới", { exact: true }).fill(next);
+  await page.getByLabel("Nhập lại mật khẩu mới").fill(next);
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(page).toHaveURL(/\/login\?changed=1$/);
+  await expect(page.getByText("Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.")).toBeVisible();
+}
 
 test("the health check reports the database and the evidence store, and nothing else", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -189,10 +204,37 @@ test.describe("administration", () => {
     await expect(page.getByTestId("users-table")).toContainText("canbo.sotaichinh");
 
     await signOut(page);
-    await signIn(page, "canbo.sotaichinh", "SoTaiChinh2026");
+    // The admin chose that password: the officer must choose their own before anything else.
+    await submitSignIn(page, "canbo.sotaichinh", "SoTaiChinh2026");
+    await expect(page).toHaveURL(/\/change-password$/);
+    await expect(page.getByText("Bạn đang dùng mật khẩu do quản trị viên cấp.")).toBeVisible();
+    await page.goto("/units");
+    await expect(page).toHaveURL(/\/change-password$/);
+    await choosePassword(page, "SoTaiChinh2026", "Đồi chè xanh 2026");
+
+    await signIn(page, "canbo.sotaichinh", "Đồi chè xanh 2026");
     await expect(page.getByRole("link", { name: "Sở Tài chính tỉnh Lào Cai" })).toBeVisible();
     const response = await page.goto(`/units/${unitId("CQ-STP")}`);
     expect(response?.status()).toBe(403);
+    await signOut(page);
+
+    // Forgotten: the admin issues a one-time password, shown once.
+    await signIn(page, "admin");
+    await page.goto("/admin/users");
+    await page.getByTestId("users-table").getByRole("link", { name: /canbo\.sotaichinh/ }).click();
+    await page.getByRole("button", { name: "Đặt lại mật khẩu" }).click();
+    await page.getByRole("button", { name: "Xác nhận đặt lại" }).click();
+    const oneTimePassword = (await page.getByTestId("one-time-password").innerText()).trim();
+    expect(oneTimePassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    await signOut(page);
+
+    await submitSignIn(page, "canbo.sotaichinh", "Đồi chè xanh 2026");
+    await expect(page.getByText("Tên đăng nhập hoặc mật khẩu không đúng.")).toBeVisible();
+    await submitSignIn(page, "canbo.sotaichinh", oneTimePassword);
+    await expect(page).toHaveURL(/\/change-password$/);
+    await choosePassword(page, oneTimePassword, "Ruộng bậc thang 2027");
+    await signIn(page, "canbo.sotaichinh", "Ruộng bậc thang 2027");
+    await expect(page.getByRole("link", { name: "Sở Tài chính tỉnh Lào Cai" })).toBeVisible();
   });
 
   test("the system log proves its own integrity and speaks Vietnamese only", async ({ page }) => {

@@ -7,11 +7,16 @@ export { DEMO_PASSWORD };
 /** Demo units' ids are derived from their codes, so tests can address them directly. */
 export const unitId = (code: string) => stableId(`unit:${code}`);
 
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+/** Fills and sends the login form; where it leads is the caller's to check. */
+export async function submitSignIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, username, password);
   await expect(page).toHaveURL(/\/$/);
 }
 

@@ -1,6 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
 import { Card, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 
 export const metadata = { title: "Tài khoản" };
@@ -23,6 +24,10 @@ export default async function AccountPage() {
               {actor.reviewerLevel && ` – ${REVIEWER_LEVEL_LABELS[actor.reviewerLevel]}`}
             </dd>
           </dl>
+        </Card>
+        <Card title="Mật khẩu">
+          <p className="mb-3 text-sm text-slate-600">Đổi mật khẩu định kỳ, hoặc ngay khi nghi ngờ người khác biết mật khẩu. Sau khi đổi, mọi phiên đăng nhập sẽ kết thúc.</p>
+          <LinkButton href="/change-password">Đổi mật khẩu</LinkButton>
         </Card>
         <Card title="Phiên đăng nhập">
           <p className="mb-3 text-sm text-slate-600">Nếu nghi ngờ tài khoản bị sử dụng trên máy khác, hãy đăng xuất khỏi tất cả các thiết bị.</p>

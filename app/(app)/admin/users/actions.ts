@@ -7,6 +7,8 @@ import { getPrisma } from "@/lib/db/client";
 import { createUser, unlockUser, updateUserAccess } from "@/lib/users/manage-users";
 import { createUserSchema, updateUserAccessSchema } from "@/lib/users/user-schemas";
 import { runAction } from "@/lib/validation/run-action";
+import { resetUserPassword } from "@/lib/users/passwords";
+import { resetPasswordSchema } from "@/lib/users/password-schemas";
 
 export async function createUserAction(input: unknown) {
   const result = await runAction(createUserSchema, input, getActor, (actor, data) => createUser(getPrisma(), actor, data));
@@ -22,6 +24,13 @@ export async function updateUserAccessAction(input: unknown) {
 
 export async function unlockUserAction(input: unknown) {
   const result = await runAction(z.object({ userId: z.uuid() }), input, getActor, (actor, data) => unlockUser(getPrisma(), actor, data.userId));
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+/** "Đặt lại mật khẩu": the one-time password comes back once, to be shown to the admin only. */
+export async function resetPasswordAction(input: unknown) {
+  const result = await runAction(resetPasswordSchema, input, getActor, (actor, data) => resetUserPassword(getPrisma(), actor, data.userId));
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }

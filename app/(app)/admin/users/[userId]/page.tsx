@@ -3,8 +3,9 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { userFormOptions } from "@/lib/users/user-form-options";
-import { PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { UserForm } from "@/components/admin/user-form";
+import { ResetPassword } from "@/components/admin/reset-password";
 import { updateUserAccessAction } from "../actions";
 
 export const metadata = { title: "Phân quyền người dùng" };
@@ -37,6 +38,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
           action={updateUserAccessAction}
         />
       </div>
+      {user.id !== actor.userId && (
+        <Card title="Mật khẩu" className="mt-4">
+          <p className="mb-3 text-sm text-slate-600">Khi người dùng quên mật khẩu: cấp một mật khẩu dùng một lần; họ phải đặt mật khẩu mới ở lần đăng nhập tiếp theo.</p>
+          <ResetPassword userId={user.id} username={user.username} />
+        </Card>
+      )}
     </>
   );
 }
