@@ -1,7 +1,7 @@
 /**
  * Read side of recognition decisions (Quyết định công nhận): what an actor may still decide, the
  * decisions an actor may read, one decision with its units, and the plain data the Word builders
- * of lib/documents need. Issuing itself is `issueDecision` (./decisions).
+ * of lib/documents need. Issuing itself, with the deciding-authority rule, is `issueDecision` (./decisions).
  *
  * Every list is scoped in the query by the actor; a unit officer or a reviewer without a level
  * is refused (ForbiddenError), not given an empty list.
@@ -9,18 +9,13 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorityKind, DossierState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { UserFacingError } from "@/lib/validation/action-result";
 import { authorize, can, unitScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
+import { suggestedDeciderKind } from "./deciding-authority";
 import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
 
 const collator = new Intl.Collator("vi-VN");
 const kindRank = (kind: UnitKind) => UNIT_KINDS.indexOf(kind);
-
-/** The deciding authority suggested for a unit: KDC → the commune's UBND; the others → UBND tỉnh (TT124 Đ10 as amended). */
-export function suggestedDeciderKind(kind: UnitKind): Extract<AuthorityKind, "UBND_XA" | "UBND_TINH"> {
-  return kind === "KDC" ? "UBND_XA" : "UBND_TINH";
-}
 
 function byUnit<T extends { unit: { kind: UnitKind; name: string; commune: { name: string } } }>(a: T, b: T): number {
   return kindRank(a.unit.kind) - kindRank(b.unit.kind) || collator.compare(a.unit.commune.name, b.unit.commune.name) || collator.compare(a.unit.name, b.unit.name);
@@ -116,29 +111,6 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
   const result = [...groups.values()].sort((a, b) => rank(a) - rank(b) || collator.compare(a.label, b.label));
   for (const g of result) g.dossiers.sort(byUnit);
   return result;
-}
-
-/**
- * Refuses a decision whose authority is not the one competent for every listed unit (a KDC is
- * recognised by its commune's UBND, the other kinds by UBND tỉnh). Unknown ids are left to
- * `issueDecision`, which reports them; so are states and versions, checked in its transaction, and
- * units the actor may not decide for (refused there as forbidden; never named here).
- */
-export async function assertDecidingAuthority(prisma: PrismaClient, actor: Actor | null, input: { authorityId: string; dossiers: { dossierId: string }[] }): Promise<void> {
-  if (!can(actor, { action: "decision.issue" })) return;
-  const authority = await prisma.authority.findUnique({ where: { id: input.authorityId }, select: { name: true, kind: true, areaId: true } });
-  if (!authority) return;
-  const rows = await prisma.dossier.findMany({
-    where: { id: { in: input.dossiers.map((d) => d.dossierId) } },
-    select: { unit: { select: { id: true, name: true, kind: true, communeId: true } } },
-  });
-  for (const { unit } of rows) {
-    if (!can(actor, { action: "dossier.decide", unit })) continue;
-    const kind = suggestedDeciderKind(unit.kind);
-    if (authority.kind !== kind || (kind === "UBND_XA" && authority.areaId !== unit.communeId)) {
-      throw new UserFacingError(`${unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
-    }
-  }
 }
 
 // ───────────────────────────── Decisions ─────────────────────────────
