@@ -49,6 +49,10 @@ async function lockDecidingFacts(tx: Prisma.TransactionClient, authorityId: stri
  * that recognises each of them (a KDC by its commune's UBND, the other kinds by UBND tỉnh).
  */
 export async function issueDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionInput, now: Date = new Date()) {
+  // Whoever may issue for no unit is refused outright, and a decision must name a unit: the unit
+  // checks below run per dossier, so an empty list would otherwise pass them all.
+  authorize(actor, { action: "decision.issue" });
+  if (input.dossiers.length === 0) throw new UserFacingError("Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.", "dossiers");
   return prisma.$transaction(
     async (tx) => {
       const ids = input.dossiers.map((d) => d.dossierId);

@@ -305,6 +305,15 @@ describe("the deciding-authority rule is enforced by issueDecision, in its trans
     expect(await t.prisma.recognitionDecision.count()).toBe(0);
   });
 
+  it("a decision naming no unit is refused, and whoever may issue none is refused even then", async () => {
+    const w = await proposedWorld();
+    const before = await snapshot();
+    await expect(issueDecision(t.prisma, w.admin, decision(w.ubndTinh.id, []))).rejects.toThrow("Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.");
+    for (const who of [w.leader, w.officer, w.communeOfficer]) await expect(issueDecision(t.prisma, who, decision(w.ubndTinh.id, []))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(issueDecision(t.prisma, null, decision(w.ubndTinh.id, [w.d.xaA]))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("the right authority issues for every unit it recognises", async () => {
     const w = await proposedWorld();
     const issued = await issueDecision(t.prisma, w.provincial, decision(w.ubndTinh.id, [w.d.xaA, w.d.agencyA]));
