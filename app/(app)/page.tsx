@@ -13,7 +13,8 @@ import { ROLES } from "@/lib/users/user-schemas";
 import { OfficerHome } from "@/components/home/officer-home";
 import { ReviewerHome } from "@/components/home/reviewer-home";
 import { ProvinceOverview } from "@/components/home/province-overview";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { homeViewFor } from "@/components/shell/navigation";
 import { LinkButton } from "@/components/ui/button";
 
 export const metadata = { title: "Trang chủ" };
@@ -28,20 +29,21 @@ const queueFiltersSchema = z.object({
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const year = currentEvaluationYear();
-  switch (actor.role) {
-    case "UNIT_OFFICER":
+  // The permission function decides which home an account gets (see homeViewFor), not its role.
+  switch (homeViewFor(actor)) {
+    case "OWN_UNITS":
       return (
         <Suspense fallback={<Loading />}>
           <OfficerHome actor={actor} year={year} />
         </Suspense>
       );
-    case "REVIEWER":
+    case "REVIEW_QUEUE":
       return (
         <Suspense fallback={<Loading />}>
           <ReviewerHome actor={actor} year={year} filters={queueFiltersSchema.parse(await searchParams)} />
         </Suspense>
       );
-    case "LEADER":
+    case "PROVINCE":
       return (
         <>
           <PageHeader
@@ -54,7 +56,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </Suspense>
         </>
       );
-    case "ADMIN": {
+    case "ADMINISTRATION": {
       const byRole = await getPrisma().user.groupBy({ by: ["role"], _count: { _all: true } });
       return (
         <>
@@ -77,7 +79,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </>
       );
     }
-    default:
-      return null;
+    case "NONE":
+      return <EmptyState title="Tài khoản của bạn chưa được giao phạm vi làm việc.">Vui lòng liên hệ quản trị hệ thống.</EmptyState>;
   }
 }

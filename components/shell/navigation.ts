@@ -1,15 +1,37 @@
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
-import { decidesForSomeUnit } from "@/lib/dossiers/decision-queries";
+import { can, unitScope } from "@/lib/auth/permissions";
 
 export type NavItem = { href: string; label: string };
 
-/** The menu a role sees. Showing a link is a convenience; every page checks permission itself. */
+/**
+ * What the home page shows, from what the actor may do (most specific first): the review queue,
+ * the units the actor acts for as an officer, the administration of users over the province
+ * overview, the province overview; nothing for an account without any scope.
+ */
+export type HomeView = "REVIEW_QUEUE" | "OWN_UNITS" | "ADMINISTRATION" | "PROVINCE" | "NONE";
+
+export function homeViewFor(actor: Actor): HomeView {
+  if (can(actor, { action: "reviewQueue.read" })) return "REVIEW_QUEUE";
+  if (unitScope(actor, "unit.update")) return "OWN_UNITS";
+  if (can(actor, { action: "user.manage" })) return "ADMINISTRATION";
+  if (can(actor, { action: "province.read" })) return "PROVINCE";
+  return "NONE";
+}
+
+const HOME_LABELS: Record<HomeView, string> = {
+  REVIEW_QUEUE: "Hàng đợi thẩm định",
+  OWN_UNITS: "Đơn vị của tôi",
+  ADMINISTRATION: "Tổng quan",
+  PROVINCE: "Tổng quan",
+  NONE: "Tổng quan",
+};
+
+/** The menu an actor sees. Showing a link is a convenience; every page checks permission itself. */
 export function navigationFor(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ href: "/", label: actor.role === "UNIT_OFFICER" ? "Đơn vị của tôi" : actor.role === "REVIEWER" ? "Hàng đợi thẩm định" : "Tổng quan" }];
+  const items: NavItem[] = [{ href: "/", label: HOME_LABELS[homeViewFor(actor)] }];
   if (can(actor, { action: "province.read" })) items.push({ href: "/dashboard", label: "Bảng điều khiển" });
-  if (actor.role !== "UNIT_OFFICER" || actor.areaId) items.push({ href: "/units", label: "Danh sách đơn vị" });
-  if (decidesForSomeUnit(actor)) items.push({ href: "/decisions", label: "Quyết định công nhận" });
+  if (can(actor, { action: "unit.list" })) items.push({ href: "/units", label: "Danh sách đơn vị" });
+  if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
   if (can(actor, { action: "audit.readGlobal" })) items.push({ href: "/admin/audit", label: "Nhật ký" });
   items.push({ href: "/account", label: "Tài khoản" });

@@ -1,8 +1,10 @@
 /**
  * THE permission function. Every page, server action and route handler asks `can` (or
  * `authorize`) before it reads or changes anything, and list queries are scoped with
- * `unitScopeWhere`, which must agree with `can(…"unit.read"…)` (an integration test checks that
- * over the demo province). Pure: no I/O, so it is exhaustively unit-tested. Deny by default.
+ * `unitScopeWhere(actor, action)`, which must agree with `can(…action…)` for every unit-scoped
+ * action (an integration test checks that over the demo province). Pure: no I/O, so it is
+ * exhaustively unit-tested. Deny by default. No other module decides access from the actor's
+ * role, level, unit or commune: they ask here.
  */
 import type { Actor } from "./actor";
 import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
@@ -12,14 +14,32 @@ export type UnitRef = { id: string; kind: UnitKind; communeId: string };
 
 export type Permission =
   | { action: "unit.read"; unit: UnitRef }
+  /** Change the unit's records and dossier as its officer (the unit's own side). */
   | { action: "unit.update"; unit: UnitRef }
+  /** Put an incident on record for the unit as the police (source POLICE_RECORDED). */
+  | { action: "incident.recordPolice"; unit: UnitRef }
   | { action: "dossier.review"; unit: UnitRef }
   /** Issue or revoke recognition decisions for the unit (on behalf of the deciding UBND). */
   | { action: "dossier.decide"; unit: UnitRef }
+  /** Open the list of units (the province, or a commune): not offered to the officer of one unit. */
+  | { action: "unit.list" }
   | { action: "province.read" }
   | { action: "reviewQueue.read" }
+  /** Prepare and issue recognition decisions for some unit (the units themselves: "dossier.decide"). */
+  | { action: "decision.issue" }
+  /** Open the register of recognition decisions (each row scoped by "decision.read"). */
+  | { action: "decision.list" }
+  /** Read one recognition decision naming these units. */
+  | { action: "decision.read"; units: readonly UnitRef[] }
   | { action: "user.manage" }
   | { action: "audit.readGlobal" };
+
+/** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
+export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
+export type UnitScopedAction = (typeof UNIT_SCOPED_ACTIONS)[number];
+
+/** What scopes depend on: an actor, or any account's access columns (e.g. a row of the users list). */
+export type ScopeSubject = Pick<Actor, "role" | "unitId" | "areaId" | "reviewerLevel"> & Pick<Partial<Actor>, "competence">;
 
 /**
  * Who reviews which unit kind since TT 48/2025 (domain spec §4.4): KDC by the commune police,
@@ -34,20 +54,20 @@ export const REVIEW_COMPETENCE: Record<UnitKind, ReviewerLevel> = {
   CSGD: "PROVINCIAL_POLICE",
 };
 
-export function competenceOf(actor: Actor): Readonly<Record<UnitKind, ReviewerLevel>> {
+export function competenceOf(actor: ScopeSubject): Readonly<Record<UnitKind, ReviewerLevel>> {
   return actor.competence ?? REVIEW_COMPETENCE;
 }
 
 /** Unit kinds a commune officer acts for inside their commune: the commune itself and its KDC. */
 export const COMMUNE_OFFICER_KINDS: readonly UnitKind[] = ["XA", "KDC"];
 
-function officerOwns(actor: Actor, unit: UnitRef): boolean {
+function officerOwns(actor: ScopeSubject, unit: UnitRef): boolean {
   if (actor.unitId) return actor.unitId === unit.id;
   if (actor.areaId) return actor.areaId === unit.communeId && COMMUNE_OFFICER_KINDS.includes(unit.kind);
   return false;
 }
 
-function reviewerSees(actor: Actor, unit: UnitRef): boolean {
+function reviewerSees(actor: ScopeSubject, unit: UnitRef): boolean {
   if (actor.reviewerLevel === "PROVINCIAL_POLICE") return true;
   if (actor.reviewerLevel === "COMMUNE_POLICE") return actor.areaId !== null && actor.areaId === unit.communeId;
   return false;
@@ -70,6 +90,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       }
     case "unit.update":
       return actor.role === "UNIT_OFFICER" && officerOwns(actor, permission.unit);
+    case "incident.recordPolice":
+      // Any police reviewer whose scope covers the unit: competence for its dossier is not needed.
+      return actor.role === "REVIEWER" && reviewerSees(actor, permission.unit);
     case "dossier.review":
       return (
         actor.role === "REVIEWER" &&
@@ -80,10 +103,22 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       // The standing office prepares and records the UBND's decision: the reviewer competent for
       // the unit, or an administrator of the system.
       return actor.role === "ADMIN" || can(actor, { action: "dossier.review", unit: permission.unit });
+    case "unit.list": {
+      // The list is for choosing among units; the officer of a single unit has only that one.
+      const scope = unitScope(actor, "unit.read");
+      return scope !== null && (scope.all || scope.unitId === undefined);
+    }
     case "province.read":
       return actor.role === "LEADER" || actor.role === "ADMIN" || (actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE");
     case "reviewQueue.read":
       return actor.role === "REVIEWER" && actor.reviewerLevel !== null;
+    case "decision.issue":
+      return unitScope(actor, "dossier.decide") !== null;
+    case "decision.list":
+      // Province-wide readers see every decision; a decider the decisions of its own units.
+      return can(actor, { action: "province.read" }) || can(actor, { action: "decision.issue" });
+    case "decision.read":
+      return can(actor, { action: "province.read" }) || permission.units.some((unit) => can(actor, { action: "dossier.review", unit }));
     case "user.manage":
     case "audit.readGlobal":
       return actor.role === "ADMIN";
@@ -104,33 +139,65 @@ export function authorize(actor: Actor | null, permission: Permission): asserts 
 }
 
 /**
- * The units an actor may read, as a Prisma `where`. `null` means none: callers must not query.
- * Mirrors `can(actor, { action: "unit.read" })`.
+ * The units on which an actor may perform a unit-scoped action, for a Prisma `where`. `null` means
+ * none: callers must not query. Mirrors `can(actor, { action, unit })` for every unit (checked
+ * over the demo province by an integration test).
  */
 export type UnitScope = { all: true } | { all: false; unitId?: string; communeId?: string; kinds?: readonly UnitKind[] } | null;
 
-export function unitReadScope(actor: Actor | null): UnitScope {
+export function unitScope(actor: ScopeSubject | null, action: UnitScopedAction): UnitScope {
   if (!actor) return null;
-  switch (actor.role) {
-    case "ADMIN":
-    case "LEADER":
-      return { all: true };
-    case "REVIEWER":
-      if (actor.reviewerLevel === "PROVINCIAL_POLICE") return { all: true };
-      if (actor.reviewerLevel === "COMMUNE_POLICE" && actor.areaId) return { all: false, communeId: actor.areaId };
-      return null;
-    case "UNIT_OFFICER":
-      if (actor.unitId) return { all: false, unitId: actor.unitId };
-      if (actor.areaId) return { all: false, communeId: actor.areaId, kinds: COMMUNE_OFFICER_KINDS };
-      return null;
+  switch (action) {
+    case "unit.read":
+      switch (actor.role) {
+        case "ADMIN":
+        case "LEADER":
+          return { all: true };
+        case "REVIEWER":
+          return reviewerReadScope(actor);
+        case "UNIT_OFFICER":
+          return officerScope(actor);
+        default:
+          return null;
+      }
+    case "unit.update":
+      return actor.role === "UNIT_OFFICER" ? officerScope(actor) : null;
+    case "incident.recordPolice":
+      return actor.role === "REVIEWER" ? reviewerReadScope(actor) : null;
+    case "dossier.review": {
+      if (actor.role !== "REVIEWER" || !actor.reviewerLevel) return null;
+      const competence = competenceOf(actor);
+      const kinds = (Object.keys(competence) as UnitKind[]).filter((k) => competence[k] === actor.reviewerLevel);
+      if (actor.reviewerLevel === "PROVINCIAL_POLICE") return { all: false, kinds };
+      return actor.areaId ? { all: false, communeId: actor.areaId, kinds } : null;
+    }
+    case "dossier.decide":
+      return actor.role === "ADMIN" ? { all: true } : unitScope(actor, "dossier.review");
     default:
       return null;
   }
 }
 
-/** `unitReadScope` as a Prisma UnitWhereInput; a scope of none becomes a where that matches nothing. */
-export function unitScopeWhere(actor: Actor | null) {
-  const scope = unitReadScope(actor);
+function reviewerReadScope(actor: ScopeSubject): UnitScope {
+  if (actor.reviewerLevel === "PROVINCIAL_POLICE") return { all: true };
+  if (actor.reviewerLevel === "COMMUNE_POLICE" && actor.areaId) return { all: false, communeId: actor.areaId };
+  return null;
+}
+
+function officerScope(actor: ScopeSubject): UnitScope {
+  if (actor.unitId) return { all: false, unitId: actor.unitId };
+  if (actor.areaId) return { all: false, communeId: actor.areaId, kinds: COMMUNE_OFFICER_KINDS };
+  return null;
+}
+
+/** The units an actor may read (`unitScope(actor, "unit.read")`). */
+export function unitReadScope(actor: ScopeSubject | null): UnitScope {
+  return unitScope(actor, "unit.read");
+}
+
+/** `unitScope` as a Prisma UnitWhereInput; a scope of none becomes a where that matches nothing. */
+export function unitScopeWhere(actor: ScopeSubject | null, action: UnitScopedAction = "unit.read") {
+  const scope = unitScope(actor, action);
   if (!scope) return { id: { in: [] as string[] } };
   if (scope.all) return {};
   return {
@@ -141,13 +208,6 @@ export function unitScopeWhere(actor: Actor | null) {
 }
 
 /** Dossiers a reviewer is competent to review, as a Prisma UnitWhereInput on the dossier's unit. */
-export function reviewScopeWhere(actor: Actor | null) {
-  if (!actor || actor.role !== "REVIEWER" || !actor.reviewerLevel) return { id: { in: [] as string[] } };
-  const competence = competenceOf(actor);
-  const kinds = (Object.keys(competence) as UnitKind[]).filter((k) => competence[k] === actor.reviewerLevel);
-  if (actor.reviewerLevel === "COMMUNE_POLICE") {
-    if (!actor.areaId) return { id: { in: [] as string[] } };
-    return { communeId: actor.areaId, kind: { in: kinds } };
-  }
-  return { kind: { in: kinds } };
+export function reviewScopeWhere(actor: ScopeSubject | null) {
+  return unitScopeWhere(actor, "dossier.review");
 }

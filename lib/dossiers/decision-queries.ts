@@ -1,7 +1,7 @@
 /**
  * Read side of recognition decisions (Quyết định công nhận): what an actor may still decide, the
  * decisions an actor may read, one decision with its units, and the plain data the Word builders
- * of lib/documents need. Issuing itself is `issueDecision` (./decisions).
+ * of lib/documents need. Issuing itself, with the deciding-authority rule, is `issueDecision` (./decisions).
  *
  * Every list is scoped in the query by the actor; a unit officer or a reviewer without a level
  * is refused (ForbiddenError), not given an empty list.
@@ -9,32 +9,13 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorityKind, DossierState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { UserFacingError } from "@/lib/validation/action-result";
-import { can, ForbiddenError, reviewScopeWhere, type UnitRef } from "@/lib/auth/permissions";
+import { authorize, can, unitScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
+import { suggestedDeciderKind } from "./deciding-authority";
 import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
 
 const collator = new Intl.Collator("vi-VN");
 const kindRank = (kind: UnitKind) => UNIT_KINDS.indexOf(kind);
-
-/** ADMIN, or a reviewer with a level (and a commune, for the commune police): who may decide for some unit. */
-export function decidesForSomeUnit(actor: Actor | null): actor is Actor {
-  if (!actor) return false;
-  if (actor.role === "ADMIN") return true;
-  if (actor.role !== "REVIEWER") return false;
-  if (actor.reviewerLevel === "PROVINCIAL_POLICE") return true;
-  return actor.reviewerLevel === "COMMUNE_POLICE" && actor.areaId !== null;
-}
-
-/** Who may open the decisions list: the province-wide readers, and reviewers for their own scope. */
-export function readsDecisions(actor: Actor | null): actor is Actor {
-  return can(actor, { action: "province.read" }) || decidesForSomeUnit(actor);
-}
-
-/** The deciding authority suggested for a unit: KDC → the commune's UBND; the others → UBND tỉnh (TT124 Đ10 as amended). */
-export function suggestedDeciderKind(kind: UnitKind): Extract<AuthorityKind, "UBND_XA" | "UBND_TINH"> {
-  return kind === "KDC" ? "UBND_XA" : "UBND_TINH";
-}
 
 function byUnit<T extends { unit: { kind: UnitKind; name: string; commune: { name: string } } }>(a: T, b: T): number {
   return kindRank(a.unit.kind) - kindRank(b.unit.kind) || collator.compare(a.unit.commune.name, b.unit.commune.name) || collator.compare(a.unit.name, b.unit.name);
@@ -63,12 +44,12 @@ export type ProposedGroup = {
 /**
  * PROPOSED dossiers of `year` the actor may decide, grouped by the authority that should decide
  * them: UBND tỉnh first, then the communes' UBND by name. ADMIN sees every one; a reviewer those
- * it is competent for (`reviewScopeWhere`); anyone else is refused.
+ * it is competent for (the "dossier.decide" scope); anyone else is refused.
  */
 export async function listProposedForDecision(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProposedGroup[]> {
-  if (!decidesForSomeUnit(actor)) throw new ForbiddenError("dossier.decide");
+  authorize(actor, { action: "decision.issue" });
   const rows = await prisma.dossier.findMany({
-    where: { year, state: "PROPOSED", unit: actor.role === "ADMIN" ? {} : reviewScopeWhere(actor) },
+    where: { year, state: "PROPOSED", unit: unitScopeWhere(actor, "dossier.decide") },
     select: {
       id: true,
       version: true,
@@ -132,29 +113,6 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
   return result;
 }
 
-/**
- * Refuses a decision whose authority is not the one competent for every listed unit (a KDC is
- * recognised by its commune's UBND, the other kinds by UBND tỉnh). Unknown ids are left to
- * `issueDecision`, which reports them; so are states and versions, checked in its transaction, and
- * units the actor may not decide for (refused there as forbidden; never named here).
- */
-export async function assertDecidingAuthority(prisma: PrismaClient, actor: Actor | null, input: { authorityId: string; dossiers: { dossierId: string }[] }): Promise<void> {
-  if (!decidesForSomeUnit(actor)) return;
-  const authority = await prisma.authority.findUnique({ where: { id: input.authorityId }, select: { name: true, kind: true, areaId: true } });
-  if (!authority) return;
-  const rows = await prisma.dossier.findMany({
-    where: { id: { in: input.dossiers.map((d) => d.dossierId) } },
-    select: { unit: { select: { id: true, name: true, kind: true, communeId: true } } },
-  });
-  for (const { unit } of rows) {
-    if (!can(actor, { action: "dossier.decide", unit })) continue;
-    const kind = suggestedDeciderKind(unit.kind);
-    if (authority.kind !== kind || (kind === "UBND_XA" && authority.areaId !== unit.communeId)) {
-      throw new UserFacingError(`${unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
-    }
-  }
-}
-
 // ───────────────────────────── Decisions ─────────────────────────────
 
 /**
@@ -164,7 +122,7 @@ export async function assertDecidingAuthority(prisma: PrismaClient, actor: Actor
  */
 function decisionScopeWhere(actor: Actor): Prisma.RecognitionDecisionWhereInput {
   if (can(actor, { action: "province.read" })) return {};
-  return { dossiers: { some: { unit: reviewScopeWhere(actor) } } };
+  return { dossiers: { some: { unit: unitScopeWhere(actor, "dossier.review") } } };
 }
 
 export type DecisionFilters = { year?: number };
@@ -184,7 +142,7 @@ export type DecisionListItem = {
 
 /** Decisions the actor may read, newest first, with their unit counts (aggregated in SQL). */
 export async function listDecisions(prisma: PrismaClient, actor: Actor | null, filters: DecisionFilters = {}): Promise<DecisionListItem[]> {
-  if (!readsDecisions(actor)) throw new ForbiddenError("province.read");
+  authorize(actor, { action: "decision.list" });
   const rows = await prisma.recognitionDecision.findMany({
     where: { ...decisionScopeWhere(actor), ...(filters.year !== undefined ? { year: filters.year } : {}) },
     orderBy: [{ year: "desc" }, { issuedOn: "desc" }, { number: "asc" }],
@@ -233,18 +191,13 @@ const decisionInclude = {
 
 export type DecisionDetail = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }>;
 
-/** May the actor read this decision? Province-wide readers, or a reviewer competent for one of its units. */
-export function canReadDecision(actor: Actor | null, units: readonly UnitRef[]): boolean {
-  return can(actor, { action: "province.read" }) || units.some((unit) => can(actor, { action: "dossier.review", unit }));
-}
-
 /** One decision with its units (sorted as the annex), or null when it does not exist. Throws ForbiddenError. */
 export async function getDecision(prisma: PrismaClient, actor: Actor | null, decisionId: string): Promise<DecisionDetail | null> {
   // Whoever can read no decision at all is refused before the lookup: existence is not disclosed.
-  if (!readsDecisions(actor)) throw new ForbiddenError("province.read");
+  authorize(actor, { action: "decision.list" });
   const decision = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
   if (!decision) return null;
-  if (!canReadDecision(actor, decision.dossiers.map((d) => d.unit))) throw new ForbiddenError("province.read");
+  authorize(actor, { action: "decision.read", units: decision.dossiers.map((d) => d.unit) });
   decision.dossiers.sort(byUnit);
   return decision;
 }

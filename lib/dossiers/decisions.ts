@@ -3,13 +3,15 @@
  * Numbers are unique per issuing authority and year, allocated by an atomic counter — never
  * derived from ids or row counts (ids skip after crashes; counts race).
  */
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { z } from "zod";
 import type { DecisionInput, revocationSchema } from "./dossier-schemas";
 import { loadDossier, transitionDossier } from "./dossier-transition";
+import { authorityDecidesFor } from "./deciding-authority";
 
 /** "15/QĐ-UBND": the administrative numbering of NĐ 30/2020 for a decision (QĐ) of an authority. */
 export function formatDecisionNumber(sequence: number, documentSymbol: string): string {
@@ -30,18 +32,43 @@ export async function allocateDecisionSequence(tx: Prisma.TransactionClient, aut
   return Number(rows[0]!.lastSequence);
 }
 
-/** Issues one decision recognising every listed PROPOSED dossier; all or nothing. */
+/**
+ * Share-locks the rows the deciding-authority rule reads (the authority, the dossiers' units) until
+ * the transaction ends: reading them in the transaction is not enough under READ COMMITTED, where a
+ * concurrent change could commit between the check and the write of the decision.
+ */
+async function lockDecidingFacts(tx: Prisma.TransactionClient, authorityId: string, dossierIds: string[]) {
+  await tx.$queryRaw`SELECT "id" FROM "Authority" WHERE "id" = ${authorityId}::uuid FOR SHARE`;
+  const ids = Prisma.join(dossierIds.map((id) => Prisma.sql`${id}::uuid`));
+  await tx.$queryRaw`SELECT u."id" FROM "Dossier" d JOIN "Unit" u ON u."id" = d."unitId" WHERE d."id" IN (${ids}) FOR SHARE OF u`;
+}
+
+/**
+ * Issues one decision recognising every listed PROPOSED dossier; all or nothing. In one
+ * transaction: the actor must be able to decide for every unit, and the authority must be the one
+ * that recognises each of them (a KDC by its commune's UBND, the other kinds by UBND tỉnh).
+ */
 export async function issueDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionInput, now: Date = new Date()) {
+  // Whoever may issue for no unit is refused outright, and a decision must name a unit: the unit
+  // checks below run per dossier, so an empty list would otherwise pass them all.
+  authorize(actor, { action: "decision.issue" });
+  if (input.dossiers.length === 0) throw new UserFacingError("Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.", "dossiers");
   return prisma.$transaction(
     async (tx) => {
-      const authority = await tx.authority.findUnique({ where: { id: input.authorityId } });
-      if (!authority) throw new UserFacingError("Cơ quan ban hành không tồn tại.", "authorityId");
       const ids = input.dossiers.map((d) => d.dossierId);
       if (new Set(ids).size !== ids.length) throw new UserFacingError("Một đơn vị được chọn hai lần.", "dossiers");
+      await lockDecidingFacts(tx, input.authorityId, ids);
+      const authority = await tx.authority.findUnique({ where: { id: input.authorityId } });
+      if (!authority) throw new UserFacingError("Cơ quan ban hành không tồn tại.", "authorityId");
       const dossiers = await Promise.all(ids.map((id) => loadDossier(tx, id)));
       for (const d of dossiers) {
         if (!d) throw new UserFacingError("Hồ sơ không tồn tại.", "dossiers");
         if (d.year !== input.year) throw new UserFacingError(`Hồ sơ của ${d.unit.name} thuộc năm ${d.year}, không phải năm ${input.year}.`, "dossiers");
+      }
+      // Every unit the actor may not decide is refused before any unit is named in a message.
+      for (const d of dossiers) authorize(actor, { action: "dossier.decide", unit: d!.unit });
+      for (const d of dossiers) {
+        if (!authorityDecidesFor(authority, d!.unit)) throw new UserFacingError(`${d!.unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
       }
       const sequence = await allocateDecisionSequence(tx, authority.id, input.year);
       const decision = await tx.recognitionDecision.create({

@@ -13,7 +13,7 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { UNIT_KIND_LABELS, type IncidentSource } from "@/lib/domain/vocabulary";
-import { authorizePoliceIncident, loadUnitForWrite, STALE_MESSAGE, UNIT_NOT_FOUND, unitRefSelect, type RecordsUnit } from "./unit-access";
+import { authorizePoliceIncident, loadUnitForWrite, recordsPoliceIncidents, STALE_MESSAGE, UNIT_NOT_FOUND, unitRefSelect, type RecordsUnit } from "./unit-access";
 import { dateOnly } from "@/lib/validation/input-rules";
 import { incidentCodesFor, type CreateIncidentInput, type DeleteIncidentInput, type UpdateIncidentInput } from "./incident-schemas";
 
@@ -42,7 +42,7 @@ const INCIDENT_NOT_FOUND = "Vụ việc không tồn tại hoặc không thuộc
  * reviewers covering the unit → POLICE_RECORDED, anyone else → ForbiddenError.
  */
 async function unitAndSource(prisma: Pick<PrismaClient, "unit">, actor: Actor | null, unitId: string): Promise<{ unit: RecordsUnit; source: IncidentSource }> {
-  if (actor?.role === "REVIEWER") {
+  if (recordsPoliceIncidents(actor)) {
     const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: unitRefSelect });
     if (!unit) throw new UserFacingError(UNIT_NOT_FOUND);
     authorizePoliceIncident(actor, unit);

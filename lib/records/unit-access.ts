@@ -5,7 +5,7 @@
  */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can, ForbiddenError, type UnitRef } from "@/lib/auth/permissions";
+import { authorize, can, ForbiddenError, unitScope, type UnitRef } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/validation/action-result";
 import type { UnitKind } from "@/lib/domain/vocabulary";
 
@@ -26,23 +26,27 @@ export const STALE_MESSAGE = "Dữ liệu đã được người khác cập nh�
 
 /**
  * A police reviewer whose scope covers the unit may put an incident on record for it
- * (source POLICE_RECORDED). Competence to review the unit's dossier is not needed.
- * TODO(permissions): belongs in lib/auth/permissions.ts as an action, e.g. "incident.recordPolice".
+ * (source POLICE_RECORDED); the permission function decides ("incident.recordPolice").
  */
 export function canRecordPoliceIncident(actor: Actor | null, unit: UnitRef): boolean {
-  return actor !== null && actor.role === "REVIEWER" && can(actor, { action: "unit.read", unit });
+  return can(actor, { action: "incident.recordPolice", unit });
 }
 
 export function authorizePoliceIncident(actor: Actor | null, unit: UnitRef): asserts actor is Actor {
-  if (!canRecordPoliceIncident(actor, unit)) throw new ForbiddenError("unit.update");
+  authorize(actor, { action: "incident.recordPolice", unit });
+}
+
+/** Does the actor write incidents on the police side (for some unit)? Then it never declares them. */
+export function recordsPoliceIncidents(actor: Actor | null): actor is Actor {
+  return unitScope(actor, "incident.recordPolice") !== null;
 }
 
 type Reader = Pick<PrismaClient, "unit">;
 
 /** The unit for a write by an officer of that unit; refuses everyone else. */
 export async function loadUnitForWrite(prisma: Reader, actor: Actor | null, unitId: string): Promise<RecordsUnit> {
-  // Deny before touching the database when the actor cannot write anything at all.
-  if (!actor || actor.role !== "UNIT_OFFICER") throw new ForbiddenError("unit.update");
+  // Deny before touching the database when the actor may update no unit at all.
+  if (!unitScope(actor, "unit.update")) throw new ForbiddenError("unit.update");
   const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: unitRefSelect });
   if (!unit) throw new UserFacingError(UNIT_NOT_FOUND);
   authorize(actor, { action: "unit.update", unit });

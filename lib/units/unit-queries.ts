@@ -2,7 +2,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, unitScopeWhere } from "@/lib/auth/permissions";
+import { authorize, unitScope, unitScopeWhere } from "@/lib/auth/permissions";
 
 export type UnitListFilters = { communeId?: string; kind?: UnitKind; q?: string; page?: number };
 export const UNIT_PAGE_SIZE = 50;
@@ -32,9 +32,9 @@ export async function listUnits(prisma: PrismaClient, actor: Actor | null, filte
 
 /** Units the actor acts for as an officer (their unit, or their commune and its KDC), with this year's dossier. */
 export async function listOwnUnits(prisma: PrismaClient, actor: Actor, year: number) {
-  if (actor.role !== "UNIT_OFFICER") return [];
+  if (!unitScope(actor, "unit.update")) return [];
   return prisma.unit.findMany({
-    where: unitScopeWhere(actor),
+    where: unitScopeWhere(actor, "unit.update"),
     orderBy: [{ kind: "desc" }, { name: "asc" }],
     select: {
       id: true,

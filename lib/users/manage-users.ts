@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/permissions";
+import { authorize, can } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
@@ -61,7 +61,9 @@ export async function updateUserAccess(prisma: PrismaClient, actor: Actor | null
   authorize(actor, { action: "user.manage" });
   const columns = accessColumns(input as UserAccess);
   await checkScopeReferences(prisma, columns);
-  if (input.userId === actor.userId && (!input.isActive || columns.role !== "ADMIN")) {
+  // An administrator may not lock out the last hands that can undo it: their own account must stay
+  // active and still able to manage users once changed.
+  if (input.userId === actor.userId && (!input.isActive || !can({ ...actor, ...columns }, { action: "user.manage" }))) {
     throw new UserFacingError("Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.", "role");
   }
   return prisma.$transaction(async (tx) => {

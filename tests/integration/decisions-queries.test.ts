@@ -1,7 +1,7 @@
 /**
  * The read side of recognition decisions on a real database: what each kind of actor may still
- * decide and may read (scoped in the query), who may open a decision, the authority check of the
- * issuing form, and the Word documents built from a stored decision.
+ * decide and may read (scoped in the query), who may open a decision, the deciding-authority rule
+ * of the issuing use-case, and the Word documents built from a stored decision.
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,6 @@ import { issueDecision, revokeRecognition } from "../../lib/dossiers/decisions";
 import { revocationSchema } from "../../lib/dossiers/dossier-schemas";
 import { STALE_MESSAGE } from "../../lib/dossiers/dossier-transition";
 import {
-  assertDecidingAuthority,
   certificateInputs,
   decisionDocumentInput,
   getDecision,
@@ -203,11 +202,8 @@ describe("getDecision", () => {
 });
 
 describe("issuing through the form's schema", () => {
-  const act = (actor: Actor, input: unknown) =>
-    runAction(decisionFormSchema, input, async () => actor, async (a, data) => {
-      await assertDecidingAuthority(t.prisma, a, data);
-      return issueDecision(t.prisma, a, data);
-    });
+  // As the server action does: the form's schema, then the use-case alone.
+  const act = (actor: Actor, input: unknown) => runAction(decisionFormSchema, input, async () => actor, (a, data) => issueDecision(t.prisma, a, data));
 
   it("issues, numbers per authority and year, and the units are recognised", async () => {
     const w = await proposedWorld();
@@ -246,6 +242,83 @@ describe("issuing through the form's schema", () => {
   it("another commune's unit is refused as forbidden, without naming it", async () => {
     const w = await proposedWorld();
     expect(await act(w.reviewerA, decision(w.ubndA.id, [w.d.kdcB]))).toEqual({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
+  });
+});
+
+describe("the deciding-authority rule is enforced by issueDecision, in its transaction", () => {
+  /** What a refused issue must leave untouched: no decision, no number used, no audit event, dossiers as they were. */
+  async function snapshot() {
+    return {
+      decisions: await t.prisma.recognitionDecision.count(),
+      counters: await t.prisma.decisionNumberCounter.count(),
+      audit: await t.prisma.auditEvent.count(),
+      dossiers: await t.prisma.dossier.findMany({ orderBy: { id: "asc" }, select: { id: true, state: true, version: true, decisionId: true } }),
+    };
+  }
+
+  it.each([
+    ["UBND tỉnh for a KDC", "ubndTinh", ["kdcA"], "Đơn vị KDC-A1 không thuộc thẩm quyền công nhận của UBND tỉnh."],
+    ["another commune's UBND for a KDC", "ubndB", ["kdcA"], "Đơn vị KDC-A1 không thuộc thẩm quyền công nhận của Ủy ban nhân dân phường Bình."],
+    ["the commune's UBND for its XA unit (UBND tỉnh decides)", "ubndA", ["kdcA", "xaA"], "Đơn vị XA-A không thuộc thẩm quyền công nhận của Ủy ban nhân dân xã An."],
+    ["a commune UBND for an agency", "ubndA", ["agencyA"], "Đơn vị CQ-A không thuộc thẩm quyền công nhận của Ủy ban nhân dân xã An."],
+  ] as const)("refuses %s and writes nothing, audit included", async (_, authority, units, message) => {
+    const w = await proposedWorld();
+    const before = await snapshot();
+    await expect(issueDecision(t.prisma, w.admin, decision(w[authority].id, units.map((u) => w.d[u])))).rejects.toThrow(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the commune police is no deciding authority, even for the KDC of its commune", async () => {
+    const w = await proposedWorld();
+    const police = await t.prisma.authority.findUniqueOrThrow({ where: { code: "CA-A" } });
+    const before = await snapshot();
+    await expect(issueDecision(t.prisma, w.reviewerA, decision(police.id, [w.d.kdcA]))).rejects.toThrow("không thuộc thẩm quyền công nhận của Công an xã An");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a unit the actor may not decide is refused as forbidden before the authority is judged, without naming it", async () => {
+    const w = await proposedWorld();
+    const before = await snapshot();
+    // UBND tỉnh is the wrong authority for kdcB too, but the actor must learn nothing about it.
+    await expect(issueDecision(t.prisma, w.reviewerA, decision(w.ubndTinh.id, [w.d.kdcA, w.d.kdcB]))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // On PostgreSQL the issue runs while the move is uncommitted and must wait for it (its share
+  // locks); PGlite has one connection and runs the two transactions one after the other.
+  it.each(["authority", "unit"] as const)("judges the facts as committed when it writes: a move of the %s to another commune, committed while the issue waits, is seen", async (what) => {
+    const w = await proposedWorld();
+    let moved!: () => void;
+    const hasMoved = new Promise<void>((resolve) => (moved = resolve));
+    const mover = t.prisma.$transaction(async (tx) => {
+      if (what === "authority") await tx.authority.update({ where: { id: w.ubndA.id }, data: { areaId: w.communeB.id } });
+      else await tx.unit.update({ where: { id: w.kdcA.id }, data: { communeId: w.communeB.id } });
+      moved();
+      // Hold the change uncommitted while the issue starts: it must wait for it, not decide on the old row.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await hasMoved;
+    const issuing = issueDecision(t.prisma, w.admin, decision(w.ubndA.id, [w.d.kdcA]));
+    const [move, issue] = await Promise.allSettled([mover, issuing]);
+    expect(move.status).toBe("fulfilled");
+    expect(issue).toMatchObject({ status: "rejected", reason: { message: "Đơn vị KDC-A1 không thuộc thẩm quyền công nhận của Ủy ban nhân dân xã An." } });
+    expect(await t.prisma.recognitionDecision.count()).toBe(0);
+  });
+
+  it("a decision naming no unit is refused, and whoever may issue none is refused even then", async () => {
+    const w = await proposedWorld();
+    const before = await snapshot();
+    await expect(issueDecision(t.prisma, w.admin, decision(w.ubndTinh.id, []))).rejects.toThrow("Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.");
+    for (const who of [w.leader, w.officer, w.communeOfficer]) await expect(issueDecision(t.prisma, who, decision(w.ubndTinh.id, []))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(issueDecision(t.prisma, null, decision(w.ubndTinh.id, [w.d.xaA]))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the right authority issues for every unit it recognises", async () => {
+    const w = await proposedWorld();
+    const issued = await issueDecision(t.prisma, w.provincial, decision(w.ubndTinh.id, [w.d.xaA, w.d.agencyA]));
+    expect(issued.number).toBe("1/QĐ-UBND");
+    expect(await t.prisma.dossier.count({ where: { decisionId: issued.id, state: "RECOGNISED" } })).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoProvince, DEMO_USERS } from "../../prisma/seed/demo-province";
 import { loadUserActor } from "../../lib/users/load-actor";
-import { can, unitScopeWhere, reviewScopeWhere, competenceOf, ForbiddenError } from "../../lib/auth/permissions";
+import { can, unitScopeWhere, reviewScopeWhere, competenceOf, ForbiddenError, UNIT_SCOPED_ACTIONS } from "../../lib/auth/permissions";
 import { listUnits, getUnitDetail } from "../../lib/units/unit-queries";
 import { provinceFigures } from "../../lib/reports/province-figures";
 import { reviewQueue } from "../../lib/reviews/review-queue";
@@ -89,6 +89,15 @@ describe("read scope agrees with the permission function", () => {
     }
     const listed = await listUnits(t.prisma, actor, { page: 1 });
     expect(listed.total).toBe(inScope.size);
+  });
+
+  it.each(DEMO_USERS.map((u) => u.username))("every unit-scoped action's query scope agrees with can: %s", async (username) => {
+    const actor = await demoActor(username);
+    const all = await t.prisma.unit.findMany({ select: { id: true, kind: true, communeId: true } });
+    for (const action of UNIT_SCOPED_ACTIONS) {
+      const inScope = new Set((await t.prisma.unit.findMany({ where: unitScopeWhere(actor, action), select: { id: true } })).map((u) => u.id));
+      for (const unit of all) expect(inScope.has(unit.id), `${username} / ${action} / ${unit.id}`).toBe(can(actor, { action, unit }));
+    }
   });
 
   it("an officer of one unit sees exactly that unit and is refused another unit's detail", async () => {

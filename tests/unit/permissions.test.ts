@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { can, authorize, ForbiddenError, unitReadScope, unitScopeWhere, reviewScopeWhere, type UnitRef } from "@/lib/auth/permissions";
+import { can, authorize, ForbiddenError, unitReadScope, unitScope, unitScopeWhere, reviewScopeWhere, UNIT_SCOPED_ACTIONS, type UnitRef, type UnitScope } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 
 const COMMUNE = "c-1";
@@ -53,6 +53,45 @@ describe("unit.read / unit.update", () => {
   ] as const)("%s on %j: read %s, update %s", (who, u, read, update) => {
     expect(can(actors[who], { action: "unit.read", unit: u })).toBe(read);
     expect(can(actors[who], { action: "unit.update", unit: u })).toBe(update);
+  });
+
+  it.each([
+    // Who may open the list of units: everyone reading more than one unit.
+    ["admin", true],
+    ["leader", true],
+    ["provincialReviewer", true],
+    ["communeReviewer", true],
+    ["reviewerWithoutLevel", false],
+    ["unitOfficer", false],
+    ["communeOfficer", true],
+    ["officerWithoutScope", false],
+  ] as const)("unit.list for %s: %s", (who, allowed) => {
+    expect(can(actors[who], { action: "unit.list" })).toBe(allowed);
+  });
+});
+
+describe("incident.recordPolice: a police reviewer whose scope covers the unit, never the unit's side", () => {
+  it.each([
+    ["admin", unit("x", "CQ"), false],
+    ["leader", unit("x", "KDC"), false],
+    ["provincialReviewer", unit("x", "KDC", OTHER_COMMUNE), true],
+    ["provincialReviewer", unit("x", "CQ", OTHER_COMMUNE), true],
+    // Competence is not needed: the commune police record for every kind in their commune.
+    ["communeReviewer", unit("x", "CQ", COMMUNE), true],
+    ["communeReviewer", unit("x", "KDC", COMMUNE), true],
+    ["communeReviewer", unit("x", "KDC", OTHER_COMMUNE), false],
+    ["reviewerWithoutLevel", unit("x", "KDC"), false],
+    ["unitOfficer", unit("own-unit", "CQ"), false],
+    ["communeOfficer", unit("x", "KDC", COMMUNE), false],
+    ["officerWithoutScope", unit("x", "KDC"), false],
+  ] as const)("%s on %j: %s", (who, u, allowed) => {
+    expect(can(actors[who], { action: "incident.recordPolice", unit: u })).toBe(allowed);
+  });
+
+  it("a commune reviewer without a commune records for nobody", () => {
+    const noArea = actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE" });
+    for (const kind of UNIT_KINDS) expect(can(noArea, { action: "incident.recordPolice", unit: unit("x", kind) })).toBe(false);
+    expect(unitScope(noArea, "incident.recordPolice")).toBeNull();
   });
 
   it("nobody signed in can do anything", () => {
@@ -120,6 +159,76 @@ describe("province-wide and administrative actions", () => {
   });
 });
 
+describe("recognition decisions: issuing, the register and one decision", () => {
+  it.each([
+    // actor, issue, list
+    ["admin", true, true],
+    ["leader", false, true],
+    ["provincialReviewer", true, true],
+    ["communeReviewer", true, true],
+    ["reviewerWithoutLevel", false, false],
+    ["unitOfficer", false, false],
+    ["communeOfficer", false, false],
+    ["officerWithoutScope", false, false],
+  ] as const)("%s: issue %s, list %s", (who, issue, list) => {
+    expect(can(actors[who], { action: "decision.issue" })).toBe(issue);
+    expect(can(actors[who], { action: "decision.list" })).toBe(list);
+  });
+
+  it("a commune reviewer without a commune issues and lists nothing", () => {
+    const noArea = actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE" });
+    expect(can(noArea, { action: "decision.issue" })).toBe(false);
+    expect(can(noArea, { action: "decision.list" })).toBe(false);
+  });
+
+  it.each([
+    // actor, units named by the decision, may read
+    ["admin", [unit("x", "KDC", OTHER_COMMUNE)], true],
+    ["leader", [unit("x", "CQ")], true],
+    ["provincialReviewer", [unit("x", "KDC", OTHER_COMMUNE)], true],
+    ["communeReviewer", [unit("x", "KDC", COMMUNE)], true],
+    ["communeReviewer", [unit("x", "CQ", COMMUNE), unit("y", "KDC", COMMUNE)], true],
+    // Read scope is not enough: the commune police read the decisions on the KDC they review.
+    ["communeReviewer", [unit("x", "CQ", COMMUNE)], false],
+    ["communeReviewer", [unit("x", "KDC", OTHER_COMMUNE)], false],
+    ["communeReviewer", [], false],
+    ["reviewerWithoutLevel", [unit("x", "KDC")], false],
+    ["unitOfficer", [unit("own-unit", "CQ")], false],
+    ["communeOfficer", [unit("x", "KDC", COMMUNE)], false],
+  ] as const)("%s reads a decision on %j: %s", (who, units, allowed) => {
+    expect(can(actors[who], { action: "decision.read", units })).toBe(allowed);
+  });
+});
+
+/** Does the scope contain the unit? The meaning `unitScopeWhere` gives the scope, in memory. */
+function contains(scope: UnitScope, u: UnitRef): boolean {
+  if (!scope) return false;
+  if (scope.all) return true;
+  return (scope.unitId === undefined || scope.unitId === u.id) && (scope.communeId === undefined || scope.communeId === u.communeId) && (scope.kinds === undefined || scope.kinds.includes(u.kind));
+}
+
+describe("every unit-scoped action's scope agrees with can", () => {
+  const units = [...UNIT_KINDS.flatMap((kind) => [unit("x", kind, COMMUNE), unit("x", kind, OTHER_COMMUNE)]), unit("own-unit", "CQ"), unit("own-unit", "DN", OTHER_COMMUNE)];
+  const competence = { KDC: "COMMUNE_POLICE", XA: "PROVINCIAL_POLICE", CQ: "PROVINCIAL_POLICE", DN: "PROVINCIAL_POLICE", CSGD: "COMMUNE_POLICE" } as const;
+  const everyone = {
+    ...actors,
+    communeReviewerWithoutCommune: actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE" }),
+    communeReviewerWithSchools: { ...actors.communeReviewer, competence },
+    provincialReviewerWithoutSchools: { ...actors.provincialReviewer, competence },
+    adminWithCompetence: { ...actors.admin, competence },
+  };
+  it.each(Object.keys(everyone) as (keyof typeof everyone)[])("%s", (who) => {
+    for (const action of UNIT_SCOPED_ACTIONS) {
+      const scope = unitScope(everyone[who], action);
+      for (const u of units) expect(contains(scope, u), `${action} ${JSON.stringify(u)}`).toBe(can(everyone[who], { action, unit: u }));
+    }
+  });
+
+  it("nobody signed in has no scope", () => {
+    for (const action of UNIT_SCOPED_ACTIONS) expect(unitScope(null, action)).toBeNull();
+  });
+});
+
 describe("query scopes", () => {
   it("translate each scope into a where clause", () => {
     expect(unitScopeWhere(actors.leader)).toEqual({});
@@ -131,5 +240,11 @@ describe("query scopes", () => {
     expect(reviewScopeWhere(actors.provincialReviewer)).toEqual({ kind: { in: ["XA", "CQ", "DN", "CSGD"] } });
     expect(reviewScopeWhere(actors.communeReviewer)).toEqual({ communeId: COMMUNE, kind: { in: ["KDC"] } });
     expect(reviewScopeWhere(actors.leader)).toEqual({ id: { in: [] } });
+    expect(unitScopeWhere(actors.communeOfficer, "unit.update")).toEqual({ communeId: COMMUNE, kind: { in: ["XA", "KDC"] } });
+    expect(unitScopeWhere(actors.provincialReviewer, "unit.update")).toEqual({ id: { in: [] } });
+    expect(unitScopeWhere(actors.communeReviewer, "incident.recordPolice")).toEqual({ communeId: COMMUNE });
+    expect(unitScopeWhere(actors.admin, "dossier.decide")).toEqual({});
+    expect(unitScopeWhere(actors.communeReviewer, "dossier.decide")).toEqual({ communeId: COMMUNE, kind: { in: ["KDC"] } });
+    expect(unitScopeWhere(actors.leader, "dossier.decide")).toEqual({ id: { in: [] } });
   });
 });

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { can, ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { decidesForSomeUnit, listDecisions, listProposedForDecision, readsDecisions } from "@/lib/dossiers/decision-queries";
+import { listDecisions, listProposedForDecision } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -18,14 +18,13 @@ const FIRST_YEAR = 2022;
 const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(2100);
 
 export default async function DecisionsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const actor = await requireActor();
-  if (!readsDecisions(actor)) forbidden();
+  const actor = await requirePermission({ action: "decision.list" });
   const current = currentEvaluationYear();
   const year = yearSchema.catch(current).parse((await searchParams).year);
   const prisma = getPrisma();
   let decisions, groups;
   try {
-    [decisions, groups] = await Promise.all([listDecisions(prisma, actor, { year }), decidesForSomeUnit(actor) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
+    [decisions, groups] = await Promise.all([listDecisions(prisma, actor, { year }), can(actor, { action: "decision.issue" }) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
     throw error;

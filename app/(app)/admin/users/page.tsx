@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
+import { unitReadScope } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/manage-users";
 import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
@@ -45,7 +46,7 @@ export default async function UsersPage() {
                       {ROLE_LABELS[u.role]}
                       {u.reviewerLevel && <span className="text-slate-500"> ({REVIEWER_LEVEL_LABELS[u.reviewerLevel]})</span>}
                     </td>
-                    <td className="px-3 py-2">{u.unit?.name ?? u.area?.name ?? (u.role === "LEADER" || u.role === "ADMIN" || u.reviewerLevel === "PROVINCIAL_POLICE" ? "Toàn tỉnh" : "—")}</td>
+                    <td className="px-3 py-2">{u.unit?.name ?? u.area?.name ?? (unitReadScope(u)?.all ? "Toàn tỉnh" : "—")}</td>
                     <td className="px-3 py-2">{formatDateTime(u.lastLoginAt)}</td>
                     <td className="px-3 py-2">
                       {!u.isActive ? <Badge>Đã khóa</Badge> : locked ? <span className="flex items-center gap-2"><Badge tone="red">Tạm khóa</Badge><UnlockButton userId={u.id} /></span> : <Badge tone="green">Hoạt động</Badge>}

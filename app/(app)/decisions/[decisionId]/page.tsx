@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { getDecision, readsDecisions, STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
+import { getDecision, STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -22,8 +22,7 @@ function vietnamDateTime(value: Date): string {
 }
 
 export default async function DecisionPage({ params }: { params: Promise<{ decisionId: string }> }) {
-  const actor = await requireActor();
-  if (!readsDecisions(actor)) forbidden();
+  const actor = await requirePermission({ action: "decision.list" });
   const { decisionId } = await params;
   if (!z.uuid().safeParse(decisionId).success) notFound();
   let decision;

@@ -1,9 +1,9 @@
 import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { decidesForSomeUnit, listProposedForDecision } from "@/lib/dossiers/decision-queries";
+import { listProposedForDecision } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { vietnamToday } from "@/lib/workflow/deadlines";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -16,8 +16,7 @@ export const metadata = { title: "Ban hành quyết định công nhận" };
 const yearSchema = z.coerce.number().int().min(2022).max(2100);
 
 export default async function NewDecisionPage({ searchParams }: { searchParams: Promise<{ year?: string; authorityId?: string }> }) {
-  const actor = await requireActor();
-  if (!decidesForSomeUnit(actor)) forbidden();
+  const actor = await requirePermission({ action: "decision.issue" });
   const params = await searchParams;
   const year = yearSchema.catch(currentEvaluationYear()).parse(params.year);
   let groups;
