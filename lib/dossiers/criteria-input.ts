@@ -103,6 +103,7 @@ type FactsRow = {
   socialEvilCount: number | null;
   violationCount: number | null;
   securityForceRating: EmulationResult | null;
+  noPreviousYear: boolean;
 };
 
 const nn = (v: number | null | undefined): number | undefined => (v === null ? undefined : v);
@@ -112,8 +113,17 @@ function counts(row: FactsRow | undefined): LawAndOrderCounts | undefined {
   return { crimes: row.crimeCount, socialEvils: row.socialEvilCount, otherViolations: row.violationCount };
 }
 
+/**
+ * KDC-4a / XA-2. `noPreviousYear` is passed only when the unit said so for this year and the
+ * previous year really has no counts: recorded counts of Y-1 are always compared.
+ */
 function lawAndOrder(current: FactsRow | undefined, previous: FactsRow | undefined): LawAndOrder | undefined {
-  return compactOrAbsent({ current: counts(current), previous: counts(previous) });
+  const previousCounts = counts(previous);
+  return compactOrAbsent({
+    current: counts(current),
+    previous: previousCounts,
+    noPreviousYear: current?.noPreviousYear === true && previousCounts === undefined ? true : undefined,
+  });
 }
 
 /** staffTotal is the denominator: without it the engine's staff object cannot exist. */
@@ -211,6 +221,7 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
         socialEvilCount: true,
         violationCount: true,
         securityForceRating: true,
+        noPreviousYear: true,
       },
     }),
     // 3. The dossier of the year: registration documents, plan targets, answers.
