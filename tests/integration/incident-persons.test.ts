@@ -97,7 +97,7 @@ describe("CSGD-4 (Đ7 k4) from the one SERIOUS_CRIME record", () => {
     expect(await t.prisma.incident.count({ where: { unitId: school.id } })).toBe(1);
 
     const { input, result } = await evaluateUnitFromDatabase(t.prisma, school.id, YEAR);
-    expect(input.incidents.map((i) => i.code)).toEqual(["SERIOUS_CRIME", "MEMBER_CRIME_OR_EVIL_DISCIPLINED"]);
+    expect((input.incidents ?? []).map((i) => i.code)).toEqual(["SERIOUS_CRIME", "MEMBER_CRIME_OR_EVIL_DISCIPLINED"]);
     expect(criterion(result, "CSGD-3").status).toBe("NOT_MET");
     const csgd4 = criterion(result, "CSGD-4");
     expect(csgd4.status).toBe("NOT_MET");
