@@ -59,7 +59,10 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
   const err = (name: string) => errorOf(errors, name);
   const groups = GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => fields.includes(f)) })).filter((g) => g.fields.length > 0);
   const hasRating = fields.includes("securityForceRating");
-  const hasNoPreviousYear = fields.includes("noPreviousYear");
+  // Offered while year Y-1 has no counts (or once stated, so it can be withdrawn): with last
+  // year's figures on record there is a year to compare with. The server decides either way.
+  const previousHasCounts = previous.crimeCount !== "" || previous.socialEvilCount !== "" || previous.violationCount !== "";
+  const hasNoPreviousYear = fields.includes("noPreviousYear") && (noPreviousYear || !previousHasCounts);
   /** The law-and-order card carries the "no previous year" statement (KDC-4a compares with Y-1). */
   const isTrendGroup = (g: { fields: readonly CountField[] }) => g.fields.includes("crimeCount");
 
