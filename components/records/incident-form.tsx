@@ -5,8 +5,28 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { CRIME_SEVERITIES, CRIME_SEVERITY_LABELS, type CrimeSeverity, type IncidentCode } from "@/lib/domain/vocabulary";
-import { createIncidentSchema, FORCE_MAJEURE_CODES, updateIncidentSchema } from "@/lib/records/incident-schemas";
+import {
+  CRIME_SEVERITIES,
+  CRIME_SEVERITY_LABELS,
+  DISCIPLINE_LEVEL_LABELS,
+  INCIDENT_PERSON_ROLE_LABELS,
+  PERSON_BASIS_LABELS,
+  type CrimeSeverity,
+  type DisciplineLevel,
+  type IncidentCode,
+  type IncidentPersonRole,
+  type PersonBasis,
+} from "@/lib/domain/vocabulary";
+import {
+  basesFor,
+  createIncidentSchema,
+  DISCIPLINE_LEVELS_FOR_ROLE,
+  FORCE_MAJEURE_CODES,
+  PERSON_REQUIRED_CODES,
+  personApplies,
+  rolesFor,
+  updateIncidentSchema,
+} from "@/lib/records/incident-schemas";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
@@ -25,6 +45,9 @@ type Defaults = {
   detectedTimely: boolean;
   mitigated: boolean;
   reportedImmediately: boolean;
+  personRole: IncidentPersonRole | "";
+  personBasis: PersonBasis | "";
+  disciplineLevel: DisciplineLevel | "";
 };
 
 type Props = {
@@ -39,14 +62,30 @@ type Props = {
   action: Action;
 };
 
-type FormValues = Omit<z.input<typeof updateIncidentSchema>, "code" | "severity" | "incidentId" | "version"> & {
+type FormValues = Omit<z.input<typeof updateIncidentSchema>, "code" | "severity" | "incidentId" | "version" | "personRole" | "personBasis" | "disciplineLevel"> & {
   incidentId?: string;
   version?: number;
   code: IncidentCode | "";
   severity: CrimeSeverity | "";
+  personRole: IncidentPersonRole | "";
+  personBasis: PersonBasis | "";
+  disciplineLevel: DisciplineLevel | "";
 };
 
-const EMPTY: Defaults = { code: "", occurredOn: "", title: "", description: "", severity: "", forceMajeure: false, detectedTimely: false, mitigated: false, reportedImmediately: false };
+const EMPTY: Defaults = {
+  code: "",
+  occurredOn: "",
+  title: "",
+  description: "",
+  severity: "",
+  forceMajeure: false,
+  detectedTimely: false,
+  mitigated: false,
+  reportedImmediately: false,
+  personRole: "",
+  personBasis: "",
+  disciplineLevel: "",
+};
 
 /** An incident of the catalogue for the unit's kind, with the facts its exemptions need. */
 export function IncidentForm({ mode, unitId, year, today, police, codes, defaults = EMPTY, action }: Props) {
@@ -66,7 +105,17 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
   });
   const register = registerWithValue({ register: registerField, getValues });
   const code = useWatch({ control, name: "code" });
+  const personBasis = useWatch({ control, name: "personBasis" });
+  const personRole = useWatch({ control, name: "personRole" });
   const isCrime = code === "SERIOUS_CRIME";
+  // Who / basis / discipline are shown only where the code is about a person; the server
+  // validates them all the same (lib/records/incident-schemas.ts) and clears what does not apply.
+  const showPerson = personApplies(code);
+  const personRequired = code !== "" && PERSON_REQUIRED_CODES.includes(code);
+  const bases = basesFor(code);
+  const showSeverity = isCrime || (personRequired && personBasis === "CRIME");
+  const showDiscipline = personRequired && personBasis === "SOCIAL_EVIL";
+  const disciplineLevels = personRole ? DISCIPLINE_LEVELS_FOR_ROLE[personRole] : [];
   const forceMajeureApplies = code !== "" && FORCE_MAJEURE_CODES.includes(code);
   const err = (name: string) => errorOf(errors, name);
   const listHref = `/units/${unitId}/records/incidents?year=${year}`;
@@ -100,8 +149,13 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
         <FormField id="occurredOn" label="Ngày xảy ra" error={err("occurredOn")}>
           <TextInput id="occurredOn" type="date" max={today} aria-invalid={!!err("occurredOn")} {...register("occurredOn")} />
         </FormField>
-        {isCrime && (
-          <FormField id="severity" label="Loại tội phạm (Điều 9 Bộ luật Hình sự)" error={err("severity")} hint="Để trống nếu chưa xác định; tiêu chí sẽ ở trạng thái thiếu dữ liệu.">
+        {showSeverity && (
+          <FormField
+            id="severity"
+            label="Loại tội phạm (Điều 9 Bộ luật Hình sự)"
+            error={err("severity")}
+            hint={isCrime ? "Để trống nếu chưa xác định; tiêu chí sẽ ở trạng thái thiếu dữ liệu." : "Tội phạm từ nghiêm trọng trở lên ghi nhận theo loại “Tội phạm từ nghiêm trọng trở lên”."}
+          >
             <Select id="severity" aria-invalid={!!err("severity")} {...register("severity")}>
               <option value="">— Chưa xác định —</option>
               {CRIME_SEVERITIES.map((s) => (
@@ -111,6 +165,46 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
           </FormField>
         )}
       </div>
+      {showPerson && (
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="incident-person-fields">
+          <legend className="px-1 text-sm font-semibold text-slate-900">Người vi phạm</legend>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <FormField
+              id="personRole"
+              label={personRequired ? "Người vi phạm là" : "Người vi phạm là (nếu có)"}
+              error={err("personRole")}
+              hint={isCrime ? "Ở cơ sở giáo dục, tội phạm do cán bộ, người lao động, giáo viên hoặc người học thực hiện được xét cả Điều 7 khoản 4." : undefined}
+            >
+              <Select id="personRole" aria-invalid={!!err("personRole")} {...register("personRole")}>
+                <option value="">{personRequired ? "— Chọn người vi phạm —" : "— Không xác định —"}</option>
+                {rolesFor(code).map((r) => (
+                  <option key={r} value={r}>{INCIDENT_PERSON_ROLE_LABELS[r]}</option>
+                ))}
+              </Select>
+            </FormField>
+            {personRequired && (
+              <FormField id="personBasis" label="Căn cứ" error={err("personBasis")}>
+                <Select id="personBasis" aria-invalid={!!err("personBasis")} {...register("personBasis")}>
+                  <option value="">— Chọn căn cứ —</option>
+                  {bases.map((b) => (
+                    <option key={b} value={b}>{PERSON_BASIS_LABELS[b]}</option>
+                  ))}
+                </Select>
+              </FormField>
+            )}
+            {showDiscipline && (
+              <FormField id="disciplineLevel" label="Hình thức kỷ luật" error={err("disciplineLevel")} hint="Chỉ từ cảnh cáo trở lên mới làm đơn vị không đạt tiêu chí.">
+                <Select id="disciplineLevel" aria-invalid={!!err("disciplineLevel")} {...register("disciplineLevel")}>
+                  <option value="">{personRole ? "— Chọn hình thức kỷ luật —" : "— Chọn người vi phạm trước —"}</option>
+                  {disciplineLevels.map((l) => (
+                    <option key={l} value={l}>{DISCIPLINE_LEVEL_LABELS[l]}</option>
+                  ))}
+                </Select>
+              </FormField>
+            )}
+          </div>
+        </fieldset>
+      )}
       <FormField id="title" label="Tên vụ việc" error={err("title")}>
         <TextInput id="title" aria-invalid={!!err("title")} {...register("title")} />
       </FormField>

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { CheckboxField } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
 
 export type FactValues = Record<CountField, string>;
@@ -34,6 +35,8 @@ type Props = {
   version: number;
   values: FactValues;
   securityForceRating: EmulationResult | "";
+  /** KDC-4a: the unit says it has no previous year (created in this year). */
+  noPreviousYear: boolean;
   previous: FactValues;
   previousSecurityForceRating: EmulationResult | null;
   action: Action<{ version: number }>;
@@ -42,10 +45,10 @@ type Props = {
 type FormValues = z.input<typeof yearFactsSchema>;
 
 /** The year's counts for the unit's kind; "part ≤ whole" errors appear next to the field, input kept. */
-export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, values, securityForceRating, previous, previousSecurityForceRating, action }: Props) {
+export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, values, securityForceRating, noPreviousYear, previous, previousSecurityForceRating, action }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(yearFactsSchema), defaultValues: { unitId, year, version, ...values, securityForceRating } });
+  const form = useForm<FormValues>({ resolver: zodResolver(yearFactsSchema), defaultValues: { unitId, year, version, ...values, securityForceRating, noPreviousYear } });
   const {
     handleSubmit,
     setError,
@@ -56,6 +59,12 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
   const err = (name: string) => errorOf(errors, name);
   const groups = GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => fields.includes(f)) })).filter((g) => g.fields.length > 0);
   const hasRating = fields.includes("securityForceRating");
+  // Offered while year Y-1 has no counts (or once stated, so it can be withdrawn): with last
+  // year's figures on record there is a year to compare with. The server decides either way.
+  const previousHasCounts = previous.crimeCount !== "" || previous.socialEvilCount !== "" || previous.violationCount !== "";
+  const hasNoPreviousYear = fields.includes("noPreviousYear") && (noPreviousYear || !previousHasCounts);
+  /** The law-and-order card carries the "no previous year" statement (KDC-4a compares with Y-1). */
+  const isTrendGroup = (g: { fields: readonly CountField[] }) => g.fields.includes("crimeCount");
 
   const onSubmit = handleSubmit(async (data) => {
     setMessage(null);
@@ -82,6 +91,7 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
                 </div>
               ))}
             </dl>
+            {hasNoPreviousYear && isTrendGroup(g) && noPreviousYear && <p className="mt-2 text-sm text-slate-700">{FACT_LABELS.noPreviousYear}.</p>}
           </Card>
         ))}
         {hasRating && (
@@ -106,6 +116,15 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
                   <TextInput id={f} inputMode="numeric" autoComplete="off" aria-invalid={!!err(f)} aria-describedby={err(f) ? `${f}-error` : undefined} {...register(f)} />
                 </FormField>
               ))}
+              {hasNoPreviousYear && isTrendGroup(g) && (
+                <CheckboxField
+                  id="noPreviousYear"
+                  label={FACT_LABELS.noPreviousYear}
+                  hint="Chỉ chọn khi đơn vị được thành lập trong năm: tiêu chí “kiềm chế, kéo giảm so với năm trước” khi đó không xét."
+                  error={err("noPreviousYear")}
+                  {...register("noPreviousYear")}
+                />
+              )}
             </div>
           </Card>
         ))}

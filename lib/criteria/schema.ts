@@ -25,6 +25,7 @@ import {
   INCIDENT_CODES,
   INCIDENT_SOURCES,
   PERSONNEL_TYPES,
+  PERSON_BASES,
   UNIT_KINDS,
   DISCIPLINE_LEVEL_LABELS,
   PERSONNEL_TYPE_LABELS,
@@ -79,8 +80,8 @@ export const documentFactSchema = z
     description: "Văn bản: {date, ref} nếu đã có; null nếu khai là chưa có; bỏ trống nếu chưa khai.",
   });
 
-export const PERSON_BASES = ["ANTT_ADMIN_SANCTION", "SOCIAL_EVIL", "CRIME"] as const;
-export type PersonBasis = (typeof PERSON_BASES)[number];
+// The same codes as the database enum PersonBasis (lib/domain/vocabulary.ts), so the adapter maps 1:1.
+export { PERSON_BASES, type PersonBasis } from "../domain/vocabulary";
 
 export const incidentSchema = z
   .strictObject({

@@ -187,6 +187,34 @@ export const CRIME_SEVERITY_LABELS: Record<CrimeSeverity, string> = {
   DAC_BIET_NGHIEM_TRONG: "Đặc biệt nghiêm trọng",
 };
 
+/**
+ * Who was involved in an incident, in the words the criteria use: Đ6 k3 h "cán bộ, công chức,
+ * viên chức, người lao động"; Đ7 k4 adds "giáo viên, người học"; KDC and XA incidents involve
+ * residents, grassroots security-force members or the commune police.
+ */
+export const INCIDENT_PERSON_ROLES = ["STAFF", "WORKER", "TEACHER", "LEARNER", "SECURITY_FORCE_MEMBER", "COMMUNE_POLICE", "RESIDENT"] as const;
+export type IncidentPersonRole = (typeof INCIDENT_PERSON_ROLES)[number];
+
+export const INCIDENT_PERSON_ROLE_LABELS: Record<IncidentPersonRole, string> = {
+  STAFF: "Cán bộ, công chức, viên chức",
+  WORKER: "Người lao động",
+  TEACHER: "Giáo viên",
+  LEARNER: "Người học",
+  SECURITY_FORCE_MEMBER: "Thành viên lực lượng bảo vệ",
+  COMMUNE_POLICE: "Công an xã, phường",
+  RESIDENT: "Người dân",
+};
+
+/** Why a person's incident counts (Đ6 k3 h; Đ7 k4); a crime's class is the incident's severity. */
+export const PERSON_BASES = ["ANTT_ADMIN_SANCTION", "SOCIAL_EVIL", "CRIME"] as const;
+export type PersonBasis = (typeof PERSON_BASES)[number];
+
+export const PERSON_BASIS_LABELS: Record<PersonBasis, string> = {
+  ANTT_ADMIN_SANCTION: "Bị xử phạt vi phạm hành chính trong lĩnh vực ANTT",
+  SOCIAL_EVIL: "Mắc tệ nạn xã hội",
+  CRIME: "Phạm tội",
+};
+
 /** Who put an incident on record: the police (read-only to the unit) or the unit itself. */
 export const INCIDENT_SOURCES = ["POLICE_RECORDED", "UNIT_DECLARED"] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];

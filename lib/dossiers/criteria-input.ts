@@ -44,6 +44,7 @@ import {
   type UnitInput,
   type ValidationIssue,
 } from "@/lib/criteria";
+import { D7K4_ROLES } from "@/lib/records/incident-schemas";
 import { applyDeclarations, declarationsSchema, type Declarations } from "./self-assessment-questions";
 
 export type CriteriaDb = Prisma.TransactionClient | PrismaClient;
@@ -102,6 +103,7 @@ type FactsRow = {
   socialEvilCount: number | null;
   violationCount: number | null;
   securityForceRating: EmulationResult | null;
+  noPreviousYear: boolean;
 };
 
 const nn = (v: number | null | undefined): number | undefined => (v === null ? undefined : v);
@@ -111,8 +113,17 @@ function counts(row: FactsRow | undefined): LawAndOrderCounts | undefined {
   return { crimes: row.crimeCount, socialEvils: row.socialEvilCount, otherViolations: row.violationCount };
 }
 
+/**
+ * KDC-4a / XA-2. `noPreviousYear` is passed only when the unit said so for this year and the
+ * previous year really has no counts: recorded counts of Y-1 are always compared.
+ */
 function lawAndOrder(current: FactsRow | undefined, previous: FactsRow | undefined): LawAndOrder | undefined {
-  return compactOrAbsent({ current: counts(current), previous: counts(previous) });
+  const previousCounts = counts(previous);
+  return compactOrAbsent({
+    current: counts(current),
+    previous: previousCounts,
+    noPreviousYear: current?.noPreviousYear === true && previousCounts === undefined ? true : undefined,
+  });
 }
 
 /** staffTotal is the denominator: without it the engine's staff object cannot exist. */
@@ -210,6 +221,7 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
         socialEvilCount: true,
         violationCount: true,
         securityForceRating: true,
+        noPreviousYear: true,
       },
     }),
     // 3. The dossier of the year: registration documents, plan targets, answers.
@@ -241,6 +253,9 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
         detectedTimely: true,
         mitigated: true,
         reportedImmediately: true,
+        personRole: true,
+        personBasis: true,
+        disciplineLevel: true,
         source: true,
       },
       orderBy: [{ occurredOn: "asc" }, { id: "asc" }],
@@ -300,9 +315,11 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
   // (a name and a date), not database uuids.
   const incidentIds = readableIds(incidentRows, incidentLabel);
   const disciplineIds = readableIds(disciplineRows, disciplineLabel);
-  const incidents: Incident[] = incidentRows.map((i, index) =>
-    compact({
-      id: incidentIds[index]!,
+  const incidents: Incident[] = incidentRows.flatMap((i, index) => {
+    const id = incidentIds[index]!;
+    const description = clip(i.description ? `${i.title}: ${i.description}` : i.title, TEXT_MAX);
+    const recorded: Incident = compact({
+      id,
       code: i.code,
       date: isoDate(i.occurredOn),
       severity: i.severity ?? undefined,
@@ -310,10 +327,31 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
       detectedTimely: i.detectedTimely,
       mitigated: i.mitigated,
       reportedImmediately: i.reportedImmediately,
+      personBasis: i.personBasis ?? undefined,
+      disciplineLevel: i.disciplineLevel ?? undefined,
       source: i.source,
-      description: clip(i.description ? `${i.title}: ${i.description}` : i.title, TEXT_MAX),
-    }),
-  );
+      description,
+    });
+    // Đ7 k4: "không có cán bộ, … giáo viên, người học phạm tội". The engine files incidents
+    // under checks by CODE (catalogue.ts), so a SERIOUS_CRIME only reaches Đ6 k3 đ (CSGD-3).
+    // A crime by one of the school's own people is also a Đ7 k4 fact, of ANY class and with no
+    // exemption: we hand the engine that second reading of the same record, as the code the
+    // engine reads for Đ7 k4, with basis CRIME and no exemption flags. Its id names the same
+    // record, so reasons point people at the one incident they recorded (no second record).
+    if (kind === "CSGD" && i.code === "SERIOUS_CRIME" && i.personRole !== null && D7K4_ROLES.includes(i.personRole)) {
+      const derived: Incident = compact({
+        id: `${id} — Điều 7 khoản 4`,
+        code: "MEMBER_CRIME_OR_EVIL_DISCIPLINED" as const,
+        date: isoDate(i.occurredOn),
+        severity: i.severity ?? undefined,
+        personBasis: "CRIME" as const,
+        source: i.source,
+        description,
+      });
+      return [recorded, derived];
+    }
+    return [recorded];
+  });
 
   const disciplines: DisciplineRecord[] = disciplineRows.map((d, index) =>
     compact({

@@ -30,6 +30,9 @@ const incidentFields = {
   detectedTimely: true,
   mitigated: true,
   reportedImmediately: true,
+  personRole: true,
+  personBasis: true,
+  disciplineLevel: true,
   source: true,
   recordedById: true,
   version: true,
@@ -68,6 +71,9 @@ function incidentData(input: CreateIncidentInput) {
     detectedTimely: input.detectedTimely,
     mitigated: input.mitigated,
     reportedImmediately: input.reportedImmediately,
+    personRole: input.personRole,
+    personBasis: input.personBasis,
+    disciplineLevel: input.disciplineLevel,
   };
 }
 

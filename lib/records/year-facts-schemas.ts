@@ -1,7 +1,7 @@
 /** zod schema for the year-facts form (UnitYearFacts), shared by the form and its server action. */
 import { z } from "zod";
 import { EMULATION_RESULTS, type UnitKind } from "@/lib/domain/vocabulary";
-import { evenWithOtherErrors, isNumber, optionalCount, optionalEnum, unitIdField, versionField, yearField } from "@/lib/validation/input-rules";
+import { checkbox, evenWithOtherErrors, isNumber, optionalCount, optionalEnum, unitIdField, versionField, yearField } from "@/lib/validation/input-rules";
 
 export const COUNT_FIELDS = [
   "staffTotal",
@@ -18,7 +18,7 @@ export const COUNT_FIELDS = [
   "violationCount",
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
-export type FactField = CountField | "securityForceRating";
+export type FactField = CountField | "securityForceRating" | "noPreviousYear";
 
 export const FACT_LABELS: Record<FactField, string> = {
   staffTotal: "Tổng số cán bộ, công chức, viên chức, người lao động",
@@ -34,6 +34,7 @@ export const FACT_LABELS: Record<FactField, string> = {
   socialEvilCount: "Số vụ, người mắc tệ nạn xã hội",
   violationCount: "Số vụ vi phạm pháp luật khác",
   securityForceRating: "Xếp loại lực lượng bảo vệ ANTT",
+  noPreviousYear: "Đơn vị mới thành lập (hoặc sắp xếp lại) trong năm, không có số liệu năm trước để so sánh",
 };
 
 /**
@@ -42,8 +43,8 @@ export const FACT_LABELS: Record<FactField, string> = {
  * KDC it is the grassroots security force (KDC-5), for a commune the commune police (XA-3).
  */
 export const FACT_FIELDS_BY_KIND: Record<UnitKind, readonly FactField[]> = {
-  KDC: ["householdsResident", "householdsRegistered", "crimeCount", "socialEvilCount", "violationCount", "securityForceRating"],
-  XA: ["staffTotal", "crimeCount", "socialEvilCount", "violationCount", "securityForceRating"],
+  KDC: ["householdsResident", "householdsRegistered", "crimeCount", "socialEvilCount", "violationCount", "noPreviousYear", "securityForceRating"],
+  XA: ["staffTotal", "crimeCount", "socialEvilCount", "violationCount", "noPreviousYear", "securityForceRating"],
   CQ: ["staffTotal", "staffBriefed", "staffCommitted", "staffLaoDongTienTien", "staffChienSiThiDua"],
   DN: ["staffTotal", "staffBriefed", "staffCommitted", "staffLaoDongTienTien", "staffChienSiThiDua"],
   CSGD: ["staffTotal", "staffBriefed", "staffCommitted", "staffLaoDongTienTien", "staffChienSiThiDua", "learnersTotal", "learnersBriefed"],
@@ -71,6 +72,8 @@ export const yearFactsSchema = z
     version: versionField,
     ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, optionalCount])) as Record<CountField, typeof optionalCount>),
     securityForceRating: optionalEnum(EMULATION_RESULTS, "Kết quả xếp loại không hợp lệ."),
+    /** KDC-4a: no year Y-1 to compare with (unit created in Y). The use-case checks it against the register. */
+    noPreviousYear: checkbox,
   })
   .superRefine((v, ctx) => {
     for (const [part, whole, tooMany, missingWhole] of PART_OF) {

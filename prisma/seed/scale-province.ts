@@ -297,6 +297,25 @@ export function buildScaleRows(options: ScaleOptions) {
     }
   };
 
+  /**
+   * Who, on what basis, for the two person codes (issue 9 §4), so their criteria are decided
+   * rather than "thiếu dữ liệu". Derived from the running number, not drawn from `r`, so the
+   * random sequence — and every other generated row — stays what it was.
+   */
+  const personOf = (code: IncidentCode, n: number): Pick<Prisma.IncidentCreateManyInput, "personRole" | "personBasis" | "disciplineLevel" | "severity"> => {
+    if (code === "STAFF_ANTT_SANCTION_OR_EVIL") {
+      return n % 3 === 0
+        ? { personRole: n % 2 ? "STAFF" : "WORKER", personBasis: "ANTT_ADMIN_SANCTION" }
+        : { personRole: "STAFF", personBasis: "SOCIAL_EVIL", disciplineLevel: n % 2 ? "CANH_CAO" : "KHIEN_TRACH" };
+    }
+    if (code === "MEMBER_CRIME_OR_EVIL_DISCIPLINED") {
+      return n % 3 === 0
+        ? { personRole: "LEARNER", personBasis: "CRIME", severity: "IT_NGHIEM_TRONG" }
+        : { personRole: n % 2 ? "LEARNER" : "TEACHER", personBasis: "SOCIAL_EVIL", disciplineLevel: n % 2 ? "CANH_CAO" : "KHIEN_TRACH" };
+    }
+    return {};
+  };
+
   /** An incident somewhere in year y's window (16/11 of y-1 … 15/11 of y). */
   const incidentDate = (y: number) => addDays(day(`${y - 1}-11-16`), r.int(0, 364));
   let incidentCount = 0;
@@ -314,6 +333,7 @@ export function buildScaleRows(options: ScaleOptions) {
       detectedTimely: r.chance(0.4),
       mitigated: r.chance(0.4),
       reportedImmediately: r.chance(0.5),
+      ...personOf(code, incidentCount),
       source: police ? "POLICE_RECORDED" : "UNIT_DECLARED",
     });
   };

@@ -122,6 +122,43 @@ test.describe("recording the year (officer)", () => {
     await expect(item.getByRole("link", { name: `Sửa vụ việc ${title}` })).toBeVisible();
   });
 
+  test("an officer declares a staff member's social evil: who, basis and discipline are asked for and listed", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/incidents/new?year=${YEAR}`);
+    const form = page.getByRole("form", { name: "Khai báo vụ việc" });
+    const person = form.getByTestId("incident-person-fields");
+    // A fire is about no one: the person fields stay hidden.
+    await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_FIRE_EXPLOSION");
+    await expect(person).toBeHidden();
+    await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("STAFF_ANTT_SANCTION_OR_EVIL");
+    await expect(person).toBeVisible();
+    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-06-02`);
+    const title = `Cán bộ tham gia đánh bạc ${Date.now() % 100000}`;
+    await form.getByLabel("Tên vụ việc").fill(title);
+    // Without who and the basis the form says what is missing, in Vietnamese, and stays put.
+    await form.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    await expect(form.getByText("Vui lòng chọn người vi phạm (cán bộ, người lao động, giáo viên hoặc người học).")).toBeVisible();
+    await expect(form.getByText(/Vui lòng chọn căn cứ/)).toBeVisible();
+
+    await form.getByLabel("Người vi phạm là", { exact: true }).selectOption("STAFF");
+    await form.getByLabel("Căn cứ", { exact: true }).selectOption("SOCIAL_EVIL");
+    // A social evil needs the discipline; khiển trách is recorded but does not fail the criterion.
+    const discipline = form.getByLabel("Hình thức kỷ luật", { exact: true });
+    await expect(discipline).toBeEnabled();
+    await discipline.selectOption("KHIEN_TRACH");
+    await form.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    await expect(page).toHaveURL(new RegExp(`/records/incidents\\?year=${YEAR}`));
+    const item = page.getByTestId("incident").filter({ hasText: title });
+    await expect(item.getByTestId("incident-person")).toHaveText("Người vi phạm: Cán bộ, công chức, viên chức · Mắc tệ nạn xã hội · kỷ luật khiển trách");
+
+    // The edit form comes back with the same facts.
+    await item.getByRole("link", { name: `Sửa vụ việc ${title}` }).click();
+    const edit = page.getByRole("form", { name: "Khai báo vụ việc" });
+    await expect(edit.getByLabel("Người vi phạm là", { exact: true })).toHaveValue("STAFF");
+    await expect(edit.getByLabel("Căn cứ", { exact: true })).toHaveValue("SOCIAL_EVIL");
+    await expect(edit.getByLabel("Hình thức kỷ luật", { exact: true })).toHaveValue("KHIEN_TRACH");
+  });
+
   test("a police-recorded incident is read-only to the commune officer, also on the server", async ({ page }) => {
     await signIn(page, "canbo.phuonglaocai");
     await page.goto(`/units/${TDP2}/records/incidents?year=${YEAR}`);

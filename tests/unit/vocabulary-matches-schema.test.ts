@@ -23,6 +23,8 @@ describe("vocabulary ↔ schema.prisma", () => {
     ["IncidentCode", vocab.INCIDENT_CODES],
     ["CrimeSeverity", vocab.CRIME_SEVERITIES],
     ["IncidentSource", vocab.INCIDENT_SOURCES],
+    ["IncidentPersonRole", vocab.INCIDENT_PERSON_ROLES],
+    ["PersonBasis", vocab.PERSON_BASES],
     ["EducationLevel", vocab.EDUCATION_LEVELS],
     ["DossierState", DOSSIER_STATES],
     ["Role", ROLES],

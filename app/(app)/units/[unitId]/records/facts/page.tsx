@@ -33,6 +33,7 @@ export default async function YearFactsPage({ params, searchParams }: { params: 
         version={data.facts?.version ?? 0}
         values={values}
         securityForceRating={data.facts?.securityForceRating ?? ""}
+        noPreviousYear={data.facts?.noPreviousYear ?? false}
         previous={previous}
         previousSecurityForceRating={data.previous?.securityForceRating ?? null}
         action={saveYearFactsAction}

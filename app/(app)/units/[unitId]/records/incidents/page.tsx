@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { getIncidentsPage } from "@/lib/records/queries";
-import { CRIME_SEVERITY_LABELS, INCIDENT_CODE_LABELS } from "@/lib/domain/vocabulary";
+import { CRIME_SEVERITY_LABELS, DISCIPLINE_LEVEL_LABELS, INCIDENT_CODE_LABELS, INCIDENT_PERSON_ROLE_LABELS, PERSON_BASIS_LABELS } from "@/lib/domain/vocabulary";
 import { formatDate } from "@/lib/format";
 import { RecordsHeader } from "@/components/records/records-header";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
@@ -44,6 +44,13 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
                       {formatDate(i.occurredOn)} · {INCIDENT_CODE_LABELS[i.code]}
                       {i.severity && ` · ${CRIME_SEVERITY_LABELS[i.severity]}`}
                     </p>
+                    {i.personRole && (
+                      <p className="text-sm text-slate-600" data-testid="incident-person">
+                        Người vi phạm: {INCIDENT_PERSON_ROLE_LABELS[i.personRole]}
+                        {i.personBasis && ` · ${PERSON_BASIS_LABELS[i.personBasis]}`}
+                        {i.disciplineLevel && ` · kỷ luật ${DISCIPLINE_LEVEL_LABELS[i.disciplineLevel].toLowerCase()}`}
+                      </p>
+                    )}
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
                     {i.source === "POLICE_RECORDED" ? <Badge tone="blue">Công an ghi nhận</Badge> : <Badge>Đơn vị tự khai báo</Badge>}

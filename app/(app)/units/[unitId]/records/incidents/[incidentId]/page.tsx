@@ -46,6 +46,9 @@ export default async function EditIncidentPage({ params, searchParams }: { param
             detectedTimely: incident.detectedTimely,
             mitigated: incident.mitigated,
             reportedImmediately: incident.reportedImmediately,
+            personRole: incident.personRole ?? "",
+            personBasis: incident.personBasis ?? "",
+            disciplineLevel: incident.disciplineLevel ?? "",
           }}
           action={updateIncidentAction}
         />
