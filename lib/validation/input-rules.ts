@@ -155,3 +155,38 @@ export const optionalDate = z.preprocess(
 
 /** A date that has happened (decisions, incidents): not after today in Việt Nam. */
 export const pastDate = (missing: string, future: string) => requiredDate(missing).refine((iso) => iso <= todayInVietnam(), future);
+
+// ───────────── URL filters (?year=, ?q=, ?communeId=…) ─────────────
+
+/** What Next gives a page as `searchParams`, or a route handler's URLSearchParams. */
+export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Longer filter values are not typed by anyone; they are dropped like any other bad value. */
+export const MAX_SEARCH_PARAM_LENGTH = 200;
+
+/**
+ * One URL filter as a page may use it: the first value if repeated, trimmed; undefined when empty,
+ * longer than MAX_SEARCH_PARAM_LENGTH or holding a control character. A filter is a convenience,
+ * so a bad one is ignored (the page shows unfiltered), never an error page: `?q=%00` used to reach
+ * PostgreSQL, which refuses NUL, and end as an HTTP 500.
+ */
+export function searchParam(params: SearchParamsInput, name: string): string | undefined {
+  const raw = params instanceof URLSearchParams ? params.get(name) : params[name];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!value || value.length > MAX_SEARCH_PARAM_LENGTH || hasControlCharacters(value)) return undefined;
+  return value;
+}
+
+/**
+ * A page's filters: every key of `schema` read through searchParam, then parsed. Fields should
+ * end in `.optional().catch(undefined)` (or `.catch(default)`) so one bad value drops only itself.
+ */
+export function parseSearchParams<S extends z.ZodObject>(schema: S, params: SearchParamsInput): z.output<S> {
+  return schema.parse(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, searchParam(params, name)])));
+}
+
+/** A filter that is a database id of type bigint (cursor of a list): digits only, within int8. */
+export const bigintParam = z
+  .string()
+  .regex(/^\d{1,18}$/)
+  .transform((v) => BigInt(v));

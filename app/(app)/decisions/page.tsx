@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
+import { searchParam } from "@/lib/validation/input-rules";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
@@ -21,7 +22,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   if (!readsDecisions(actor)) forbidden();
   const current = currentEvaluationYear();
-  const year = yearSchema.catch(current).parse((await searchParams).year);
+  const year = yearSchema.catch(current).parse(searchParam(await searchParams, "year"));
   const prisma = getPrisma();
   let decisions, groups;
   try {

@@ -1,5 +1,6 @@
 import { forbidden } from "next/navigation";
 import { z } from "zod";
+import { searchParam } from "@/lib/validation/input-rules";
 import { requireActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
@@ -19,7 +20,7 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
   const actor = await requireActor();
   if (!decidesForSomeUnit(actor)) forbidden();
   const params = await searchParams;
-  const year = yearSchema.catch(currentEvaluationYear()).parse(params.year);
+  const year = yearSchema.catch(currentEvaluationYear()).parse(searchParam(params, "year"));
   let groups;
   try {
     groups = await listProposedForDecision(getPrisma(), actor, year);
@@ -48,7 +49,7 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <Card>
-          <DecisionForm year={year} groups={formGroups} initialKey={params.authorityId ?? ""} today={vietnamToday()} action={issueDecisionAction} />
+          <DecisionForm year={year} groups={formGroups} initialKey={searchParam(params, "authorityId") ?? ""} today={vietnamToday()} action={issueDecisionAction} />
         </Card>
       )}
     </>
