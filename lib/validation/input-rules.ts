@@ -22,8 +22,31 @@ export const yearField = z.coerce
   .min(MIN_YEAR, `Năm đánh giá từ ${MIN_YEAR} trở đi.`)
   .max(2100, "Năm không hợp lệ.");
 
+/**
+ * The largest value of an `Int` column (PostgreSQL int4). A bigger number passes "is an integer"
+ * but makes Prisma throw when it reaches a query: an HTTP 500 instead of a message.
+ */
+export const INT4_MAX = 2_147_483_647;
+
+const VERSION_MESSAGE = "Phiên bản dữ liệu không hợp lệ; vui lòng tải lại trang.";
+/** A whole number within an int4 column, one message for every way to miss it. */
+const int4 = (min: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(INT4_MAX, message);
+
 /** A `version` column value sent back by an edit form (0: the row does not exist yet). */
-export const versionField = z.coerce.number({ error: "Phiên bản dữ liệu không hợp lệ." }).int().min(0, "Phiên bản dữ liệu không hợp lệ.");
+export const versionField = int4(0, VERSION_MESSAGE);
+/** The version of a row that exists (a dossier as loaded by its page): 1 or more. */
+export const savedVersionField = int4(1, VERSION_MESSAGE);
+
+/**
+ * A criterion id as forms send it ("CQDN-1"); whether it belongs to the unit kind's rule set is the
+ * use-case's check (assertCriterionOfDossier), which knows the dossier.
+ */
+export const criterionIdField = z
+  .string({ error: "Mã tiêu chí không hợp lệ." })
+  .trim()
+  .min(1, "Thiếu mã tiêu chí.")
+  .max(40, "Mã tiêu chí không hợp lệ.")
+  .refine((v) => !hasControlCharacters(v), "Mã tiêu chí không hợp lệ.");
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 

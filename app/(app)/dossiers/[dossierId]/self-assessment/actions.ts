@@ -7,6 +7,7 @@ import { getPrisma } from "@/lib/db/client";
 import { criterionAnswerSchema, saveCriterionAnswer, submitDossier } from "@/lib/dossiers/self-assessment";
 import { removeEvidence } from "@/lib/dossiers/evidence-files";
 import { dossierVersionSchema } from "@/lib/dossiers/dossier-schemas";
+import { idField } from "@/lib/validation/input-rules";
 import { runAction } from "@/lib/validation/run-action";
 
 export async function saveAnswerAction(input: unknown) {
@@ -16,7 +17,7 @@ export async function saveAnswerAction(input: unknown) {
 }
 
 export async function removeEvidenceAction(input: unknown) {
-  const result = await runAction(z.object({ evidenceId: z.uuid() }), input, getActor, (actor, data) => removeEvidence(getPrisma(), actor, data));
+  const result = await runAction(z.object({ evidenceId: idField("Tệp minh chứng không hợp lệ.") }), input, getActor, (actor, data) => removeEvidence(getPrisma(), actor, data));
   if (result.ok) revalidatePath("/dossiers/[dossierId]/self-assessment", "page");
   return result;
 }
