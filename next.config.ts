@@ -22,8 +22,8 @@ const nextConfig: NextConfig = {
   // .next (70 MB → 28 MB measured). The schema engine is used only by scripts, never by pages.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   // forbidden() renders app/forbidden.tsx with HTTP 403.
-  // Evidence files (≤ 10 MB) are uploaded through a server action.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb", allowedOrigins: serverActionOrigins() } },
+  // Server actions keep Next's 1 MB body limit: evidence files go to a route handler (ADR 0006).
+  experimental: { authInterrupts: true, serverActions: { allowedOrigins: serverActionOrigins() } },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -18,8 +18,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not for build assets (immutable files, no scripts of ours inline) nor router prefetches.
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Pages only: not build assets, not router prefetches, and not /api — a proxy that matched
+      // the evidence upload route would buffer its body before the route could refuse an
+      // oversized one (ADR 0006); API answers are JSON and files, where a CSP has nothing to guard.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { parseSearchParams } from "@/lib/validation/input-rules";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { QUEUE_STATES } from "@/lib/reviews/review-queue";
 import type { DossierState } from "@/lib/workflow/dossier-states";
@@ -40,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     case "REVIEW_QUEUE":
       return (
         <Suspense fallback={<Loading />}>
-          <ReviewerHome actor={actor} year={year} filters={queueFiltersSchema.parse(await searchParams)} />
+          <ReviewerHome actor={actor} year={year} filters={parseSearchParams(queueFiltersSchema, await searchParams)} />
         </Suspense>
       );
     case "PROVINCE":

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Sector, UnitKind } from "@/lib/generated/prisma/enums";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
+import { parseSearchParams, type SearchParamsInput } from "@/lib/validation/input-rules";
 import { SECTORS } from "@/lib/reports/exports/labels";
 import type { CommuneRow, DashboardFilters } from "@/lib/reports/dashboard-types";
 
@@ -17,14 +18,7 @@ export const COMMUNE_SORT_KEYS = ["name", "kdc", "cq", "dn", "csgd", "registered
 export type CommuneSortKey = (typeof COMMUNE_SORT_KEYS)[number];
 export type CommuneSort = { key: CommuneSortKey; descending: boolean };
 
-type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-/** `?a=1&a=2` keeps the first value; URLSearchParams and Next's searchParams read alike. */
-function first(params: RawParams, name: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(name) ?? undefined;
-  const value = params[name];
-  return Array.isArray(value) ? value[0] : value;
-}
+type RawParams = SearchParamsInput;
 
 const paramsSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -50,8 +44,7 @@ export type DashboardParams = { filters: DashboardFilters; sort?: CommuneSort };
 
 /** The filters and sort of a dashboard URL; the year defaults to `defaultYear` (the current evaluation year). */
 export function parseDashboardParams(params: RawParams, defaultYear: number): DashboardParams {
-  const raw = Object.fromEntries(["year", "communeId", "kind", "sector", "sort"].map((name) => [name, first(params, name) || undefined]));
-  const parsed = paramsSchema.parse(raw);
+  const parsed = parseSearchParams(paramsSchema, params);
   const filters: DashboardFilters = { year: parsed.year ?? defaultYear };
   if (parsed.communeId) filters.communeId = parsed.communeId;
   if (parsed.kind) filters.kind = parsed.kind as UnitKind;

@@ -35,6 +35,7 @@ const COMMON = new Set(COMMON_PASSWORDS.map(normalizedForComparison));
 export function passwordPolicyProblem(password: string, username: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Mật khẩu tối đa ${PASSWORD_MAX_LENGTH} ký tự.`;
+  if (/[\u0000-\u001F\u007F]/.test(password)) return "Mật khẩu không được chứa ký tự điều khiển.";
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) return "Mật khẩu cần có cả chữ và số.";
   const p = normalizedForComparison(password);
   const u = normalizedForComparison(username);

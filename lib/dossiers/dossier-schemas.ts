@@ -1,10 +1,10 @@
 /** zod schemas of the dossier forms, shared by each form and its server action. */
 import { z } from "zod";
 import { planTargetsSchema } from "@/lib/criteria";
-import { calendarDate, CONTROL_CHARACTER_MESSAGE, hasControlCharacters, requiredText } from "@/lib/validation/input-rules";
+import { calendarDate, CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, requiredText, savedVersionField, todayInVietnam, yearField } from "@/lib/validation/input-rules";
 
 const id = z.uuid("Mã hồ sơ không hợp lệ.");
-const version = z.coerce.number({ error: "Thiếu phiên bản hồ sơ." }).int().min(1);
+const version = savedVersionField;
 const capitalised = (label: string) => `${label[0]!.toUpperCase()}${label.slice(1)}`;
 /** A real calendar day ("30/02" and "31/04" are refused, not rolled over into the next month). */
 const isoDate = (label: string) => calendarDate(`Vui lòng nhập ${label}.`, `${capitalised(label)} không hợp lệ (dd/mm/yyyy).`);
@@ -16,18 +16,19 @@ const optionalText = (max: number, message: string) =>
     .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE)
     .transform((v) => (v === "" ? undefined : v))
     .optional();
+/** A registration document or day: it exists, so it is not dated after today (in Việt Nam). */
 const optionalDate = (label: string) =>
   z
-    .string()
+    .string({ error: `${capitalised(label)} không hợp lệ (dd/mm/yyyy).` })
     .trim()
     .transform((v) => (v === "" ? undefined : v))
-    .pipe(isoDate(label).optional())
+    .pipe(isoDate(label).refine((iso) => iso <= todayInVietnam(), `${capitalised(label)} không được sau ngày hôm nay.`).optional())
     .optional();
 
 export const registrationSchema = z
   .object({
     unitId: z.uuid("Đơn vị không hợp lệ."),
-    year: z.coerce.number().int().min(2022, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ."),
+    year: yearField,
     // Each registration document: its reference and its date, or neither (checked below).
     partyResolutionRef: optionalText(200, "Số, ký hiệu nghị quyết tối đa 200 ký tự."),
     partyResolutionOn: optionalDate("ngày nghị quyết"),
@@ -52,12 +53,12 @@ export const registrationSchema = z
 export type RegistrationInput = z.output<typeof registrationSchema>;
 
 const optionalPercent = z
-  .string()
+  .string({ error: "Tỷ lệ phải là số." })
   .trim()
   .transform((v) => (v === "" ? undefined : Number(v.replace(",", "."))))
   .pipe(z.number({ error: "Tỷ lệ phải là số." }).min(0, "Tỷ lệ từ 0 đến 100.").max(100, "Tỷ lệ từ 0 đến 100.").optional())
   .optional();
-const comparator = z.enum([">=", ">"]).default(">=");
+const comparator = z.enum([">=", ">"], { error: INVALID_CHOICE }).default(">=");
 
 /**
  * The registration form: flat fields a person fills in (documents, and the unit's own stricter
@@ -66,8 +67,8 @@ const comparator = z.enum([">=", ">"]).default(">=");
  */
 export const registrationFormSchema = z
   .object({
-    unitId: z.string(),
-    year: z.coerce.number(),
+    unitId: z.string({ error: "Đơn vị không hợp lệ." }),
+    year: yearField,
     partyResolutionRef: z.string().optional(),
     partyResolutionOn: z.string().optional(),
     planRef: z.string().optional(),
@@ -80,7 +81,7 @@ export const registrationFormSchema = z
     targetAdvancedWorkersPercent: optionalPercent,
     targetEmulationSoldiersPercent: optionalPercent,
     targetCommitmentPercent: optionalPercent,
-    noDisciplineFrom: z.enum(["", "KHIEN_TRACH", "CANH_CAO"]).default(""),
+    noDisciplineFrom: z.enum(["", "KHIEN_TRACH", "CANH_CAO"], { error: INVALID_CHOICE }).default(""),
   })
   .transform((f, ctx) => {
     const targets = [
@@ -103,7 +104,7 @@ export const dossierVersionSchema = z.object({ dossierId: id, version });
 export const criterionReviewSchema = z.object({
   dossierId: id,
   version,
-  criterionId: z.string().trim().min(1, "Thiếu mã tiêu chí.").max(40),
+  criterionId: criterionIdField,
   status: z.enum(["ACCEPTED", "FLAGGED"], { error: "Vui lòng chọn kết quả thẩm định tiêu chí." }),
   comment: optionalText(2000, "Nhận xét tối đa 2000 ký tự."),
 });
@@ -120,13 +121,13 @@ export const revocationSchema = refusalSchema.extend({
 
 export const decisionSchema = z.object({
   authorityId: z.uuid("Vui lòng chọn cơ quan ban hành."),
-  year: z.coerce.number().int().min(2022).max(2100),
+  year: yearField,
   issuedOn: isoDate("ngày ban hành"),
   signerName: requiredText("Vui lòng nhập họ tên người ký.", 120, "Họ tên người ký tối đa 120 ký tự.", 3),
   signerTitle: requiredText("Vui lòng nhập chức vụ người ký.", 120, "Chức vụ người ký tối đa 120 ký tự.", 3),
   dossiers: z
     .array(z.object({ dossierId: id, version }), { error: "Vui lòng chọn đơn vị." })
     .min(1, "Vui lòng chọn ít nhất một đơn vị được đề nghị công nhận.")
-    .max(2000),
+    .max(2000, "Một quyết định công nhận tối đa 2000 đơn vị."),
 });
 export type DecisionInput = z.output<typeof decisionSchema>;

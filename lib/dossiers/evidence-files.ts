@@ -3,6 +3,7 @@
  * name the browser sends), SHA-256 kept in the database, the bytes kept by an EvidenceStorage.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,28 +14,35 @@ import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
 import type { EvidenceStorage } from "./evidence-storage";
 import { loadDossier } from "./dossier-transition";
 import { criteriaForKind } from "./self-assessment-questions";
+import { EVIDENCE_TYPES_MESSAGE, evidenceFileProblem, evidenceKindOf, extensionOf, type EvidenceKind } from "./evidence-rules";
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT, MAX_EVIDENCE_BYTES } from "./evidence-rules";
 
-const KINDS = [
-  { mime: "application/pdf", ext: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46] }, // %PDF
-  { mime: "image/png", ext: ["png"], magic: [0x89, 0x50, 0x4e, 0x47] },
-  { mime: "image/jpeg", ext: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
-  { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: ["docx"], magic: [0x50, 0x4b, 0x03, 0x04] }, // zip
-  { mime: "application/msword", ext: ["doc"], magic: [0xd0, 0xcf, 0x11, 0xe0] }, // OLE2
-] as const;
+/**
+ * What `file-type` reports for the content of each accepted kind. A .doc is an OLE2 compound file
+ * ("cfb"); file-type cannot tell Word 97 from Excel 97 inside one, so any OLE2 file named .doc
+ * passes (it opens in Word or fails harmlessly; it is never an executable or a script).
+ */
+const CONTENT_OF: Record<EvidenceKind["mime"], string> = {
+  "application/pdf": "application/pdf",
+  "image/png": "image/png",
+  "image/jpeg": "image/jpeg",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/msword": "application/x-cfb",
+};
 
-export const EVIDENCE_ACCEPT = ".pdf,.png,.jpg,.jpeg,.doc,.docx";
-export const EVIDENCE_RULES_TEXT = "PDF, ảnh (JPG, PNG) hoặc Word (DOC, DOCX), tối đa 10 MB.";
-
-/** The accepted type of a file by its extension and its first bytes, or an error message. */
-export function classifyEvidence(fileName: string, bytes: Uint8Array): { mime: string } | { error: string } {
-  if (bytes.length === 0) return { error: "Tệp rỗng." };
-  if (bytes.length > MAX_EVIDENCE_BYTES) return { error: `Tệp vượt quá 10 MB (${(bytes.length / 1024 / 1024).toFixed(1).replace(".", ",")} MB).` };
-  const ext = fileName.toLowerCase().split(".").pop() ?? "";
-  const kind = KINDS.find((k) => (k.ext as readonly string[]).includes(ext));
-  if (!kind) return { error: `Chỉ nhận ${EVIDENCE_RULES_TEXT}` };
-  if (!kind.magic.every((b, i) => bytes[i] === b)) return { error: "Nội dung tệp không đúng với định dạng của tên tệp." };
+/**
+ * The accepted type of a file by its name and its content, or a Vietnamese message. The content
+ * decides: a zip renamed .docx or a text file renamed .pdf is refused, naming the allowed types.
+ */
+export async function classifyEvidence(fileName: string, bytes: Uint8Array): Promise<{ mime: string } | { error: string }> {
+  const problem = evidenceFileProblem(fileName, bytes.length);
+  if (problem) return { error: problem };
+  const kind = evidenceKindOf(fileName)!;
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.mime !== CONTENT_OF[kind.mime]) {
+    return { error: `Nội dung tệp không đúng với định dạng của tên tệp (.${extensionOf(fileName)}). ${EVIDENCE_TYPES_MESSAGE}` };
+  }
   return { mime: kind.mime };
 }
 
@@ -66,6 +74,21 @@ export async function assertCriterionEditable(tx: Prisma.TransactionClient, doss
   }
 }
 
+/**
+ * The actor may add evidence to this criterion of this dossier now. The upload route asks this
+ * before reading the body, so an unauthorized or late upload costs no bytes; uploadEvidence asks
+ * it again.
+ */
+export async function assertMayUploadEvidence(prisma: PrismaClient, actor: Actor | null, input: { dossierId: string; criterionId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const d = await loadDossier(tx, input.dossierId);
+    if (!d) throw new UserFacingError("Hồ sơ không tồn tại.");
+    authorize(actor, { action: "unit.update", unit: d.unit });
+    await assertCriterionEditable(tx, d, input.criterionId);
+    return d;
+  });
+}
+
 export async function uploadEvidence(
   prisma: PrismaClient,
   storage: EvidenceStorage,
@@ -73,18 +96,12 @@ export async function uploadEvidence(
   input: { dossierId: string; criterionId: string; fileName: string; bytes: Uint8Array },
 ) {
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-200) || "tep-minh-chung";
-  const kind = classifyEvidence(fileName, input.bytes);
+  const kind = await classifyEvidence(fileName, input.bytes);
   if ("error" in kind) throw new UserFacingError(kind.error, "file");
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const storageKey = `${randomUUID()}`;
 
-  const dossier = await prisma.$transaction(async (tx) => {
-    const d = await loadDossier(tx, input.dossierId);
-    if (!d) throw new UserFacingError("Hồ sơ không tồn tại.");
-    authorize(actor, { action: "unit.update", unit: d.unit });
-    await assertCriterionEditable(tx, d, input.criterionId);
-    return d;
-  });
+  const dossier = await assertMayUploadEvidence(prisma, actor, input);
   // Bytes first, row second: a failure in between leaves an orphan file, never a row without a file.
   await storage.put(storageKey, input.bytes);
   try {

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
+import { CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, savedVersionField } from "@/lib/validation/input-rules";
 import { deadlinesFor, vietnamToday } from "@/lib/workflow/deadlines";
 import type { EvaluationResult, UnitInput } from "@/lib/criteria";
 import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
@@ -18,14 +19,18 @@ import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transit
 
 export const criterionAnswerSchema = z.object({
   dossierId: z.uuid("Mã hồ sơ không hợp lệ."),
-  version: z.coerce.number().int().min(1),
-  criterionId: z.string().trim().min(1).max(40),
-  /** Có / Không per question of this criterion; "" = not answered yet. */
-  declarations: z.record(z.string(), z.enum(["true", "false", ""]).or(z.boolean())).default({}),
+  version: savedVersionField,
+  criterionId: criterionIdField,
+  /** Có / Không per question of this criterion; "" = not answered yet. Keys are checked by the use-case. */
+  declarations: z
+    .record(z.string().max(80, INVALID_CHOICE), z.union([z.enum(["true", "false", ""]), z.boolean()], { error: INVALID_CHOICE }), { error: INVALID_CHOICE })
+    .default({}),
   explanation: z
-    .string()
+    .string({ error: CONTROL_CHARACTER_MESSAGE })
     .trim()
     .max(4000, "Giải trình tối đa 4000 ký tự.")
+    // Stored in a JSON snapshot too, where PostgreSQL refuses NUL outright (an HTTP 500).
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE)
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .default(null),

@@ -33,8 +33,9 @@ const optionalId = z
 export const userAccessSchema = z
   .object({
     role: z.enum(ROLES, { error: "Vui lòng chọn vai trò." }),
-    reviewerLevel: z.enum(REVIEWER_LEVELS, { error: "Cấp thẩm định không hợp lệ." }).optional().or(z.literal("").transform(() => undefined)),
-    officerScope: z.enum(OFFICER_SCOPES, { error: "Phạm vi không hợp lệ." }).optional().or(z.literal("").transform(() => undefined)),
+    // The union's own message: zod reports a failed union as "Invalid input" otherwise.
+    reviewerLevel: z.union([z.enum(REVIEWER_LEVELS), z.literal("").transform(() => undefined)], { error: "Cấp thẩm định không hợp lệ." }).optional(),
+    officerScope: z.union([z.enum(OFFICER_SCOPES), z.literal("").transform(() => undefined)], { error: "Phạm vi không hợp lệ." }).optional(),
     unitId: optionalId,
     areaId: optionalId,
   })
@@ -70,7 +71,7 @@ export type UserAccess = z.output<typeof userAccessSchema>;
 export const updateUserAccessSchema = z
   .object({
     userId: z.uuid("Người dùng không hợp lệ."),
-    isActive: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]).default(false),
+    isActive: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")], { error: "Giá trị lựa chọn không hợp lệ." }).default(false),
   })
   .and(userAccessSchema);
 

@@ -22,8 +22,31 @@ export const yearField = z.coerce
   .min(MIN_YEAR, `Năm đánh giá từ ${MIN_YEAR} trở đi.`)
   .max(2100, "Năm không hợp lệ.");
 
+/**
+ * The largest value of an `Int` column (PostgreSQL int4). A bigger number passes "is an integer"
+ * but makes Prisma throw when it reaches a query: an HTTP 500 instead of a message.
+ */
+export const INT4_MAX = 2_147_483_647;
+
+const VERSION_MESSAGE = "Phiên bản dữ liệu không hợp lệ; vui lòng tải lại trang.";
+/** A whole number within an int4 column, one message for every way to miss it. */
+const int4 = (min: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(INT4_MAX, message);
+
 /** A `version` column value sent back by an edit form (0: the row does not exist yet). */
-export const versionField = z.coerce.number({ error: "Phiên bản dữ liệu không hợp lệ." }).int().min(0, "Phiên bản dữ liệu không hợp lệ.");
+export const versionField = int4(0, VERSION_MESSAGE);
+/** The version of a row that exists (a dossier as loaded by its page): 1 or more. */
+export const savedVersionField = int4(1, VERSION_MESSAGE);
+
+/**
+ * A criterion id as forms send it ("CQDN-1"); whether it belongs to the unit kind's rule set is the
+ * use-case's check (assertCriterionOfDossier), which knows the dossier.
+ */
+export const criterionIdField = z
+  .string({ error: "Mã tiêu chí không hợp lệ." })
+  .trim()
+  .min(1, "Thiếu mã tiêu chí.")
+  .max(40, "Mã tiêu chí không hợp lệ.")
+  .refine((v) => !hasControlCharacters(v), "Mã tiêu chí không hợp lệ.");
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -155,3 +178,38 @@ export const optionalDate = z.preprocess(
 
 /** A date that has happened (decisions, incidents): not after today in Việt Nam. */
 export const pastDate = (missing: string, future: string) => requiredDate(missing).refine((iso) => iso <= todayInVietnam(), future);
+
+// ───────────── URL filters (?year=, ?q=, ?communeId=…) ─────────────
+
+/** What Next gives a page as `searchParams`, or a route handler's URLSearchParams. */
+export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Longer filter values are not typed by anyone; they are dropped like any other bad value. */
+export const MAX_SEARCH_PARAM_LENGTH = 200;
+
+/**
+ * One URL filter as a page may use it: the first value if repeated, trimmed; undefined when empty,
+ * longer than MAX_SEARCH_PARAM_LENGTH or holding a control character. A filter is a convenience,
+ * so a bad one is ignored (the page shows unfiltered), never an error page: `?q=%00` used to reach
+ * PostgreSQL, which refuses NUL, and end as an HTTP 500.
+ */
+export function searchParam(params: SearchParamsInput, name: string): string | undefined {
+  const raw = params instanceof URLSearchParams ? params.get(name) : params[name];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  if (!value || value.length > MAX_SEARCH_PARAM_LENGTH || hasControlCharacters(value)) return undefined;
+  return value;
+}
+
+/**
+ * A page's filters: every key of `schema` read through searchParam, then parsed. Fields should
+ * end in `.optional().catch(undefined)` (or `.catch(default)`) so one bad value drops only itself.
+ */
+export function parseSearchParams<S extends z.ZodObject>(schema: S, params: SearchParamsInput): z.output<S> {
+  return schema.parse(Object.fromEntries(Object.keys(schema.shape).map((name) => [name, searchParam(params, name)])));
+}
+
+/** A filter that is a database id of type bigint (cursor of a list): digits only, within int8. */
+export const bigintParam = z
+  .string()
+  .regex(/^\d{1,18}$/)
+  .transform((v) => BigInt(v));

@@ -9,6 +9,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import JSZip from "jszip";
 import { signIn, signOut, unitId } from "./helpers";
+import { zip as plainZip } from "../support/file-samples";
 
 const UNIT = "Sở Tư pháp tỉnh Lào Cai";
 const STP = unitId("CQ-STP");
@@ -80,7 +81,27 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await expect(page.getByTestId("plan-targets")).toBeVisible();
   for (const id of CRITERIA) await answerCriterion(page, id, `Đơn vị đã thực hiện đầy đủ nội dung tiêu chí ${id}.`);
   const upload = page.getByRole("form", { name: "Tải minh chứng tiêu chí CQDN-1" });
-  await upload.locator('input[type="file"]').setInputFiles({ name: "Kế hoạch ANTT 2026.pdf", mimeType: "application/pdf", buffer: PDF });
+  const fileInput = upload.locator('input[type="file"]');
+  // Typed but not yet saved: a refused upload must not lose it.
+  const unsaved = page.getByRole("form", { name: "Tự đánh giá tiêu chí CQDN-3" }).getByLabel("Giải trình (bắt buộc nếu không có tệp minh chứng)");
+  await unsaved.fill("Đang soạn: bổ sung kết quả phối hợp tuần tra quý IV.");
+  // Too big: refused in the browser next to the field, nothing is sent.
+  await fileInput.setInputFiles({ name: "Ảnh chụp biên bản.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) });
+  await expect(upload.getByRole("alert")).toHaveText("Tệp vượt quá 10 MB (11,0 MB); vui lòng chọn tệp nhỏ hơn.");
+  await upload.getByRole("button", { name: "Tải lên" }).click();
+  await expect(upload.getByRole("alert")).toHaveText("Tệp vượt quá 10 MB (11,0 MB); vui lòng chọn tệp nhỏ hơn.");
+  await expect(unsaved).toHaveValue("Đang soạn: bổ sung kết quả phối hợp tuần tra quý IV.");
+  // A zip renamed .docx passes the browser's check by name; the server refuses it by content.
+  await fileInput.setInputFiles({ name: "Báo cáo.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(plainZip()) });
+  await expect(upload.getByRole("alert")).toBeHidden();
+  const refused = page.waitForResponse((r) => r.url().includes("/evidence?") && r.request().method() === "POST");
+  await upload.getByRole("button", { name: "Tải lên" }).click();
+  expect((await refused).status()).toBe(422);
+  await expect(upload.getByRole("alert")).toHaveText(/^Nội dung tệp không đúng với định dạng của tên tệp \(\.docx\)\. Chỉ nhận PDF, ảnh \(JPG, PNG\) hoặc Word \(DOC, DOCX\)/);
+  await expect(unsaved).toHaveValue("Đang soạn: bổ sung kết quả phối hợp tuần tra quý IV.");
+  await expect(page.getByTestId("criterion-CQDN-1").getByRole("link", { name: "Báo cáo.docx" })).toHaveCount(0);
+  await unsaved.fill("Đơn vị đã thực hiện đầy đủ nội dung tiêu chí CQDN-3."); // back to what is saved
+  await fileInput.setInputFiles({ name: "Kế hoạch ANTT 2026.pdf", mimeType: "application/pdf", buffer: PDF });
   await upload.getByRole("button", { name: "Tải lên" }).click();
   await expect(page.getByTestId("criterion-CQDN-1").getByRole("link", { name: "Kế hoạch ANTT 2026.pdf" })).toBeVisible();
   await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();

@@ -88,12 +88,10 @@ describe("evidence", () => {
     expect((await t.prisma.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["evidence.uploaded", "evidence.removed"]);
   });
 
-  it("refuses wrong types, disguised files, empty and oversized files, in Vietnamese", () => {
-    expect(classifyEvidence("a.exe", PDF)).toEqual({ error: "Chỉ nhận PDF, ảnh (JPG, PNG) hoặc Word (DOC, DOCX), tối đa 10 MB." });
-    expect(classifyEvidence("a.pdf", new TextEncoder().encode("MZ not a pdf"))).toEqual({ error: "Nội dung tệp không đúng với định dạng của tên tệp." });
-    expect(classifyEvidence("a.pdf", new Uint8Array())).toEqual({ error: "Tệp rỗng." });
-    expect(classifyEvidence("a.pdf", new Uint8Array(10 * 1024 * 1024 + 1))).toMatchObject({ error: expect.stringMatching(/^Tệp vượt quá 10 MB/) });
-    expect(classifyEvidence("anh.JPG", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ mime: "image/jpeg" });
+  it("refuses a disguised file through the use-case, in Vietnamese (kinds in tests/unit/evidence-content)", async () => {
+    const { officer, dossier } = await setup();
+    expect(await classifyEvidence("a.pdf", new TextEncoder().encode("MZ not a pdf"))).toMatchObject({ error: expect.stringMatching(/^Nội dung tệp không đúng với định dạng của tên tệp \(\.pdf\)/) });
+    await expect(uploadEvidence(t.prisma, storage, officer, { dossierId: dossier.id, criterionId: "CQDN-1", fileName: "a.pdf", bytes: new TextEncoder().encode("MZ") })).rejects.toThrow(/^Nội dung tệp không đúng/);
   });
 
   it("a refused upload leaves neither a row nor a file", async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { decisionFormSchema } from "@/components/decisions/decision-form-schema";
 import { refusalSchema, registrationFormSchema, revocationSchema } from "@/lib/dossiers/dossier-schemas";
 import { createUserSchema } from "@/lib/users/user-schemas";
-import { CONTROL_CHARACTER_MESSAGE, optionalText, requiredText, todayInVietnam, toIsoDate } from "@/lib/validation/input-rules";
+import { z } from "zod";
+import { parseDashboardParams } from "@/components/dashboard/dashboard-params";
+import { bigintParam, CONTROL_CHARACTER_MESSAGE, MAX_SEARCH_PARAM_LENGTH, optionalText, parseSearchParams, requiredText, searchParam, todayInVietnam, toIsoDate } from "@/lib/validation/input-rules";
 
 const UNIT = "5b7f4c1e-8d2a-4e6b-9c3d-1a2b3c4d5e6f";
 const DOSSIER = { dossierId: "6c8e5d2f-9e3b-4f7c-8d4e-2b3c4d5e6f70", version: 1 };
@@ -57,5 +59,34 @@ describe("text without control characters", () => {
 
   it("keeps line breaks and tabs in long texts", () => {
     expect(optionalText(100, "Dài").parse("Dòng 1\n\tDòng 2")).toBe("Dòng 1\n\tDòng 2");
+  });
+});
+
+describe("URL filters", () => {
+  const schema = z.object({
+    q: z.string().max(100).optional().catch(undefined),
+    year: z.coerce.number().int().min(2022).max(2100).optional().catch(undefined),
+    before: bigintParam.optional().catch(undefined),
+  });
+
+  it("drops a value with NUL or another control character, an over-long one, and keeps the first of repeats", () => {
+    expect(searchParam({ q: "Xã\u0000An" }, "q")).toBeUndefined();
+    expect(searchParam({ q: "\u001b[31m" }, "q")).toBeUndefined();
+    expect(searchParam({ q: "a".repeat(MAX_SEARCH_PARAM_LENGTH + 1) }, "q")).toBeUndefined();
+    expect(searchParam({ q: ["  Phường Bình ", "khác"] }, "q")).toBe("Phường Bình");
+    expect(searchParam(new URLSearchParams("q=%00&year=2026"), "q")).toBeUndefined();
+    expect(searchParam(new URLSearchParams("q=%00&year=2026"), "year")).toBe("2026");
+    expect(searchParam({}, "q")).toBeUndefined();
+  });
+
+  it("parses a page's filters, one bad value dropping only itself", () => {
+    expect(parseSearchParams(schema, { q: "An\u0000", year: "2026", before: "99999999999999999999" })).toEqual({ q: undefined, year: 2026, before: undefined });
+    expect(parseSearchParams(schema, { q: "An", year: "0000", before: "42" })).toEqual({ q: "An", year: undefined, before: 42n });
+    expect(parseSearchParams(schema, { before: "-1", year: "2026.5" })).toEqual({ q: undefined, year: undefined, before: undefined });
+    expect(parseSearchParams(schema, new URLSearchParams("before=1e5&year=%00"))).toEqual({ q: undefined, year: undefined, before: undefined });
+  });
+
+  it("dashboard filters go through the same parser", () => {
+    expect(parseDashboardParams(new URLSearchParams("year=2026%00&kind=KDC%00&sort=%00name"), 2025)).toEqual({ filters: { year: 2025 } });
   });
 });

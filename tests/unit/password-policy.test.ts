@@ -14,6 +14,7 @@ describe("the password policy", () => {
     ["the app's name and year, padded with symbols", "Antt@2026!!", "Mật khẩu này quá phổ biến, dễ bị đoán. Vui lòng chọn mật khẩu khác."],
     ["one character repeated", "aaaaaa111111", "Mật khẩu quá đơn giản (lặp lại một vài ký tự). Vui lòng chọn mật khẩu khác."],
     ["too long", "a1".repeat(65), "Mật khẩu tối đa 128 ký tự."],
+    ["a control character", "Mat khau\u0000 2026x", "Mật khẩu không được chứa ký tự điều khiển."],
   ])("refuses %s", (_what, password, message) => {
     expect(passwordPolicyProblem(password, "nguyen.van.an")).toBe(message);
   });

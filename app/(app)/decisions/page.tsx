@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { can, ForbiddenError } from "@/lib/auth/permissions";
+import { searchParam } from "@/lib/validation/input-rules";
 import { getPrisma } from "@/lib/db/client";
 import { listDecisions, listProposedForDecision } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
@@ -20,7 +21,7 @@ const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(2100);
 export default async function DecisionsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const actor = await requirePermission({ action: "decision.list" });
   const current = currentEvaluationYear();
-  const year = yearSchema.catch(current).parse((await searchParams).year);
+  const year = yearSchema.catch(current).parse(searchParam(await searchParams, "year"));
   const prisma = getPrisma();
   let decisions, groups;
   try {

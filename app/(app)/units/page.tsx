@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { parseSearchParams } from "@/lib/validation/input-rules";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { listCommunes, listUnits } from "@/lib/units/unit-queries";
@@ -20,7 +21,7 @@ const filtersSchema = z.object({
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const filters = filtersSchema.parse(await searchParams);
+  const filters = parseSearchParams(filtersSchema, await searchParams);
   const prisma = getPrisma();
   const [{ units, total, page, pageCount }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma)]);
   const query = (p: number) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { bigintParam, parseSearchParams } from "@/lib/validation/input-rules";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/audit-queries";
@@ -14,12 +15,12 @@ export const metadata = { title: "Nhật ký hệ thống" };
 const filtersSchema = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   username: z.string().trim().max(50).optional().catch(undefined),
-  before: z.coerce.bigint().optional().catch(undefined),
+  before: bigintParam.optional().catch(undefined),
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ action: "audit.readGlobal" });
-  const filters = filtersSchema.parse(await searchParams);
+  const filters = parseSearchParams(filtersSchema, await searchParams);
   const [events, chain] = await Promise.all([
     listAuditEvents(getPrisma(), actor, { ...filters, action: filters.action || undefined, username: filters.username || undefined }),
     auditChainStateFor(getPrisma(), actor),

@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { createUser, unlockUser, updateUserAccess } from "@/lib/users/manage-users";
 import { createUserSchema, updateUserAccessSchema } from "@/lib/users/user-schemas";
+import { idField } from "@/lib/validation/input-rules";
 import { runAction } from "@/lib/validation/run-action";
 import { resetUserPassword } from "@/lib/users/passwords";
 import { resetPasswordSchema } from "@/lib/users/password-schemas";
@@ -23,7 +24,7 @@ export async function updateUserAccessAction(input: unknown) {
 }
 
 export async function unlockUserAction(input: unknown) {
-  const result = await runAction(z.object({ userId: z.uuid() }), input, getActor, (actor, data) => unlockUser(getPrisma(), actor, data.userId));
+  const result = await runAction(z.object({ userId: idField("Người dùng không hợp lệ.") }), input, getActor, (actor, data) => unlockUser(getPrisma(), actor, data.userId));
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }

@@ -1,6 +1,7 @@
 import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
+import { searchParam } from "@/lib/validation/input-rules";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { listProposedForDecision } from "@/lib/dossiers/decision-queries";
@@ -18,7 +19,7 @@ const yearSchema = z.coerce.number().int().min(2022).max(2100);
 export default async function NewDecisionPage({ searchParams }: { searchParams: Promise<{ year?: string; authorityId?: string }> }) {
   const actor = await requirePermission({ action: "decision.issue" });
   const params = await searchParams;
-  const year = yearSchema.catch(currentEvaluationYear()).parse(params.year);
+  const year = yearSchema.catch(currentEvaluationYear()).parse(searchParam(params, "year"));
   let groups;
   try {
     groups = await listProposedForDecision(getPrisma(), actor, year);
@@ -47,7 +48,7 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <Card>
-          <DecisionForm year={year} groups={formGroups} initialKey={params.authorityId ?? ""} today={vietnamToday()} action={issueDecisionAction} />
+          <DecisionForm year={year} groups={formGroups} initialKey={searchParam(params, "authorityId") ?? ""} today={vietnamToday()} action={issueDecisionAction} />
         </Card>
       )}
     </>

@@ -4,7 +4,7 @@ import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { getSelfAssessment } from "@/lib/dossiers/self-assessment";
-import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-files";
+import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-rules";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { deadlinesFor, countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
 import { formatDateTime } from "@/lib/format";
@@ -15,7 +15,7 @@ import { EvidenceUploader, RemoveEvidenceButton } from "@/components/dossiers/ev
 import { OverallBadge, VerdictBadge } from "@/components/dossiers/verdict-badge";
 import { TransitionButton } from "@/components/dossiers/transition-button";
 import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
-import { removeEvidenceAction, saveAnswerAction, submitAction, uploadEvidenceAction } from "./actions";
+import { removeEvidenceAction, saveAnswerAction, submitAction } from "./actions";
 
 export const metadata = { title: "Tự đánh giá" };
 
@@ -131,7 +131,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
                     ))}
                   </ul>
                 )}
-                {canEdit(c.id) && <EvidenceUploader dossierId={dossier.id} criterionId={c.id} accept={EVIDENCE_ACCEPT} rules={EVIDENCE_RULES_TEXT} action={uploadEvidenceAction} />}
+                {canEdit(c.id) && <EvidenceUploader dossierId={dossier.id} criterionId={c.id} accept={EVIDENCE_ACCEPT} rules={EVIDENCE_RULES_TEXT} />}
               </div>
             </section>
           );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { searchParam } from "@/lib/validation/input-rules";
 import { requireActor } from "@/lib/auth/session";
 import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
@@ -38,7 +39,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const actor = await requireActor();
   const { unitId } = await params;
   requireUuid(unitId);
-  const year = yearSchema.catch(currentEvaluationYear()).parse((await searchParams).year);
+  const year = yearSchema.catch(currentEvaluationYear()).parse(searchParam(await searchParams, "year"));
   const prisma = getPrisma();
   const overview = await loadOrDeny(() => getDossierOverview(prisma, actor, unitId, year));
   const { unit, dossier, state, actions, deadlines, performers } = overview;

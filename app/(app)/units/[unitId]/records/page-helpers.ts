@@ -7,7 +7,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
-import { MIN_YEAR } from "@/lib/validation/input-rules";
+import { MIN_YEAR, searchParam } from "@/lib/validation/input-rules";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,8 +21,7 @@ export function selectableYears(): number[] {
 
 export async function yearFrom(searchParams: SearchParams): Promise<number> {
   const current = currentEvaluationYear();
-  const raw = (await searchParams).year;
-  return z.coerce.number().int().min(MIN_YEAR).max(current + 1).catch(current).parse(Array.isArray(raw) ? raw[0] : (raw ?? current));
+  return z.coerce.number().int().min(MIN_YEAR).max(current + 1).catch(current).parse(searchParam(await searchParams, "year") ?? current);
 }
 
 /** After a successful write: the unit page and every records page of the unit are stale. */

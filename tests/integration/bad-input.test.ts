@@ -1,0 +1,418 @@
+/**
+ * Every server action, sent each class of bad value a person never types (NUL and other control
+ * characters, impossible or far dates, negative and beyond-int4 integers, over-long strings,
+ * unknown or malformed ids, unknown choices), answers a Vietnamese message and writes nothing.
+ *
+ * The actions run as in production (their zod schema, runAction, the use-case, the audit) against
+ * a real database; only the session (getActor), the Prisma client and revalidatePath are swapped.
+ * The table is checked against the "use server" files: an exported action without an entry fails.
+ */
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../lib/auth/actor";
+import type { DossierState } from "../../lib/generated/prisma/enums";
+import { incidentCodesFor } from "../../lib/records/incident-schemas";
+import { makeUser, makeWorld, TEST_PASSWORD } from "./fixtures";
+import { setupTestDatabase } from "./test-db";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null, prisma: null as unknown }));
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("@/lib/auth/session", () => ({
+  getActor: async () => session.actor,
+  getPasswordSubject: async () => (session.actor ? { userId: session.actor.userId, username: session.actor.username } : null),
+}));
+vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getPrisma: () => session.prisma }));
+
+const t = setupTestDatabase();
+beforeAll(() => {
+  session.prisma = t.prisma;
+});
+
+const ROOT = path.resolve(__dirname, "../..");
+
+// ───────────── The bad value classes ─────────────
+
+const CLASSES = {
+  text: { nul: "Nội dung\u0000", bell: "Dòng\u0007chuông", escape: "\u001b[31mđỏ", overLong: "Dài".repeat(40_000) },
+  date: { year0000: "0000-01-01", feb30: "2026-02-30", feb30vn: "30/02/2026", month13: "2026-13-01", farFuture: "2999-12-31", future: "2099-12-31", before1900: "1899-12-31", nul: "2026-03-01\u0000" },
+  count: { negative: -1, negativeText: "-5", int4: 2 ** 31, huge: "99999999999999999999", fraction: 1.5, garbage: "12abc", nul: "1\u0000" },
+  version: { negative: -1, int4: 2 ** 31, huge: 1e20, fraction: "1.5", garbage: "abc", nul: "1\u0000" },
+  year: { year0000: "0000", negative: -2026, int4: 2 ** 31, huge: 30000, nul: "2026\u0000" },
+  id: { unknownUuid: "3f0c6a52-8d1b-4e7a-9c2f-5b1e0d9a7c44", notUuid: "khong-phai-uuid", nul: "\u0000", overLong: "a".repeat(10_000) },
+  choice: { unknown: "KHONG_CO_GIA_TRI_NAY", nul: "TTLDTT\u0000", overLong: "A".repeat(10_000) },
+  criterion: { unknown: "CQDN-99", nul: "CQDN-1\u0000", overLong: "C".repeat(10_000) },
+} as const;
+type FieldClass = keyof typeof CLASSES;
+
+// ───────────── The world each action runs in ─────────────
+
+type Ctx = Awaited<ReturnType<typeof world>>;
+async function world() {
+  const w = await makeWorld(t.prisma);
+  const officer = await makeUser(t.prisma, "canbo", "UNIT_OFFICER", { unitId: w.agencyA.id });
+  const reviewer = await makeUser(t.prisma, "thamdinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" });
+  const admin = await makeUser(t.prisma, "quantri", "ADMIN");
+  const authority = await t.prisma.authority.findFirstOrThrow();
+  const dossier = (state: DossierState, extra: { reviewRound?: number } = {}) =>
+    t.prisma.dossier.create({ data: { unitId: w.agencyA.id, year: 2026, state, registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: extra.reviewRound ?? 1 } });
+  return { ...w, officer, reviewer, admin, authority, dossier };
+}
+
+type Entry = {
+  actor: "officer" | "reviewer" | "admin";
+  /** A valid input in a world where the action succeeds. */
+  setup: (c: Ctx) => Promise<Record<string, unknown>>;
+  /** The fields to spoil, by class. */
+  fields: Record<string, FieldClass>;
+  /** The valid input then succeeds (false: the state it needs is beyond this test; say why). */
+  baseline?: false;
+};
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+const REGISTRATION = { year: "2026", partyResolutionRef: "05-NQ/ĐU", partyResolutionOn: "2026-02-20", planRef: "12/KH-STP", planOn: "2026-02-25", commitmentRef: "01/ĐK-STP", commitmentOn: "2026-03-01", registeredOn: "2026-03-05" };
+const subUnit = async (c: Ctx) => {
+  const { createSubUnit } = await import("../../lib/records/sub-units");
+  const { createSubUnitSchema } = await import("../../lib/records/sub-unit-schemas");
+  return createSubUnit(t.prisma, c.officer, createSubUnitSchema.parse({ unitId: c.agencyA.id, name: "Phòng Tổng hợp", kind: "PHONG", eligibleForRating: true }));
+};
+const incidentInput = (c: Ctx) => ({ unitId: c.agencyA.id, code: incidentCodesFor("CQ")[0]!.code, occurredOn: "2026-05-04", title: "Mất trộm tài sản tại kho", description: "Mô tả vụ việc", severity: "", forceMajeure: false });
+const disciplineInput = (c: Ctx) => ({ unitId: c.agencyA.id, personId: "", fullName: "Nguyễn Văn An", personnelType: "CONG_CHUC", position: "Chuyên viên", subUnitId: "", level: "KHIEN_TRACH", decidedOn: "2026-06-01", decisionRef: "12/QĐ-STP", reason: "Vi phạm nội quy cơ quan", forSocialEvil: false });
+const modelInput = (c: Ctx) => ({ unitId: c.agencyA.id, year: "2026", name: "Tổ tự quản an ninh trật tự", description: "Mô hình tự quản", startedOn: "2026-01-15", isEffective: true });
+
+const A = "app/(app)";
+const TABLE: Record<string, Entry> = {
+  [`${A}/admin/users/actions.ts#createUserAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ username: "canbo.moi", fullName: "Trần Thị Bình", password: "MatKhauMoi2026", role: "UNIT_OFFICER", officerScope: "UNIT", unitId: c.agencyA.id, areaId: "", reviewerLevel: "" }),
+    // areaId is not spoiled here: with the UNIT scope it is cleared (accessColumns), never stored.
+    fields: { username: "text", fullName: "text", password: "text", role: "choice", officerScope: "choice", reviewerLevel: "choice", unitId: "id" },
+  },
+  [`${A}/admin/users/actions.ts#updateUserAccessAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ userId: c.officer.userId, isActive: true, role: "UNIT_OFFICER", officerScope: "COMMUNE", unitId: "", areaId: c.communeB.id, reviewerLevel: "" }),
+    // The COMMUNE scope uses areaId (createUserAction covers unitId).
+    fields: { userId: "id", isActive: "choice", role: "choice", officerScope: "choice", areaId: "id" },
+  },
+  [`${A}/admin/users/actions.ts#unlockUserAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ userId: c.officer.userId }),
+    fields: { userId: "id" },
+  },
+  [`${A}/admin/users/actions.ts#resetPasswordAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ userId: c.officer.userId }),
+    fields: { userId: "id" },
+  },
+  ["app/(auth)/change-password/actions.ts#changePasswordAction"]: {
+    actor: "officer",
+    setup: async () => ({ currentPassword: TEST_PASSWORD, newPassword: "Đồi chè xanh 2026", confirmPassword: "Đồi chè xanh 2026" }),
+    fields: { currentPassword: "text", newPassword: "text", confirmPassword: "text" },
+  },
+  [`${A}/dossiers/[dossierId]/review/actions.ts#reviewCriterionAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const d = await c.dossier("UNDER_REVIEW");
+      return { dossierId: d.id, version: String(d.version), criterionId: "CQDN-1", status: "FLAGGED", comment: "Bổ sung biên bản họp." };
+    },
+    fields: { dossierId: "id", version: "version", criterionId: "criterion", status: "choice", comment: "text" },
+  },
+  [`${A}/dossiers/[dossierId]/review/actions.ts#returnAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const d = await c.dossier("UNDER_REVIEW");
+      await t.prisma.criterionReview.create({ data: { dossierId: d.id, round: 1, criterionId: "CQDN-2", status: "FLAGGED", comment: "Bổ sung", reviewerId: c.reviewer.userId } });
+      return { dossierId: d.id, version: String(d.version) };
+    },
+    fields: { dossierId: "id", version: "version" },
+  },
+  [`${A}/dossiers/[dossierId]/review/actions.ts#proposeAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const d = await c.dossier("UNDER_REVIEW");
+      return { dossierId: d.id, version: String(d.version) };
+    },
+    fields: { dossierId: "id", version: "version" },
+    baseline: false, // proposing needs every criterion reviewed and met (dossier-workflow.test.ts)
+  },
+  [`${A}/dossiers/[dossierId]/review/actions.ts#refuseAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const d = await c.dossier("UNDER_REVIEW");
+      return { dossierId: d.id, version: String(d.version), reason: "Không đạt tiêu chí CQDN-1 về phổ biến nội quy." };
+    },
+    fields: { dossierId: "id", version: "version", reason: "text" },
+  },
+  [`${A}/dossiers/[dossierId]/self-assessment/actions.ts#saveAnswerAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const d = await c.dossier("SELF_ASSESSMENT");
+      return { dossierId: d.id, version: String(d.version), criterionId: "CQDN-1", declarations: {}, explanation: "Đã phổ biến nội quy cho toàn thể cán bộ." };
+    },
+    fields: { dossierId: "id", version: "version", criterionId: "criterion", explanation: "text" },
+  },
+  [`${A}/dossiers/[dossierId]/self-assessment/actions.ts#removeEvidenceAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const d = await c.dossier("SELF_ASSESSMENT");
+      const f = await t.prisma.evidenceFile.create({ data: { dossierId: d.id, criterionId: "CQDN-1", fileName: "ke-hoach.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), storageKey: randomUUID(), uploadedById: c.officer.userId } });
+      return { evidenceId: f.id };
+    },
+    fields: { evidenceId: "id" },
+  },
+  [`${A}/dossiers/[dossierId]/self-assessment/actions.ts#submitAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const d = await c.dossier("SELF_ASSESSMENT");
+      return { dossierId: d.id, version: String(d.version) };
+    },
+    fields: { dossierId: "id", version: "version" },
+    baseline: false, // submitting needs every criterion answered (self-assessment.test.ts)
+  },
+  [`${A}/units/[unitId]/records/facts/actions.ts#saveYearFactsAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, year: "2026", version: "0", staffTotal: "40", staffBriefed: "40", staffCommitted: "38", staffLaoDongTienTien: "30", staffChienSiThiDua: "3" }),
+    fields: { unitId: "id", year: "year", version: "version", staffTotal: "count", staffBriefed: "count", staffChienSiThiDua: "count" },
+  },
+  [`${A}/units/[unitId]/records/sub-units/actions.ts#createSubUnitAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, name: "Phòng Hành chính", kind: "PHONG", eligibleForRating: true, isSecurityForce: false }),
+    fields: { unitId: "id", name: "text", kind: "choice", eligibleForRating: "choice" },
+  },
+  [`${A}/units/[unitId]/records/sub-units/actions.ts#updateSubUnitAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, name: "Phòng Tổng hợp - Hành chính", kind: "PHONG", eligibleForRating: true }),
+    fields: { unitId: "id", subUnitId: "id", name: "text", kind: "choice" },
+  },
+  [`${A}/units/[unitId]/records/sub-units/actions.ts#setSubUnitResultAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, year: "2026", result: "TTLDTT", decisionRef: "45/QĐ-STP" }),
+    fields: { unitId: "id", subUnitId: "id", year: "year", result: "choice", decisionRef: "text" },
+  },
+  [`${A}/units/[unitId]/records/sub-units/actions.ts#setSubUnitActiveAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, active: false }),
+    fields: { unitId: "id", subUnitId: "id", active: "choice" },
+  },
+  [`${A}/units/[unitId]/records/sub-units/actions.ts#deleteSubUnitAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id }),
+    fields: { unitId: "id", subUnitId: "id" },
+  },
+  [`${A}/units/[unitId]/records/incidents/actions.ts#createIncidentAction`]: {
+    actor: "officer",
+    setup: async (c) => incidentInput(c),
+    fields: { unitId: "id", code: "choice", occurredOn: "date", title: "text", description: "text", severity: "choice" },
+  },
+  [`${A}/units/[unitId]/records/incidents/actions.ts#updateIncidentAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createIncident } = await import("../../lib/records/incidents");
+      const { createIncidentSchema } = await import("../../lib/records/incident-schemas");
+      const { id } = await createIncident(t.prisma, c.officer, createIncidentSchema.parse(incidentInput(c)));
+      return { ...incidentInput(c), incidentId: id, version: "1", title: "Mất trộm tài sản tại kho số 2" };
+    },
+    fields: { unitId: "id", incidentId: "id", version: "version", occurredOn: "date", title: "text", code: "choice" },
+  },
+  [`${A}/units/[unitId]/records/incidents/actions.ts#deleteIncidentAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createIncident } = await import("../../lib/records/incidents");
+      const { createIncidentSchema } = await import("../../lib/records/incident-schemas");
+      const { id } = await createIncident(t.prisma, c.officer, createIncidentSchema.parse(incidentInput(c)));
+      return { unitId: c.agencyA.id, incidentId: id, version: "1" };
+    },
+    fields: { unitId: "id", incidentId: "id", version: "version" },
+  },
+  [`${A}/units/[unitId]/records/discipline/actions.ts#createDisciplineAction`]: {
+    actor: "officer",
+    setup: async (c) => disciplineInput(c),
+    fields: { unitId: "id", personId: "id", fullName: "text", personnelType: "choice", position: "text", subUnitId: "id", level: "choice", decidedOn: "date", decisionRef: "text", reason: "text" },
+  },
+  [`${A}/units/[unitId]/records/discipline/actions.ts#updateDisciplineAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createDisciplineRecord } = await import("../../lib/records/discipline");
+      const { createDisciplineSchema } = await import("../../lib/records/discipline-schemas");
+      const { id } = await createDisciplineRecord(t.prisma, c.officer, createDisciplineSchema.parse(disciplineInput(c)));
+      return { ...disciplineInput(c), recordId: id, reason: "Vi phạm nội quy cơ quan nhiều lần" };
+    },
+    fields: { unitId: "id", recordId: "id", fullName: "text", level: "choice", decidedOn: "date", reason: "text", subUnitId: "id" },
+  },
+  [`${A}/units/[unitId]/records/discipline/actions.ts#deleteDisciplineAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createDisciplineRecord } = await import("../../lib/records/discipline");
+      const { createDisciplineSchema } = await import("../../lib/records/discipline-schemas");
+      const { id } = await createDisciplineRecord(t.prisma, c.officer, createDisciplineSchema.parse(disciplineInput(c)));
+      return { unitId: c.agencyA.id, recordId: id };
+    },
+    fields: { unitId: "id", recordId: "id" },
+  },
+  [`${A}/units/[unitId]/records/models/actions.ts#createModelAction`]: {
+    actor: "officer",
+    setup: async (c) => modelInput(c),
+    fields: { unitId: "id", year: "year", name: "text", description: "text", startedOn: "date" },
+  },
+  [`${A}/units/[unitId]/records/models/actions.ts#updateModelAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createMovementModel } = await import("../../lib/records/movement-models");
+      const { createModelSchema } = await import("../../lib/records/movement-model-schemas");
+      const { id } = await createMovementModel(t.prisma, c.officer, createModelSchema.parse(modelInput(c)));
+      return { ...modelInput(c), modelId: id, name: "Tổ tự quản an ninh trật tự khu tập thể" };
+    },
+    fields: { unitId: "id", modelId: "id", year: "year", name: "text", startedOn: "date" },
+  },
+  [`${A}/units/[unitId]/records/models/actions.ts#deleteModelAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { createMovementModel } = await import("../../lib/records/movement-models");
+      const { createModelSchema } = await import("../../lib/records/movement-model-schemas");
+      const { id } = await createMovementModel(t.prisma, c.officer, createModelSchema.parse(modelInput(c)));
+      return { unitId: c.agencyA.id, modelId: id };
+    },
+    fields: { unitId: "id", modelId: "id" },
+  },
+  [`${A}/units/[unitId]/dossier/actions.ts#registerAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ ...REGISTRATION, unitId: c.agencyA.id, targetSubUnitsPercent: "90", targetSubUnitsComparator: ">=", noDisciplineFrom: "" }),
+    fields: {
+      unitId: "id",
+      year: "year",
+      partyResolutionRef: "text",
+      partyResolutionOn: "date",
+      planOn: "date",
+      registeredOn: "date",
+      targetSubUnitsPercent: "count",
+      targetSubUnitsComparator: "choice",
+      noDisciplineFrom: "choice",
+    },
+  },
+  [`${A}/units/[unitId]/dossier/actions.ts#startSelfAssessmentAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const d = await c.dossier("REGISTERED");
+      return { dossierId: d.id, version: String(d.version) };
+    },
+    fields: { dossierId: "id", version: "version" },
+  },
+  [`${A}/units/[unitId]/dossier/actions.ts#revokeAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const d = await c.dossier("RECOGNISED");
+      return { dossierId: d.id, version: String(d.version), reason: "Đơn vị để xảy ra vụ việc nghiêm trọng sau khi công nhận.", reference: "15/QĐ-UBND" };
+    },
+    fields: { dossierId: "id", version: "version", reason: "text", reference: "text" },
+    baseline: false, // a recognised dossier carries its decision (decisions tests cover revocation)
+  },
+  [`${A}/account/actions.ts#revokeAllSessionsAction`]: {
+    actor: "officer",
+    setup: async () => ({}),
+    fields: {}, // takes no input: nothing to spoil
+  },
+  [`${A}/decisions/actions.ts#issueDecisionAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const d = await c.dossier("PROPOSED");
+      return { authorityId: c.authority.id, year: "2026", issuedOn: "2026-11-20", signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch", dossiers: [{ dossierId: d.id, version: String(d.version) }] };
+    },
+    fields: { authorityId: "id", year: "year", issuedOn: "date", signerName: "text", signerTitle: "text", "dossiers.0.dossierId": "id", "dossiers.0.version": "version" },
+  },
+};
+
+// ───────────── Checks ─────────────
+
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+const ENGLISH = /\b(invalid|expected|received|too (big|small)|required|must|string|number|nan|uuid|option|input)\b/i;
+
+function messagesOf(result: unknown): string[] {
+  const r = result as { message?: unknown; fieldErrors?: Record<string, unknown[]> };
+  return [r.message, ...Object.values(r.fieldErrors ?? {}).flat()].map(String);
+}
+
+/** Every row of every table, hashed: any write shows. One statement, so it stays cheap. */
+async function fingerprint(): Promise<string> {
+  const tables = await t.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+  );
+  const parts = tables.map((x) => `SELECT '${x.table_name}' AS t, md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h FROM "${x.table_name}" r`);
+  const rows = await t.prisma.$queryRawUnsafe<{ t: string; h: string }[]>(parts.join(" UNION ALL "));
+  return rows.map((r) => `${r.t}:${r.h}`).sort().join(",");
+}
+
+function withValue(input: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(input);
+  const keys = field.split(".");
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[keys.at(-1)!] = value;
+  return copy;
+}
+
+async function serverActionExports(): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string) {
+    for (const entry of await readdir(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== "generated") await walk(rel);
+      } else if (/\.tsx?$/.test(entry.name) && /^\s*["']use server["']/.test(await readFile(path.join(ROOT, rel), "utf8"))) {
+        const mod = (await import(path.join(ROOT, rel))) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.push(`${rel}#${name}`);
+      }
+    }
+  }
+  for (const dir of ["app", "lib", "components"]) await walk(dir);
+  return found.sort();
+}
+
+describe("bad input to every server action", () => {
+  it("the table covers every exported server action", async () => {
+    expect(Object.keys(TABLE).sort()).toEqual(await serverActionExports());
+  });
+
+  for (const [key, entry] of Object.entries(TABLE)) {
+    it(key.replace(`${A}/`, ""), async () => {
+      const [file, name] = key.split("#") as [string, string];
+      const action = ((await import(path.join(ROOT, file))) as Record<string, (input: unknown) => Promise<unknown>>)[name]!;
+      const c = await world();
+      const valid = await entry.setup(c);
+      session.actor = c[entry.actor];
+      const problems: string[] = [];
+      const before = await fingerprint();
+      cases: for (const [field, cls] of Object.entries(entry.fields)) {
+        for (const [label, value] of Object.entries(CLASSES[cls])) {
+          const what = `${field}=${cls}.${label}`;
+          let result: unknown;
+          try {
+            result = await action(withValue(valid, field, value));
+          } catch (error) {
+            problems.push(`${what}: threw ${(error as Error).name}: ${String((error as Error).message).slice(0, 160)}`);
+            if ((await fingerprint()) !== before) {
+              problems.push(`${what}: wrote to the database`);
+              break cases;
+            }
+            continue;
+          }
+          // BAD_INPUT_LOG=1 shows every answer, to see why a case was refused.
+          if (process.env.BAD_INPUT_LOG) console.log(what, JSON.stringify(result).slice(0, 200));
+          if ((result as { ok?: boolean }).ok !== false) problems.push(`${what}: accepted`);
+          else {
+            for (const m of messagesOf(result)) {
+              if (!VIETNAMESE.test(m) || ENGLISH.test(m)) problems.push(`${what}: message not Vietnamese: ${m.slice(0, 160)}`);
+            }
+          }
+          if ((await fingerprint()) !== before) {
+            problems.push(`${what}: wrote to the database`);
+            break cases; // the world has changed; later cases of this action would mislead
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+      if (entry.baseline !== false) expect(await action(valid)).toMatchObject({ ok: true });
+    });
+  }
+});
