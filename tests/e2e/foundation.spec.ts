@@ -237,6 +237,34 @@ test.describe("administration", () => {
     await expect(page.getByRole("link", { name: "Sở Tài chính tỉnh Lào Cai" })).toBeVisible();
   });
 
+  test("admin creates the commune police accounts a commune lacks, in bulk, and hands over one-time passwords", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/users");
+    await page.getByRole("link", { name: "Tạo hàng loạt" }).click();
+    const choose = page.getByRole("form", { name: "Chọn đối tượng" });
+    await choose.getByLabel("Tài khoản cho").selectOption("COMMUNE_REVIEWERS");
+    await choose.getByLabel("Xã, phường").selectOption({ label: "Phường Cam Đường" });
+    await choose.getByRole("button", { name: "Xem danh sách" }).click();
+    await expect(page.getByTestId("bulk-preview")).toContainText("ca.lci-p02");
+    await page.getByRole("button", { name: "Tạo 1 tài khoản" }).click();
+
+    const issued = page.getByTestId("bulk-issued");
+    await expect(issued).toContainText("ca.lci-p02");
+    const oneTimePassword = (await issued.locator("tbody tr td").nth(1).innerText()).trim();
+    expect(oneTimePassword).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Tải danh sách (.xlsx)" }).click();
+    expect((await download).suggestedFilename()).toBe("tai-khoan-moi.xlsx");
+
+    // Nothing is left to create for that commune.
+    await page.reload();
+    await expect(page.getByText("Không còn đơn vị, xã nào thiếu tài khoản theo lựa chọn này.")).toBeVisible();
+
+    await signOut(page);
+    await submitSignIn(page, "ca.lci-p02", oneTimePassword);
+    await expect(page).toHaveURL(/\/change-password$/);
+  });
+
   test("the system log proves its own integrity and speaks Vietnamese only", async ({ page }) => {
     await signIn(page, "admin");
     await page.goto("/admin/audit");

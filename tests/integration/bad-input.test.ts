@@ -101,6 +101,11 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ userId: c.officer.userId }),
     fields: { userId: "id" },
   },
+  [`${A}/admin/users/actions.ts#createAccountsInBulkAction`]: {
+    actor: "admin",
+    setup: async () => ({ target: "UNIT_OFFICERS", kind: "", communeId: "" }),
+    fields: { target: "choice", kind: "choice", communeId: "id" },
+  },
   [`${A}/admin/users/actions.ts#resetPasswordAction`]: {
     actor: "admin",
     setup: async (c) => ({ userId: c.officer.userId }),

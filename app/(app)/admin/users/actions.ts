@@ -10,6 +10,8 @@ import { idField } from "@/lib/validation/input-rules";
 import { runAction } from "@/lib/validation/run-action";
 import { resetUserPassword } from "@/lib/users/passwords";
 import { resetPasswordSchema } from "@/lib/users/password-schemas";
+import { createAccountsInBulk } from "@/lib/users/bulk-accounts";
+import { bulkAccountsSchema } from "@/lib/users/bulk-account-plan";
 
 export async function createUserAction(input: unknown) {
   const result = await runAction(createUserSchema, input, getActor, (actor, data) => createUser(getPrisma(), actor, data));
@@ -34,4 +36,13 @@ export async function resetPasswordAction(input: unknown) {
   const result = await runAction(resetPasswordSchema, input, getActor, (actor, data) => resetUserPassword(getPrisma(), actor, data.userId));
   if (result.ok) revalidatePath("/admin/users");
   return result;
+}
+
+/**
+ * "Tạo tài khoản hàng loạt": the passwords come back once, in the list and the workbook. No
+ * revalidatePath: it would re-render the page under the admin, whose preview — now empty —
+ * replaces the list of passwords before anyone could read it (every admin page is dynamic anyway).
+ */
+export async function createAccountsInBulkAction(input: unknown) {
+  return runAction(bulkAccountsSchema, input, getActor, (actor, data) => createAccountsInBulk(getPrisma(), actor, data));
 }
