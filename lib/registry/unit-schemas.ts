@@ -39,14 +39,18 @@ const unitFields = z.object({
 
 type UnitFields = z.output<typeof unitFields>;
 
-/** Cross-field rules of a unit: what its kind requires and allows. */
+/**
+ * Cross-field rules of a unit: what its kind requires and allows. They run even when another field
+ * is invalid (evenWithOtherErrors), so every value is checked for its type before use.
+ */
 function unitRules(v: Partial<UnitFields>, ctx: z.RefinementCtx) {
   const kind = v.kind as UnitKind | undefined;
   if (!kind || !UNIT_KINDS.includes(kind)) return;
+  const exclusion = EXCLUSION_REASONS.find((r) => r === v.exclusionReason);
   if (kind === "KDC" && !v.residentialAreaType) ctx.addIssue({ code: "custom", path: ["residentialAreaType"], message: "Vui lòng chọn loại khu dân cư (thôn, bản, tổ dân phố…)." });
   if (kind === "CSGD" && !v.educationLevel) ctx.addIssue({ code: "custom", path: ["educationLevel"], message: "Vui lòng chọn cấp học của cơ sở giáo dục." });
   if ((kind === "CQ" || kind === "DN") && !v.sector) ctx.addIssue({ code: "custom", path: ["sector"], message: "Vui lòng chọn lĩnh vực của cơ quan, doanh nghiệp." });
-  if (v.exclusionReason && !EXCLUSION_REASON_KINDS[v.exclusionReason].includes(kind)) {
+  if (exclusion && !EXCLUSION_REASON_KINDS[exclusion].includes(kind)) {
     ctx.addIssue({ code: "custom", path: ["exclusionReason"], message: `Lý do không thuộc diện này không áp dụng cho loại "${UNIT_KIND_LABELS[kind]}".` });
   }
 }

@@ -82,6 +82,8 @@ const incidentInput = (c: Ctx) => ({ unitId: c.agencyA.id, code: incidentCodesFo
 const disciplineInput = (c: Ctx) => ({ unitId: c.agencyA.id, personId: "", fullName: "Nguyễn Văn An", personnelType: "CONG_CHUC", position: "Chuyên viên", subUnitId: "", level: "KHIEN_TRACH", decidedOn: "2026-06-01", decisionRef: "12/QĐ-STP", reason: "Vi phạm nội quy cơ quan", forSocialEvil: false });
 const modelInput = (c: Ctx) => ({ unitId: c.agencyA.id, year: "2026", name: "Tổ tự quản an ninh trật tự", description: "Mô hình tự quản", startedOn: "2026-01-15", isEffective: true });
 
+const registryUnitInput = (c: Ctx) => ({ code: "GD-MOI", name: "Trường THPT Mới", kind: "CSGD", communeId: c.communeA.id, managingAuthorityId: c.authority.id, sector: "EDUCATION", residentialAreaType: "", educationLevel: "THPT", exclusionReason: "", hasPartyOrganisation: true, hasSecurityForce: false, address: "Số 1 đường Hoàng Liên" });
+
 const A = "app/(app)";
 const TABLE: Record<string, Entry> = {
   [`${A}/admin/users/actions.ts#createUserAction`]: {
@@ -105,6 +107,21 @@ const TABLE: Record<string, Entry> = {
     actor: "admin",
     setup: async (c) => ({ userId: c.officer.userId }),
     fields: { userId: "id" },
+  },
+  [`${A}/admin/registry/units/actions.ts#createUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => registryUnitInput(c),
+    fields: { code: "text", name: "text", kind: "choice", communeId: "id", managingAuthorityId: "id", sector: "choice", educationLevel: "choice", exclusionReason: "choice", hasPartyOrganisation: "choice", hasSecurityForce: "choice", address: "text" },
+  },
+  [`${A}/admin/registry/units/actions.ts#updateUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ ...registryUnitInput(c), code: "CQ-A", kind: "CQ", sector: "STATE_ADMINISTRATION", educationLevel: "", unitId: c.agencyA.id, version: 1 }),
+    fields: { unitId: "id", version: "version", code: "text", name: "text", kind: "choice", communeId: "id", managingAuthorityId: "id", sector: "choice", address: "text" },
+  },
+  [`${A}/admin/registry/units/actions.ts#setUnitActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, version: 1, active: false, reason: "Sáp nhập theo quyết định" }),
+    fields: { unitId: "id", version: "version", active: "choice", reason: "text" },
   },
   ["app/(auth)/change-password/actions.ts#changePasswordAction"]: {
     actor: "officer",
