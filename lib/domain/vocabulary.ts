@@ -255,3 +255,16 @@ export const EXCLUSION_REASON_KINDS: Record<ExclusionReason, readonly UnitKind[]
   SMALL_MICRO_ENTERPRISE: ["DN"],
   PRIMARY_OR_PRESCHOOL: ["CSGD"],
 };
+
+/** Kinds of authority (cơ quan): who manages, reviews or recognises units. */
+export const AUTHORITY_KINDS = ["BO_CONG_AN", "UBND_TINH", "CONG_AN_TINH", "UBND_XA", "CONG_AN_XA", "SO_NGANH"] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const AUTHORITY_KIND_LABELS: Record<AuthorityKind, string> = {
+  BO_CONG_AN: "Bộ Công an",
+  UBND_TINH: "Ủy ban nhân dân tỉnh",
+  CONG_AN_TINH: "Công an tỉnh",
+  UBND_XA: "Ủy ban nhân dân xã, phường, đặc khu",
+  CONG_AN_XA: "Công an xã, phường, đặc khu",
+  SO_NGANH: "Sở, ban, ngành",
+};

@@ -123,6 +123,44 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ unitId: c.agencyA.id, version: 1, active: false, reason: "Sáp nhập theo quyết định" }),
     fields: { unitId: "id", version: "version", active: "choice", reason: "text" },
   },
+  [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
+    actor: "admin",
+    setup: async () => ({ code: "XA-MOI", name: "Xã Mới", communeKind: "XA" }),
+    fields: { code: "text", name: "text", communeKind: "choice" },
+  },
+  [`${A}/admin/registry/communes/actions.ts#updateCommuneAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ areaId: c.communeB.id, version: 1, code: "B", name: "Phường Bình Mới", communeKind: "PHUONG" }),
+    fields: { areaId: "id", version: "version", code: "text", name: "text", communeKind: "choice" },
+  },
+  [`${A}/admin/registry/communes/actions.ts#setCommuneActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      // A commune can be deactivated only once it has no active unit.
+      await t.prisma.unit.updateMany({ where: { communeId: c.communeB.id }, data: { isActive: false } });
+      return { areaId: c.communeB.id, version: 1, active: false, reason: "Sáp nhập vào xã khác" };
+    },
+    fields: { areaId: "id", version: "version", active: "choice", reason: "text" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#createAuthorityAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ code: "SO-MOI", name: "Sở Mới", kind: "SO_NGANH", documentSymbol: "SM", placeName: "Lào Cai", areaId: c.province.id }),
+    fields: { code: "text", name: "text", kind: "choice", documentSymbol: "text", placeName: "text", areaId: "id" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#updateAuthorityAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ authorityId: c.authority.id, version: 1, code: c.authority.code, name: "UBND tỉnh Thử", kind: c.authority.kind, documentSymbol: "UBND", placeName: "Thử", areaId: c.communeA.id }),
+    fields: { authorityId: "id", version: "version", name: "text", kind: "choice", documentSymbol: "text", areaId: "id" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#setAuthorityActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const idle = await t.prisma.authority.create({ data: { code: "SO-CU", name: "Sở cũ", kind: "SO_NGANH", documentSymbol: "SC", placeName: "Thử" } });
+      void c;
+      return { authorityId: idle.id, version: 1, active: false, reason: "Hợp nhất vào sở khác" };
+    },
+    fields: { authorityId: "id", version: "version", active: "choice", reason: "text" },
+  },
   ["app/(auth)/change-password/actions.ts#changePasswordAction"]: {
     actor: "officer",
     setup: async () => ({ currentPassword: TEST_PASSWORD, newPassword: "Đồi chè xanh 2026", confirmPassword: "Đồi chè xanh 2026" }),

@@ -1,8 +1,12 @@
 import Link from "next/link";
 
-const TABS = [{ key: "units", href: "/admin/registry/units", label: "Đơn vị" }] as const;
+const TABS = [
+  { key: "units", href: "/admin/registry/units", label: "Đơn vị" },
+  { key: "communes", href: "/admin/registry/communes", label: "Xã, phường, đặc khu" },
+  { key: "authorities", href: "/admin/registry/authorities", label: "Cơ quan quản lý" },
+] as const;
 
-/** The registry's sections (units; communes and authorities to come). */
+/** The registry's sections. */
 export function RegistryTabs({ current }: { current: (typeof TABS)[number]["key"] }) {
   return (
     <nav aria-label="Danh mục" className="mb-4 flex gap-4 border-b border-slate-200 text-sm">

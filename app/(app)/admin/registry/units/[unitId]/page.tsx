@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getRegistryUnit, unitFormOptions } from "@/lib/registry/units";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { UnitForm } from "@/components/admin/registry/unit-form";
-import { UnitStatus } from "@/components/admin/registry/unit-status";
+import { RegistryStatus } from "@/components/admin/registry/registry-status";
 import { setUnitActiveAction, updateUnitAction } from "../actions";
 
 export const metadata = { title: "Sửa thông tin đơn vị" };
@@ -61,7 +61,7 @@ export default async function EditRegistryUnitPage({ params }: { params: Promise
               ? "Đơn vị ngừng hoạt động không bị xóa: hồ sơ, quyết định và lịch sử vẫn được giữ; đơn vị không còn trong danh sách đang hoạt động."
               : "Đơn vị đã ngừng hoạt động. Có thể cho hoạt động trở lại nếu xã, phường của đơn vị vẫn đang hoạt động."}
           </p>
-          <UnitStatus unitId={unit.id} version={unit.version} isActive={unit.isActive} action={setUnitActiveAction} />
+          <RegistryStatus target={{ unitId: unit.id }} noun="đơn vị" version={unit.version} isActive={unit.isActive} action={setUnitActiveAction} />
         </Card>
       </div>
     </>

@@ -8,16 +8,19 @@ import { Button } from "@/components/ui/button";
 import { FormAlert, FormField } from "@/components/ui/form-field";
 
 /**
- * Deactivate or reactivate a unit with a reason (kept in the audit log). Never a delete: its
- * dossiers, decisions and history stay.
+ * Deactivate or reactivate a registry record (unit, commune, authority) with a reason, kept in the
+ * audit log. Never a delete: what refers to it stays. `target` names the record for the action,
+ * e.g. { unitId }; `noun` is how the form reads ("đơn vị").
  */
-export function UnitStatus({
-  unitId,
+export function RegistryStatus({
+  target,
+  noun,
   version,
   isActive,
   action,
 }: {
-  unitId: string;
+  target: Record<string, string>;
+  noun: string;
   version: number;
   isActive: boolean;
   action: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
@@ -30,7 +33,7 @@ export function UnitStatus({
     event.preventDefault();
     setError(null);
     start(async () => {
-      const result = await action({ unitId, version, active: !isActive, reason });
+      const result = await action({ ...target, version, active: !isActive, reason });
       if (!result.ok) {
         setError({ message: result.message, field: result.fieldErrors?.reason?.join(" ") });
         return;
@@ -40,7 +43,7 @@ export function UnitStatus({
     });
   };
   return (
-    <Form onSubmit={submit} className="space-y-3" aria-label={isActive ? "Ngừng hoạt động đơn vị" : "Cho đơn vị hoạt động trở lại"}>
+    <Form onSubmit={submit} className="space-y-3" aria-label={isActive ? `Ngừng hoạt động ${noun}` : `Cho ${noun} hoạt động trở lại`}>
       <FormAlert message={error?.message} />
       <FormField id="reason" label={isActive ? "Lý do ngừng hoạt động" : "Lý do hoạt động trở lại"} error={error?.field} hint="Ghi vào nhật ký hệ thống, ví dụ: sáp nhập theo Quyết định số …">
         <textarea
