@@ -60,6 +60,18 @@ test.describe("registry of units", () => {
     await expect(page.getByText("Không có đơn vị nào phù hợp với bộ lọc.")).toBeVisible();
   });
 
+  test("an admin finds a commune without diacritics and may not deactivate it while it has active units", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/registry/communes?q=phuong+lao+cai");
+    await page.getByTestId("registry-list").getByRole("link", { name: "Phường Lào Cai" }).click();
+    await expect(page.getByRole("heading", { name: "Phường Lào Cai" })).toBeVisible();
+    const status = page.getByRole("form", { name: "Ngừng hoạt động xã, phường, đặc khu" });
+    await expect(status.getByLabel("Lý do ngừng hoạt động")).toBeEditable();
+    await status.getByLabel("Lý do ngừng hoạt động").fill("Thử sáp nhập (kiểm thử)");
+    await status.getByRole("button", { name: "Ngừng hoạt động" }).click();
+    await expect(status.getByText(/Không thể ngừng hoạt động: Phường Lào Cai còn \d+ đơn vị đang hoạt động/)).toBeVisible();
+  });
+
   test("a leader sees the list read-only and is refused the forms", async ({ page }) => {
     await signIn(page, "lanhdao");
     await page.goto(`${LIST}?q=lao+cai`);
