@@ -19,6 +19,19 @@ export const AUDIT_ACTION_LABELS = {
   "user.password.changed": "Đổi mật khẩu",
   "user.password.reset": "Đặt lại mật khẩu (cấp mật khẩu dùng một lần)",
 
+  "registry.unit.created": "Thêm đơn vị vào danh mục",
+  "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",
+  "registry.unit.deactivated": "Ngừng hoạt động đơn vị",
+  "registry.unit.reactivated": "Hoạt động trở lại đơn vị",
+  "registry.area.created": "Thêm xã, phường, đặc khu",
+  "registry.area.updated": "Sửa xã, phường, đặc khu",
+  "registry.area.deactivated": "Ngừng hoạt động xã, phường, đặc khu",
+  "registry.area.reactivated": "Hoạt động trở lại xã, phường, đặc khu",
+  "registry.authority.created": "Thêm cơ quan quản lý",
+  "registry.authority.updated": "Sửa cơ quan quản lý",
+  "registry.authority.deactivated": "Ngừng hoạt động cơ quan quản lý",
+  "registry.authority.reactivated": "Hoạt động trở lại cơ quan quản lý",
+
   "records.subunit.created": "Thêm đơn vị trực thuộc",
   "records.subunit.updated": "Sửa đơn vị trực thuộc",
   "records.subunit.deleted": "Xóa đơn vị trực thuộc",
@@ -61,6 +74,9 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 /** What an event concerns, in Vietnamese (the record types the use-cases write). */
 export const AUDIT_ENTITY_LABELS = {
   User: "Người dùng",
+  Unit: "Đơn vị",
+  AdministrativeArea: "Xã, phường, đặc khu",
+  Authority: "Cơ quan quản lý",
   Dossier: "Hồ sơ",
   CriterionAnswer: "Nội dung tự đánh giá",
   CriterionReview: "Nhận xét thẩm định",
@@ -84,6 +100,7 @@ export function auditEntityLabel(entityType: string): string {
 export const AUDIT_ACTION_GROUPS = [
   { prefix: "auth.", label: "Đăng nhập, đăng xuất" },
   { prefix: "user.", label: "Quản lý người dùng" },
+  { prefix: "registry.", label: "Danh mục đơn vị, địa bàn, cơ quan" },
   { prefix: "records.", label: "Số liệu theo dõi" },
   { prefix: "dossier.", label: "Hồ sơ" },
   { prefix: "evidence.", label: "Minh chứng" },

@@ -32,7 +32,11 @@ export type Permission =
   /** Read one recognition decision naming these units. */
   | { action: "decision.read"; units: readonly UnitRef[] }
   | { action: "user.manage" }
-  | { action: "audit.readGlobal" };
+  | { action: "audit.readGlobal" }
+  /** Read the registry administration (communes, authorities, units with inactive ones): admins and leaders. */
+  | { action: "registry.read" }
+  /** Create, edit, deactivate and reactivate communes, authorities and units. */
+  | { action: "registry.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -121,7 +125,11 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return can(actor, { action: "province.read" }) || permission.units.some((unit) => can(actor, { action: "dossier.review", unit }));
     case "user.manage":
     case "audit.readGlobal":
+    case "registry.manage":
       return actor.role === "ADMIN";
+    case "registry.read":
+      // Leaders follow the whole province and may check its registry; they change nothing.
+      return actor.role === "ADMIN" || actor.role === "LEADER";
     default:
       return false;
   }

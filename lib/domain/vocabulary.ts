@@ -236,3 +236,35 @@ export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
 
 /** General-education (phổ thông) levels: CSGD-2's parents'-board coordination applies to these. */
 export const PHO_THONG_LEVELS: readonly EducationLevel[] = ["THCS", "THPT", "LIEN_CAP"];
+
+/** Kinds of khu dân cư (thôn, bản, tổ dân phố…). */
+export const RESIDENTIAL_AREA_TYPES = ["THON", "BAN", "TO_DAN_PHO", "KHU_PHO", "LANG"] as const;
+export type ResidentialAreaType = (typeof RESIDENTIAL_AREA_TYPES)[number];
+
+export const RESIDENTIAL_AREA_TYPE_LABELS: Record<ResidentialAreaType, string> = {
+  THON: "Thôn",
+  BAN: "Bản",
+  TO_DAN_PHO: "Tổ dân phố",
+  KHU_PHO: "Khu phố",
+  LANG: "Làng",
+};
+
+/** Which unit kinds an exclusion reason (Đ1 k2 b) can apply to. */
+export const EXCLUSION_REASON_KINDS: Record<ExclusionReason, readonly UnitKind[]> = {
+  ARMED_FORCES: ["CQ", "DN"],
+  SMALL_MICRO_ENTERPRISE: ["DN"],
+  PRIMARY_OR_PRESCHOOL: ["CSGD"],
+};
+
+/** Kinds of authority (cơ quan): who manages, reviews or recognises units. */
+export const AUTHORITY_KINDS = ["BO_CONG_AN", "UBND_TINH", "CONG_AN_TINH", "UBND_XA", "CONG_AN_XA", "SO_NGANH"] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const AUTHORITY_KIND_LABELS: Record<AuthorityKind, string> = {
+  BO_CONG_AN: "Bộ Công an",
+  UBND_TINH: "Ủy ban nhân dân tỉnh",
+  CONG_AN_TINH: "Công an tỉnh",
+  UBND_XA: "Ủy ban nhân dân xã, phường, đặc khu",
+  CONG_AN_XA: "Công an xã, phường, đặc khu",
+  SO_NGANH: "Sở, ban, ngành",
+};

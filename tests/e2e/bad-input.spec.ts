@@ -33,6 +33,18 @@ test("reviewer queue, units, dashboard and decisions ignore bad filters", async 
   expect(q?.status()).toBe(200);
 });
 
+test("registry lists ignore bad filters", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const v of Object.values(BAD)) {
+    await expectNormalPage(page, `/admin/registry/units?q=${v}&kind=${v}&communeId=${v}&status=${v}&sort=${v}&dir=${v}&page=${v}`, "Danh mục đơn vị");
+    await expectNormalPage(page, `/admin/registry/communes?q=${v}&status=${v}&page=${v}`, "Danh mục xã, phường, đặc khu");
+    await expectNormalPage(page, `/admin/registry/authorities?q=${v}&status=${v}&page=${v}`, "Danh mục cơ quan quản lý");
+  }
+  // LIKE wildcards and a lone diacritic are searched as typed, not as patterns.
+  await expectNormalPage(page, `/admin/registry/units?q=%25_%5C`, "Danh mục đơn vị");
+  await expectNormalPage(page, `/admin/registry/units?q=%CC%80`, "Danh mục đơn vị");
+});
+
 test("records and dossier pages ignore a bad year", async ({ page }) => {
   await signIn(page, "canbo.sotuphap");
   for (const v of Object.values(BAD)) {

@@ -82,6 +82,8 @@ const incidentInput = (c: Ctx) => ({ unitId: c.agencyA.id, code: incidentCodesFo
 const disciplineInput = (c: Ctx) => ({ unitId: c.agencyA.id, personId: "", fullName: "Nguyễn Văn An", personnelType: "CONG_CHUC", position: "Chuyên viên", subUnitId: "", level: "KHIEN_TRACH", decidedOn: "2026-06-01", decisionRef: "12/QĐ-STP", reason: "Vi phạm nội quy cơ quan", forSocialEvil: false });
 const modelInput = (c: Ctx) => ({ unitId: c.agencyA.id, year: "2026", name: "Tổ tự quản an ninh trật tự", description: "Mô hình tự quản", startedOn: "2026-01-15", isEffective: true });
 
+const registryUnitInput = (c: Ctx) => ({ code: "GD-MOI", name: "Trường THPT Mới", kind: "CSGD", communeId: c.communeA.id, managingAuthorityId: c.authority.id, sector: "EDUCATION", residentialAreaType: "", educationLevel: "THPT", exclusionReason: "", hasPartyOrganisation: true, hasSecurityForce: false, address: "Số 1 đường Hoàng Liên" });
+
 const A = "app/(app)";
 const TABLE: Record<string, Entry> = {
   [`${A}/admin/users/actions.ts#createUserAction`]: {
@@ -110,6 +112,59 @@ const TABLE: Record<string, Entry> = {
     actor: "admin",
     setup: async (c) => ({ userId: c.officer.userId }),
     fields: { userId: "id" },
+  },
+  [`${A}/admin/registry/units/actions.ts#createUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => registryUnitInput(c),
+    fields: { code: "text", name: "text", kind: "choice", communeId: "id", managingAuthorityId: "id", sector: "choice", educationLevel: "choice", exclusionReason: "choice", hasPartyOrganisation: "choice", hasSecurityForce: "choice", address: "text" },
+  },
+  [`${A}/admin/registry/units/actions.ts#updateUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ ...registryUnitInput(c), code: "CQ-A", kind: "CQ", sector: "STATE_ADMINISTRATION", educationLevel: "", unitId: c.agencyA.id, version: 1 }),
+    fields: { unitId: "id", version: "version", code: "text", name: "text", kind: "choice", communeId: "id", managingAuthorityId: "id", sector: "choice", address: "text" },
+  },
+  [`${A}/admin/registry/units/actions.ts#setUnitActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, version: 1, active: false, reason: "Sáp nhập theo quyết định" }),
+    fields: { unitId: "id", version: "version", active: "choice", reason: "text" },
+  },
+  [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
+    actor: "admin",
+    setup: async () => ({ code: "XA-MOI", name: "Xã Mới", communeKind: "XA" }),
+    fields: { code: "text", name: "text", communeKind: "choice" },
+  },
+  [`${A}/admin/registry/communes/actions.ts#updateCommuneAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ areaId: c.communeB.id, version: 1, code: "B", name: "Phường Bình Mới", communeKind: "PHUONG" }),
+    fields: { areaId: "id", version: "version", code: "text", name: "text", communeKind: "choice" },
+  },
+  [`${A}/admin/registry/communes/actions.ts#setCommuneActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      // A commune can be deactivated only once it has no active unit.
+      await t.prisma.unit.updateMany({ where: { communeId: c.communeB.id }, data: { isActive: false } });
+      return { areaId: c.communeB.id, version: 1, active: false, reason: "Sáp nhập vào xã khác" };
+    },
+    fields: { areaId: "id", version: "version", active: "choice", reason: "text" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#createAuthorityAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ code: "SO-MOI", name: "Sở Mới", kind: "SO_NGANH", documentSymbol: "SM", placeName: "Lào Cai", areaId: c.province.id }),
+    fields: { code: "text", name: "text", kind: "choice", documentSymbol: "text", placeName: "text", areaId: "id" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#updateAuthorityAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ authorityId: c.authority.id, version: 1, code: c.authority.code, name: "UBND tỉnh Thử", kind: c.authority.kind, documentSymbol: "UBND", placeName: "Thử", areaId: c.communeA.id }),
+    fields: { authorityId: "id", version: "version", name: "text", kind: "choice", documentSymbol: "text", areaId: "id" },
+  },
+  [`${A}/admin/registry/authorities/actions.ts#setAuthorityActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const idle = await t.prisma.authority.create({ data: { code: "SO-CU", name: "Sở cũ", kind: "SO_NGANH", documentSymbol: "SC", placeName: "Thử" } });
+      void c;
+      return { authorityId: idle.id, version: 1, active: false, reason: "Hợp nhất vào sở khác" };
+    },
+    fields: { authorityId: "id", version: "version", active: "choice", reason: "text" },
   },
   ["app/(auth)/change-password/actions.ts#changePasswordAction"]: {
     actor: "officer",

@@ -159,6 +159,29 @@ describe("province-wide and administrative actions", () => {
   });
 });
 
+describe("registry administration (communes, authorities, units)", () => {
+  it.each([
+    // actor, read, manage
+    ["admin", true, true],
+    ["leader", true, false],
+    ["provincialReviewer", false, false],
+    ["communeReviewer", false, false],
+    ["reviewerWithoutLevel", false, false],
+    ["unitOfficer", false, false],
+    ["communeOfficer", false, false],
+    ["officerWithoutScope", false, false],
+  ] as const)("%s: read %s, manage %s", (who, read, manage) => {
+    expect(can(actors[who], { action: "registry.read" })).toBe(read);
+    expect(can(actors[who], { action: "registry.manage" })).toBe(manage);
+  });
+
+  it("refuses an anonymous caller and throws ForbiddenError from authorize", () => {
+    expect(can(null, { action: "registry.read" })).toBe(false);
+    expect(() => authorize(actors.leader, { action: "registry.manage" })).toThrow(ForbiddenError);
+    expect(() => authorize(actors.unitOfficer, { action: "registry.read" })).toThrow(ForbiddenError);
+  });
+});
+
 describe("recognition decisions: issuing, the register and one decision", () => {
   it.each([
     // actor, issue, list

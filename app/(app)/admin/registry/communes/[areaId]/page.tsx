@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { getRegistryCommune } from "@/lib/registry/areas-authorities";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { CommuneForm } from "@/components/admin/registry/simple-forms";
+import { RegistryStatus } from "@/components/admin/registry/registry-status";
+import { setCommuneActiveAction, updateCommuneAction } from "../actions";
+
+export const metadata = { title: "Sửa xã, phường, đặc khu" };
+
+export default async function EditCommunePage({ params }: { params: Promise<{ areaId: string }> }) {
+  const actor = await requirePermission({ action: "registry.manage" });
+  const { areaId } = await params;
+  if (!z.uuid().safeParse(areaId).success) notFound();
+  const area = await getRegistryCommune(getPrisma(), actor, areaId);
+  if (!area) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 hover:underline" href="/admin/registry/communes">← Danh mục xã, phường, đặc khu</Link>
+      </p>
+      <PageHeader title={area.name} description={<>Mã {area.code} · {area.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</>} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 lg:col-span-2">
+          <CommuneForm
+            key={String(area.isActive)}
+            mode="edit"
+            defaults={{ areaId: area.id, version: area.version, code: area.code, name: area.name, communeKind: area.communeKind ?? "" }}
+            action={updateCommuneAction}
+          />
+        </div>
+        <Card title={area.isActive ? "Ngừng hoạt động" : "Hoạt động trở lại"}>
+          <p className="mb-3 text-sm text-slate-600">
+            Xã, phường sáp nhập hoặc giải thể được ngừng hoạt động, không bị xóa. Chỉ ngừng hoạt động được khi không còn đơn vị nào đang hoạt động trên địa bàn.
+          </p>
+          <RegistryStatus target={{ areaId: area.id }} noun="xã, phường, đặc khu" version={area.version} isActive={area.isActive} action={setCommuneActiveAction} />
+        </Card>
+      </div>
+    </>
+  );
+}

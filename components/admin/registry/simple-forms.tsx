@@ -1,0 +1,117 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { createAuthoritySchema, createCommuneSchema, updateAuthoritySchema, updateCommuneSchema } from "@/lib/registry/area-authority-schemas";
+import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, COMMUNE_KINDS, COMMUNE_KIND_LABELS } from "@/lib/domain/vocabulary";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { Form, registerWithValue } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+
+type Values = Record<string, string | number | boolean | undefined>;
+type Action = (input: unknown) => Promise<ActionResult<{ id: string; version?: number }>>;
+type Field = ReturnType<typeof useRegistryForm>;
+
+/** The shared mechanics of the commune and authority forms: one schema with the action, field errors, version kept. */
+function useRegistryForm(schema: unknown, defaults: Values, action: Action, afterCreate: (id: string) => string, mode: "create" | "edit") {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
+  const register = registerWithValue({ register: form.register, getValues: form.getValues });
+  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await action(values);
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
+      setMessage({ text: result.message, tone: "error" });
+      return;
+    }
+    if (mode === "create") router.push(afterCreate(result.data.id));
+    else {
+      if (result.data.version !== undefined) form.setValue("version", result.data.version);
+      setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
+    }
+    router.refresh();
+  });
+  return { register, err, onSubmit, message, submitting: form.formState.isSubmitting };
+}
+
+function Shell({ f, label, submit, children }: { f: Field; label: string; submit: string; children: ReactNode }) {
+  return (
+    <Form onSubmit={f.onSubmit} className="max-w-2xl space-y-4" aria-label={label}>
+      <FormAlert message={f.message?.text} tone={f.message?.tone} />
+      {children}
+      <Button type="submit" disabled={f.submitting}>{f.submitting ? "Đang lưu…" : submit}</Button>
+    </Form>
+  );
+}
+
+function Text({ f, name, label, hint }: { f: Field; name: string; label: string; hint?: string }) {
+  return (
+    <FormField id={name} label={label} error={f.err(name)} hint={hint}>
+      <TextInput id={name} autoComplete="off" aria-invalid={!!f.err(name)} {...f.register(name)} />
+    </FormField>
+  );
+}
+
+export function CommuneForm({ mode, defaults, action }: { mode: "create" | "edit"; defaults: Values; action: Action }) {
+  const f = useRegistryForm(mode === "create" ? createCommuneSchema : updateCommuneSchema, defaults, action, (id) => `/admin/registry/communes/${id}`, mode);
+  return (
+    <Shell f={f} label={mode === "create" ? "Thêm xã, phường, đặc khu" : "Sửa xã, phường, đặc khu"} submit={mode === "create" ? "Thêm" : "Lưu thay đổi"}>
+      {mode === "edit" && (
+        <>
+          <input type="hidden" {...f.register("areaId")} />
+          <input type="hidden" {...f.register("version")} />
+        </>
+      )}
+      <Text f={f} name="code" label="Mã" hint="Ví dụ: LCI-P01" />
+      <Text f={f} name="name" label="Tên" hint="Ví dụ: Phường Lào Cai" />
+      <FormField id="communeKind" label="Loại" error={f.err("communeKind")}>
+        <Select id="communeKind" aria-invalid={!!f.err("communeKind")} {...f.register("communeKind")}>
+          <option value="">— Chọn loại —</option>
+          {COMMUNE_KINDS.map((k) => (
+            <option key={k} value={k}>{COMMUNE_KIND_LABELS[k]}</option>
+          ))}
+        </Select>
+      </FormField>
+    </Shell>
+  );
+}
+
+export function AuthorityForm({ mode, defaults, areas, action }: { mode: "create" | "edit"; defaults: Values; areas: { id: string; name: string }[]; action: Action }) {
+  const f = useRegistryForm(mode === "create" ? createAuthoritySchema : updateAuthoritySchema, defaults, action, (id) => `/admin/registry/authorities/${id}`, mode);
+  return (
+    <Shell f={f} label={mode === "create" ? "Thêm cơ quan quản lý" : "Sửa cơ quan quản lý"} submit={mode === "create" ? "Thêm" : "Lưu thay đổi"}>
+      {mode === "edit" && (
+        <>
+          <input type="hidden" {...f.register("authorityId")} />
+          <input type="hidden" {...f.register("version")} />
+        </>
+      )}
+      <Text f={f} name="code" label="Mã" hint="Ví dụ: SO-GDDT" />
+      <Text f={f} name="name" label="Tên cơ quan" />
+      <FormField id="kind" label="Loại cơ quan" error={f.err("kind")}>
+        <Select id="kind" aria-invalid={!!f.err("kind")} {...f.register("kind")}>
+          <option value="">— Chọn loại —</option>
+          {AUTHORITY_KINDS.map((k) => (
+            <option key={k} value={k}>{AUTHORITY_KIND_LABELS[k]}</option>
+          ))}
+        </Select>
+      </FormField>
+      <Text f={f} name="documentSymbol" label="Ký hiệu trên số văn bản" hint='Ví dụ: "UBND" trong "15/QĐ-UBND"' />
+      <Text f={f} name="placeName" label="Địa danh ghi trên văn bản" hint="Ví dụ: Lào Cai" />
+      <FormField id="areaId" label="Địa bàn" error={f.err("areaId")}>
+        <Select id="areaId" aria-invalid={!!f.err("areaId")} {...f.register("areaId")}>
+          <option value="">— Không gắn địa bàn (cấp Bộ) —</option>
+          {areas.map((a) => (
+            <option key={a.id} value={a.id}>{a.name}</option>
+          ))}
+        </Select>
+      </FormField>
+    </Shell>
+  );
+}

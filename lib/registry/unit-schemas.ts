@@ -1,0 +1,113 @@
+/**
+ * zod schemas of the units registry, shared by the admin form (react-hook-form) and its server
+ * actions, plus the URL filters of the list. Pure.
+ */
+import { z } from "zod";
+import {
+  EDUCATION_LEVELS,
+  EXCLUSION_REASONS,
+  EXCLUSION_REASON_KINDS,
+  RESIDENTIAL_AREA_TYPES,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type UnitKind,
+} from "@/lib/domain/vocabulary";
+import { SECTORS } from "@/lib/reports/exports/labels";
+import { checkbox, evenWithOtherErrors, idField, INVALID_CHOICE, optionalEnum, optionalText, requiredText, savedVersionField } from "@/lib/validation/input-rules";
+
+/** Codes as the registry writes them: "CQ-STP", "SC-KDC-00001", "XA-LCI-P01". */
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+export const registryCodeField = requiredText("Vui lòng nhập mã.", 40, "Mã tối đa 40 ký tự.").refine(
+  (v) => v === "" || CODE_PATTERN.test(v),
+  "Mã chỉ gồm chữ không dấu, chữ số và các ký tự - _ . /",
+);
+
+const unitFields = z.object({
+  code: registryCodeField,
+  name: requiredText("Vui lòng nhập tên đơn vị.", 200, "Tên đơn vị tối đa 200 ký tự.", 2, "Tên đơn vị cần từ 2 ký tự."),
+  kind: z.enum(UNIT_KINDS, { error: "Vui lòng chọn loại đơn vị." }),
+  communeId: idField("Vui lòng chọn xã, phường, đặc khu."),
+  managingAuthorityId: idField("Vui lòng chọn cơ quan quản lý."),
+  sector: optionalEnum(SECTORS),
+  residentialAreaType: optionalEnum(RESIDENTIAL_AREA_TYPES),
+  educationLevel: optionalEnum(EDUCATION_LEVELS),
+  exclusionReason: optionalEnum(EXCLUSION_REASONS),
+  hasPartyOrganisation: checkbox,
+  hasSecurityForce: checkbox,
+  address: optionalText(300, "Địa chỉ tối đa 300 ký tự."),
+});
+
+type UnitFields = z.output<typeof unitFields>;
+
+/**
+ * Cross-field rules of a unit: what its kind requires and allows. They run even when another field
+ * is invalid (evenWithOtherErrors), so every value is checked for its type before use.
+ */
+function unitRules(v: Partial<UnitFields>, ctx: z.RefinementCtx) {
+  const kind = v.kind as UnitKind | undefined;
+  if (!kind || !UNIT_KINDS.includes(kind)) return;
+  const exclusion = EXCLUSION_REASONS.find((r) => r === v.exclusionReason);
+  if (kind === "KDC" && !v.residentialAreaType) ctx.addIssue({ code: "custom", path: ["residentialAreaType"], message: "Vui lòng chọn loại khu dân cư (thôn, bản, tổ dân phố…)." });
+  if (kind === "CSGD" && !v.educationLevel) ctx.addIssue({ code: "custom", path: ["educationLevel"], message: "Vui lòng chọn cấp học của cơ sở giáo dục." });
+  if ((kind === "CQ" || kind === "DN") && !v.sector) ctx.addIssue({ code: "custom", path: ["sector"], message: "Vui lòng chọn lĩnh vực của cơ quan, doanh nghiệp." });
+  if (exclusion && !EXCLUSION_REASON_KINDS[exclusion].includes(kind)) {
+    ctx.addIssue({ code: "custom", path: ["exclusionReason"], message: `Lý do không thuộc diện này không áp dụng cho loại "${UNIT_KIND_LABELS[kind]}".` });
+  }
+}
+
+export const createUnitSchema = unitFields.check(z.superRefine(unitRules, evenWithOtherErrors));
+export const updateUnitSchema = unitFields
+  .extend({ unitId: idField("Đơn vị không hợp lệ."), version: savedVersionField })
+  .check(z.superRefine(unitRules, evenWithOtherErrors));
+
+export type CreateUnitInput = z.output<typeof createUnitSchema>;
+export type UpdateUnitInput = z.output<typeof updateUnitSchema>;
+
+/**
+ * The columns a unit's kind maps to: what the kind does not use is cleared (a CQ re-typed as KDC
+ * keeps no education level), so the database never holds a field the form no longer shows.
+ */
+export function unitColumns(input: UnitFields) {
+  return {
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    communeId: input.communeId,
+    managingAuthorityId: input.managingAuthorityId,
+    sector: input.sector,
+    residentialAreaType: input.kind === "KDC" ? input.residentialAreaType : null,
+    educationLevel: input.kind === "CSGD" ? input.educationLevel : null,
+    exclusionReason: input.exclusionReason && EXCLUSION_REASON_KINDS[input.exclusionReason].includes(input.kind) ? input.exclusionReason : null,
+    hasPartyOrganisation: input.hasPartyOrganisation,
+    hasSecurityForce: input.hasSecurityForce,
+    address: input.address,
+  };
+}
+
+/** Deactivate or reactivate: a reason is kept in the audit log. */
+export const setUnitActiveSchema = z.object({
+  unitId: idField("Đơn vị không hợp lệ."),
+  version: savedVersionField,
+  active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: INVALID_CHOICE }),
+  reason: requiredText("Vui lòng nêu lý do.", 500, "Lý do tối đa 500 ký tự.", 5, "Lý do cần từ 5 ký tự."),
+});
+export type SetUnitActiveInput = z.output<typeof setUnitActiveSchema>;
+
+// ───────────── The list's URL filters ─────────────
+
+export const UNIT_SORTS = ["code", "name", "commune", "kind"] as const;
+export type UnitSort = (typeof UNIT_SORTS)[number];
+export const REGISTRY_STATUSES = ["active", "inactive", "all"] as const;
+export const REGISTRY_PAGE_SIZE = 50;
+
+/** Each filter drops only itself when bad (parseSearchParams reads them through searchParam). */
+export const unitListFiltersSchema = z.object({
+  q: z.string().optional().catch(undefined),
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  communeId: z.uuid().optional().catch(undefined),
+  status: z.enum(REGISTRY_STATUSES).default("active").catch("active"),
+  sort: z.enum(UNIT_SORTS).default("code").catch("code"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type UnitListFilters = z.output<typeof unitListFiltersSchema>;

@@ -1,0 +1,95 @@
+/**
+ * Registry administration (issue 10 §1): an admin finds units by typing without diacritics,
+ * creates a unit, edits it and deactivates it (never deletes); a leader sees the same list
+ * read-only and is refused the forms.
+ */
+import { expect, test } from "./fixtures";
+import { signIn, signOut } from "./helpers";
+
+const LIST = "/admin/registry/units";
+
+test.describe("registry of units", () => {
+  test("an admin searches without diacritics, creates, edits and deactivates a unit", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.getByRole("link", { name: "Danh mục", exact: true }).first().click();
+    await expect(page).toHaveURL(new RegExp(`${LIST}$`));
+
+    const search = page.getByRole("search", { name: "Tìm kiếm đơn vị" });
+    await search.getByLabel("Tìm theo mã hoặc tên").fill("so tu phap tinh lao cai");
+    await search.getByRole("button", { name: "Tìm" }).click();
+    await expect(page).toHaveURL(/q=so\+tu\+phap\+tinh\+lao\+cai/);
+    const table = page.getByTestId("registry-units");
+    await expect(table.getByRole("link", { name: "Sở Tư pháp tỉnh Lào Cai" })).toBeVisible();
+    await expect(table.locator("tbody tr")).toHaveCount(1);
+
+    const n = Date.now() % 1_000_000;
+    const code = `E2E-GD-${n}`;
+    await page.getByRole("link", { name: "Thêm đơn vị" }).click();
+    const form = page.getByRole("form", { name: "Thêm đơn vị" });
+    await expect(form.getByLabel("Mã đơn vị")).toBeEditable();
+    await form.getByLabel("Mã đơn vị").fill(code);
+    await form.getByLabel("Tên đơn vị").fill(`Trường THCS Đồng Tuyển ${n}`);
+    await form.getByLabel("Loại đơn vị").selectOption("CSGD");
+    await form.getByLabel("Cấp học").selectOption("THCS");
+    await form.getByLabel("Xã, phường, đặc khu").selectOption({ label: "Phường Lào Cai" });
+    await form.getByLabel("Cơ quan quản lý").selectOption({ index: 1 });
+    await form.getByLabel("Lĩnh vực").selectOption("EDUCATION");
+    await form.getByRole("button", { name: "Thêm đơn vị" }).click();
+
+    await expect(page.getByRole("heading", { name: `Trường THCS Đồng Tuyển ${n}` })).toBeVisible();
+    const edit = page.getByRole("form", { name: "Sửa thông tin đơn vị" });
+    await expect(edit.getByLabel("Tên đơn vị")).toBeEditable();
+    await edit.getByLabel("Tên đơn vị").fill(`Trường THCS Đồng Tuyển số ${n}`);
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
+
+    const status = page.getByRole("form", { name: "Ngừng hoạt động đơn vị" });
+    await status.getByRole("button", { name: "Ngừng hoạt động" }).click();
+    await expect(status.getByText("Vui lòng nêu lý do.")).toBeVisible();
+    await status.getByLabel("Lý do ngừng hoạt động").fill("Sáp nhập vào trường khác (kiểm thử)");
+    await status.getByRole("button", { name: "Ngừng hoạt động" }).click();
+    await expect(page.getByRole("form", { name: "Cho đơn vị hoạt động trở lại" })).toBeVisible();
+
+    // Deactivated, not deleted: found among all states, typed without diacritics.
+    await page.goto(`${LIST}?status=all&q=${encodeURIComponent(`dong tuyen so ${n}`)}`);
+    const row = page.getByTestId("registry-units").locator("tbody tr");
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(code);
+    await expect(row).toContainText("Ngừng hoạt động");
+    await page.goto(`${LIST}?q=${encodeURIComponent(`dong tuyen so ${n}`)}`);
+    await expect(page.getByText("Không có đơn vị nào phù hợp với bộ lọc.")).toBeVisible();
+  });
+
+  test("an admin finds a commune without diacritics and may not deactivate it while it has active units", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/registry/communes?q=phuong+lao+cai");
+    await page.getByTestId("registry-list").getByRole("link", { name: "Phường Lào Cai" }).click();
+    await expect(page.getByRole("heading", { name: "Phường Lào Cai" })).toBeVisible();
+    const status = page.getByRole("form", { name: "Ngừng hoạt động xã, phường, đặc khu" });
+    await expect(status.getByLabel("Lý do ngừng hoạt động")).toBeEditable();
+    await status.getByLabel("Lý do ngừng hoạt động").fill("Thử sáp nhập (kiểm thử)");
+    await status.getByRole("button", { name: "Ngừng hoạt động" }).click();
+    await expect(status.getByText(/Không thể ngừng hoạt động: Phường Lào Cai còn \d+ đơn vị đang hoạt động/)).toBeVisible();
+  });
+
+  test("a leader sees the list read-only and is refused the forms", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await page.goto(`${LIST}?q=lao+cai`);
+    const table = page.getByTestId("registry-units");
+    await expect(table).toContainText("Sở Tư pháp tỉnh Lào Cai");
+    await expect(page.getByText(/chỉ xem/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Thêm đơn vị" })).toHaveCount(0);
+    // Sorting links stay in the header; the rows link nowhere (no edit form for a leader).
+    await expect(table.locator("tbody").getByRole("link")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động/ })).toHaveCount(0);
+    await page.goto(`${LIST}/new`);
+    await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
+    await signOut(page);
+  });
+
+  test("a unit officer is refused the registry", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(LIST);
+    await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
+  });
+});
