@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS = {
   "evidence.removed": "Gỡ minh chứng",
   "evidence.orphans_removed": "Dọn tệp minh chứng không thuộc hồ sơ nào",
   "decision.issued": "Ban hành quyết định",
+
+  "registry.units.imported": "Nhập danh sách đơn vị từ tệp",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -72,6 +74,7 @@ export const AUDIT_ENTITY_LABELS = {
   DisciplineRecord: "Quyết định kỷ luật",
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
+  Unit: "Đơn vị",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -88,6 +91,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "dossier.", label: "Hồ sơ" },
   { prefix: "evidence.", label: "Minh chứng" },
   { prefix: "decision.", label: "Quyết định" },
+  { prefix: "registry.", label: "Danh mục (đơn vị, xã, cơ quan)" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -32,6 +32,8 @@ export type Permission =
   /** Read one recognition decision naming these units. */
   | { action: "decision.read"; units: readonly UnitRef[] }
   | { action: "user.manage" }
+  /** Import the registry lists (units …) from a spreadsheet, and download their template and export. */
+  | { action: "registry.import" }
   | { action: "audit.readGlobal" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
@@ -121,6 +123,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return can(actor, { action: "province.read" }) || permission.units.some((unit) => can(actor, { action: "dossier.review", unit }));
     case "user.manage":
     case "audit.readGlobal":
+    // Rewrites units across the province in one go: the administrators' task, not a reviewer's.
+    case "registry.import":
       return actor.role === "ADMIN";
     default:
       return false;

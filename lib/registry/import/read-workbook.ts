@@ -9,9 +9,10 @@ import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Cell } from "./cells";
+import { MAX_IMPORT_UPLOAD_BYTES } from "./import-rules";
 import type { SheetData } from "./sheet";
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_UPLOAD_BYTES;
 export const MAX_IMPORT_ROWS = 100_000;
 
 export type ReadResult = { ok: true; sheet: SheetData; format: "xlsx" | "csv" } | { ok: false; message: string };
