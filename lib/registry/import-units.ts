@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { readSpreadsheet } from "./import/read-workbook";
-import { parseUnitRows, planUnitImport, ReferenceIndex, type ImportContext, type ParsedUnits, type UnitImportPlan } from "./import/plan-units";
+import { parseUnitRows, planUnitImport, ReferenceIndex, type ImportContext, type ParsedUnits, type PlannedUnit, type UnitImportPlan } from "./import/plan-units";
 import type { ImportProblem, SheetData } from "./import/sheet";
 import { UNIT_SHEET_NAME, unitSheetCells } from "./import/unit-columns";
 import { buildProblemsWorkbook, buildUnitWorkbook } from "./import/unit-workbook";
@@ -127,10 +127,7 @@ export async function commitUnitImport(prisma: PrismaClient, actor: Actor | null
         for (let i = 0; i < plan.add.length; i += BATCH) {
           await tx.unit.createMany({ data: plan.add.slice(i, i + BATCH).map((p) => p.values) });
         }
-        for (const p of plan.update) {
-          const { code: _code, ...values } = p.values;
-          await tx.unit.update({ where: { id: p.existingId! }, data: { ...values, version: { increment: 1 } }, select: { id: true } });
-        }
+        for (let i = 0; i < plan.update.length; i += BATCH) await updateUnits(tx, plan.update.slice(i, i + BATCH));
         const codes = (list: typeof plan.add) => list.slice(0, MAX_AUDIT_CODES).map((p) => p.values.code);
         await recordAudit(tx, {
           actor,
@@ -157,6 +154,29 @@ export async function commitUnitImport(prisma: PrismaClient, actor: Actor | null
     if (error instanceof PrismaNamespace.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: IMPORT_OUTCOME_MESSAGES.changedMeanwhile };
     throw error;
   }
+}
+
+/**
+ * Updates a batch of units in one statement: one row per update by id, a JSON array as the single
+ * parameter (the same on PostgreSQL and PGlite). Measured: 5,000 `unit.update` calls, one round
+ * trip each, took minutes on a loaded machine; this takes a fraction of a second. Codes are never
+ * changed (they are what rows are matched by); the version goes up as every edit's does.
+ */
+async function updateUnits(tx: Prisma.TransactionClient, batch: readonly PlannedUnit[]): Promise<void> {
+  const rows = batch.map(({ existingId, values: { code: _code, ...v } }) => ({ id: existingId, ...v }));
+  const count = await tx.$executeRaw`
+    UPDATE "Unit" AS u SET
+      "name" = v."name", "kind" = v."kind", "communeId" = v."communeId", "managingAuthorityId" = v."managingAuthorityId",
+      "sector" = v."sector", "residentialAreaType" = v."residentialAreaType", "educationLevel" = v."educationLevel",
+      "exclusionReason" = v."exclusionReason", "hasPartyOrganisation" = v."hasPartyOrganisation", "hasSecurityForce" = v."hasSecurityForce",
+      "address" = v."address", "isActive" = v."isActive", "version" = u."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
+      "id" uuid, "name" text, "kind" "UnitKind", "communeId" uuid, "managingAuthorityId" uuid, "sector" "Sector",
+      "residentialAreaType" "ResidentialAreaType", "educationLevel" "EducationLevel", "exclusionReason" "ExclusionReason",
+      "hasPartyOrganisation" boolean, "hasSecurityForce" boolean, "address" text, "isActive" boolean)
+    WHERE u."id" = v."id"`;
+  // Unit is locked for the transaction: every planned unit is still there.
+  if (count !== batch.length) throw new Error(`updated ${count} units of ${batch.length}`);
 }
 
 /** The uploaded sheet with its bad cells marked, or the message of a file that could not be read. */

@@ -48,12 +48,27 @@ export function parseText(cell: Cell, max: number): Converted<string> {
  * A value from a closed list, written as its Vietnamese label (what the template's drop-down
  * offers) or as its code; case, diacritics and spacing are not held against the person.
  */
+const foldedChoices = new WeakMap<object, Map<string, string>>();
+
+/** The list's folded labels and lower-case codes → code, built once per list (thousands of rows look it up). */
+function choicesOf(labels: Readonly<Record<string, string>>): Map<string, string> {
+  let map = foldedChoices.get(labels);
+  if (!map) {
+    map = new Map();
+    for (const [code, label] of Object.entries(labels)) {
+      map.set(foldName(label), code);
+      map.set(code.toLowerCase(), code);
+    }
+    foldedChoices.set(labels, map);
+  }
+  return map;
+}
+
 export function parseChoice<T extends string>(cell: Cell, labels: Readonly<Record<T, string>>): Converted<T> {
   const text = cellText(cell);
-  const folded = foldName(text);
-  for (const [code, label] of Object.entries(labels) as [T, string][]) {
-    if (foldName(label) === folded || code.toLowerCase() === text.toLowerCase()) return ok(code);
-  }
+  const map = choicesOf(labels);
+  const code = map.get(foldName(text)) ?? map.get(text.toLowerCase());
+  if (code !== undefined) return ok(code as T);
   return fail(`Giá trị “${text}” không có trong danh sách cho phép (${Object.values<string>(labels).join("; ")}).`);
 }
 
