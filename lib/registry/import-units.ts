@@ -7,8 +7,7 @@
  * audit event (ADR 0007).
  */
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -124,9 +123,7 @@ export async function commitUnitImport(prisma: PrismaClient, actor: Actor | null
         if (plan.problems.length > 0) throw new Refused(previewOf(file, read.sha256, read.sheet.rows.length, plan));
         const result = { sha256: read.sha256, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged.length };
         if (plan.add.length === 0 && plan.update.length === 0) return { ok: true as const, data: result };
-        for (let i = 0; i < plan.add.length; i += BATCH) {
-          await tx.unit.createMany({ data: plan.add.slice(i, i + BATCH).map((p) => p.values) });
-        }
+        for (let i = 0; i < plan.add.length; i += BATCH) await insertUnits(tx, plan.add.slice(i, i + BATCH));
         for (let i = 0; i < plan.update.length; i += BATCH) await updateUnits(tx, plan.update.slice(i, i + BATCH));
         const codes = (list: typeof plan.add) => list.slice(0, MAX_AUDIT_CODES).map((p) => p.values.code);
         await recordAudit(tx, {
@@ -151,9 +148,29 @@ export async function commitUnitImport(prisma: PrismaClient, actor: Actor | null
     );
   } catch (error) {
     if (error instanceof Refused) return { ok: false, message: IMPORT_OUTCOME_MESSAGES.hasProblems, preview: error.preview };
-    if (error instanceof PrismaNamespace.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: IMPORT_OUTCOME_MESSAGES.changedMeanwhile };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: IMPORT_OUTCOME_MESSAGES.changedMeanwhile };
     throw error;
   }
+}
+
+const UNIT_RECORD = Prisma.sql`
+  "name" text, "kind" "UnitKind", "communeId" uuid, "managingAuthorityId" uuid, "sector" "Sector",
+  "residentialAreaType" "ResidentialAreaType", "educationLevel" "EducationLevel", "exclusionReason" "ExclusionReason",
+  "hasPartyOrganisation" boolean, "hasSecurityForce" boolean, "address" text, "isActive" boolean`;
+
+/**
+ * Inserts a batch of units in one statement, a JSON array as the single parameter. Measured with
+ * bench:import: `createMany` of 5,000 units (1,000 a statement, 14,000 bound parameters each)
+ * took 5.4 s; this form is what the updates below use.
+ */
+async function insertUnits(tx: Prisma.TransactionClient, batch: readonly PlannedUnit[]): Promise<void> {
+  const count = await tx.$executeRaw`
+    INSERT INTO "Unit" ("id", "code", "name", "kind", "communeId", "managingAuthorityId", "sector", "residentialAreaType", "educationLevel",
+      "exclusionReason", "hasPartyOrganisation", "hasSecurityForce", "address", "isActive", "updatedAt")
+    SELECT gen_random_uuid(), v."code", v."name", v."kind", v."communeId", v."managingAuthorityId", v."sector", v."residentialAreaType", v."educationLevel",
+      v."exclusionReason", v."hasPartyOrganisation", v."hasSecurityForce", v."address", v."isActive", CURRENT_TIMESTAMP
+    FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("code" text, ${UNIT_RECORD})`;
+  if (count !== batch.length) throw new Error(`inserted ${count} units of ${batch.length}`);
 }
 
 /**
@@ -170,10 +187,7 @@ async function updateUnits(tx: Prisma.TransactionClient, batch: readonly Planned
       "sector" = v."sector", "residentialAreaType" = v."residentialAreaType", "educationLevel" = v."educationLevel",
       "exclusionReason" = v."exclusionReason", "hasPartyOrganisation" = v."hasPartyOrganisation", "hasSecurityForce" = v."hasSecurityForce",
       "address" = v."address", "isActive" = v."isActive", "version" = u."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-      "id" uuid, "name" text, "kind" "UnitKind", "communeId" uuid, "managingAuthorityId" uuid, "sector" "Sector",
-      "residentialAreaType" "ResidentialAreaType", "educationLevel" "EducationLevel", "exclusionReason" "ExclusionReason",
-      "hasPartyOrganisation" boolean, "hasSecurityForce" boolean, "address" text, "isActive" boolean)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v("id" uuid, ${UNIT_RECORD})
     WHERE u."id" = v."id"`;
   // Unit is locked for the transaction: every planned unit is still there.
   if (count !== batch.length) throw new Error(`updated ${count} units of ${batch.length}`);
