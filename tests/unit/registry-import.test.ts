@@ -117,6 +117,11 @@ describe("parseUnitRows: the header", () => {
       { row: 1, column: "Địa chỉ", message: "Thiếu cột “Địa chỉ”; vui lòng dùng tệp mẫu." },
     ]);
   });
+  it("data in a column without a header is an extra column (reported once)", () => {
+    const cells = KEYS.map((k) => baseRow[k]);
+    const parsed = parseUnitRows({ headers: UNIT_HEADERS, rows: [{ rowNumber: 2, cells: [...cells, "thừa"] }, { rowNumber: 3, cells: [...cells.map((c, i) => (i === 0 ? "CQ-101" : c)), "nữa"] }] });
+    expect(parsed.problems).toEqual([{ row: 2, column: null, message: "Cột thứ 14 có dữ liệu nhưng không có tiêu đề; vui lòng xóa dữ liệu thừa hoặc dùng tệp mẫu." }]);
+  });
 });
 
 describe("planUnitImport: problems by row and column, in Vietnamese", () => {

@@ -57,8 +57,16 @@ export function parseSheet<R>(columns: readonly AnyColumn[], sheet: SheetData): 
   }
   if (problems.length > 0) return { rows: [], problems };
 
+  // Data under no header is an extra column too (its values would silently be dropped).
+  const used = new Set(position.values());
+  const reported = new Set<number>();
   const rows: { rowNumber: number; values: R }[] = [];
   for (const { rowNumber, cells } of sheet.rows) {
+    cells.forEach((cell, index) => {
+      if (used.has(index) || reported.has(index) || cellText(cell) === "") return;
+      reported.add(index);
+      problems.push({ row: rowNumber, column: null, message: `Cột thứ ${index + 1} có dữ liệu nhưng không có tiêu đề; vui lòng xóa dữ liệu thừa hoặc dùng tệp mẫu.` });
+    });
     if (cells.every((c) => cellText(c) === "")) continue;
     const values: Record<string, unknown> = {};
     let rowOk = true;
