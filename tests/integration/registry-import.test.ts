@@ -94,6 +94,17 @@ describe("units import (use-cases)", () => {
     expect(await t.prisma.unit.count({ where: { code: "KDC-A9" } })).toBe(0);
   });
 
+  it("a CSV saved by Excel (UTF-8 with BOM, ';' separated) commits like the workbook", async () => {
+    const { world, admin } = await setup();
+    const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = [UNIT_HEADERS, row("KDC-A9", "Thôn Mới; Bản Cũ"), row("KDC-B9", "Tổ dân phố 9", "B")].map((r) => r.map(quote).join(";"));
+    const bytes = new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
+    const outcome = await commitUnitImport(t.prisma, admin, file(bytes, "don-vi.csv"), sha256Of(bytes));
+    expect(outcome).toMatchObject({ ok: true, data: { added: 2 } });
+    expect(await t.prisma.unit.findUniqueOrThrow({ where: { code: "KDC-A9" } })).toMatchObject({ name: "Thôn Mới; Bản Cũ", communeId: world.communeA.id });
+    expect(await t.prisma.unit.findUniqueOrThrow({ where: { code: "KDC-B9" } })).toMatchObject({ communeId: world.communeB.id });
+  });
+
   it("a file other than the one previewed is refused", async () => {
     const { admin } = await setup();
     const bytes = await xlsxOf([row("KDC-A9", "Thôn Mới")]);
