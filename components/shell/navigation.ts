@@ -34,6 +34,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
   if (can(actor, { action: "registry.read" })) items.push({ href: "/admin/registry/units", label: "Danh mục" });
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
+  if (can(actor, { action: "registry.import" })) items.push({ href: "/admin/registry/import", label: "Nhập đơn vị" });
   if (can(actor, { action: "audit.readGlobal" })) items.push({ href: "/admin/audit", label: "Nhật ký" });
   items.push({ href: "/account", label: "Tài khoản" });
   return items;

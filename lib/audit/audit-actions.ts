@@ -67,6 +67,8 @@ export const AUDIT_ACTION_LABELS = {
   "evidence.removed": "Gỡ minh chứng",
   "evidence.orphans_removed": "Dọn tệp minh chứng không thuộc hồ sơ nào",
   "decision.issued": "Ban hành quyết định",
+
+  "registry.units.imported": "Nhập danh sách đơn vị từ tệp",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

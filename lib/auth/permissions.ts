@@ -36,7 +36,9 @@ export type Permission =
   /** Read the registry administration (communes, authorities, units with inactive ones): admins and leaders. */
   | { action: "registry.read" }
   /** Create, edit, deactivate and reactivate communes, authorities and units. */
-  | { action: "registry.manage" };
+  | { action: "registry.manage" }
+  /** Import the registry lists (units …) from a spreadsheet, and download their template and export. */
+  | { action: "registry.import" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -126,6 +128,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "user.manage":
     case "audit.readGlobal":
     case "registry.manage":
+    // Rewrites units across the province in one go: the administrators' task, not a reviewer's.
+    case "registry.import":
       return actor.role === "ADMIN";
     case "registry.read":
       // Leaders follow the whole province and may check its registry; they change nothing.

@@ -37,6 +37,7 @@ export async function bulkCandidates(db: Db, input: BulkAccountsInput): Promise<
       return db.administrativeArea.findMany({
         where: {
           level: "COMMUNE",
+          isActive: true,
           ...(input.communeId ? { id: input.communeId } : {}),
           users: {
             none:

@@ -182,6 +182,26 @@ describe("registry administration (communes, authorities, units)", () => {
   });
 });
 
+describe("registry.import: administrators only", () => {
+  const everyone = {
+    ...actors,
+    reviewerWithoutLevel: actors.reviewerWithoutLevel,
+    officerWithoutScope: actors.officerWithoutScope,
+    adminWithScope: actor({ role: "ADMIN", areaId: COMMUNE, unitId: "own-unit" }),
+    unknownRole: actor({ role: "SUPERUSER" as never }),
+  };
+  it.each(Object.keys(everyone) as (keyof typeof everyone)[])("%s", (who) => {
+    const expected = everyone[who].role === "ADMIN";
+    expect(can(everyone[who], { action: "registry.import" })).toBe(expected);
+    if (expected) expect(() => authorize(everyone[who], { action: "registry.import" })).not.toThrow();
+    else expect(() => authorize(everyone[who], { action: "registry.import" })).toThrow(ForbiddenError);
+  });
+
+  it("nobody signed in", () => {
+    expect(can(null, { action: "registry.import" })).toBe(false);
+  });
+});
+
 describe("recognition decisions: issuing, the register and one decision", () => {
   it.each([
     // actor, issue, list

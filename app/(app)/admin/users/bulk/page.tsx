@@ -25,7 +25,7 @@ export default async function BulkAccountsPage({ searchParams }: { searchParams:
   const prisma = getPrisma();
   const [planned, communes] = await Promise.all([
     previewBulkAccounts(prisma, actor, input),
-    prisma.administrativeArea.findMany({ where: { level: "COMMUNE" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.administrativeArea.findMany({ where: { level: "COMMUNE", isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return (
     <>
