@@ -59,8 +59,8 @@ async function loadContext(db: Db): Promise<ImportContext> {
       },
       orderBy: { code: "asc" },
     }),
-    db.administrativeArea.findMany({ where: { level: "COMMUNE" }, select: { id: true, code: true, name: true }, orderBy: { name: "asc" } }),
-    db.authority.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: "asc" } }),
+    db.administrativeArea.findMany({ where: { level: "COMMUNE" }, select: { id: true, code: true, name: true, isActive: true }, orderBy: { name: "asc" } }),
+    db.authority.findMany({ select: { id: true, code: true, name: true, isActive: true }, orderBy: { name: "asc" } }),
   ]);
   return { units, communes, authorities };
 }

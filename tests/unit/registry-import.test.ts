@@ -198,6 +198,32 @@ describe("planUnitImport: problems by row and column, in Vietnamese", () => {
   });
 });
 
+describe("planUnitImport: deactivated communes and authorities", () => {
+  const closed = {
+    units: [existingUnit({ communeId: "c-cu", managingAuthorityId: "a-cu" })],
+    communes: [...communes, { id: "c-cu", code: "X09", name: "Xã Cũ", isActive: false }],
+    authorities: [...authorities, { id: "a-cu", code: "CQ-CU", name: "Cơ quan cũ", isActive: false }],
+  };
+  const row = { code: "KDC-001", name: "Thôn Đông", kind: "Khu dân cư", commune: "X09", authority: "CQ-CU", residentialAreaType: "Thôn", educationLevel: "", hasSecurityForce: "" };
+
+  it("a unit may keep the deactivated commune and authority it already has", () => {
+    const result = planUnitImport(parseUnitRows(sheetOf([row])), closed);
+    expect(result.problems).toEqual([]);
+    expect(result.unchanged).toHaveLength(1);
+  });
+
+  it("no unit is newly put under a deactivated commune or authority", () => {
+    const result = planUnitImport(parseUnitRows(sheetOf([{ ...row, code: "KDC-NEW" }])), closed);
+    expect(result.problems).toEqual([
+      { row: 2, column: "Xã, phường", message: "Xã, phường “X09” đã ngừng hoạt động; không thể chuyển hoặc thêm đơn vị vào đây." },
+      { row: 2, column: "Cơ quan quản lý", message: "Cơ quan quản lý “CQ-CU” đã ngừng hoạt động; không thể giao thêm đơn vị cho cơ quan này." },
+    ]);
+    expect(result.add).toEqual([]);
+    const moved = planUnitImport(parseUnitRows(sheetOf([row])), { ...closed, units: [existingUnit()] });
+    expect(moved.problems.map((p) => p.column)).toEqual(["Xã, phường", "Cơ quan quản lý"]);
+  });
+});
+
 describe("planUnitImport: add, update, leave", () => {
   const row = { code: "KDC-001", name: "Thôn Đông", kind: "Khu dân cư", commune: "X01", authority: "UBND tỉnh", residentialAreaType: "Thôn", educationLevel: "", hasSecurityForce: "" };
 

@@ -15,8 +15,8 @@ export function parseUnitRows(sheet: SheetData): ParsedUnits {
   return parseSheet<UnitSheetRow>(UNIT_COLUMNS, sheet);
 }
 
-/** A commune or an authority, as a sheet may name it. */
-export type Reference = { id: string; code: string; name: string };
+/** A commune or an authority, as a sheet may name it. `isActive` false: deactivated in the registry. */
+export type Reference = { id: string; code: string; name: string; isActive?: boolean };
 export type ExistingUnit = UnitForSheet & { id: string; communeId: string; managingAuthorityId: string };
 export type ImportContext = { units: readonly ExistingUnit[]; communes: readonly Reference[]; authorities: readonly Reference[] };
 
@@ -115,6 +115,17 @@ export function planUnitImport(parsed: ParsedUnits, context: ImportContext): Uni
     if (typeof commune === "string") problems.push({ row: rowNumber, column: unitHeaderOf("commune"), message: refMessage("xã, phường", row.commune, commune) });
     if (typeof authority === "string") problems.push({ row: rowNumber, column: unitHeaderOf("authority"), message: refMessage("cơ quan quản lý", row.authority, authority) });
     if (typeof commune === "string" || typeof authority === "string") continue;
+    // As in the registry's unit form: a deactivated commune or authority may stay a unit's
+    // reference (its history), but no unit may newly be put under one.
+    const existingUnit = existingByCode.get(row.code);
+    const inactive = [
+      commune.isActive === false && existingUnit?.communeId !== commune.id && { column: unitHeaderOf("commune"), message: `Xã, phường “${row.commune}” đã ngừng hoạt động; không thể chuyển hoặc thêm đơn vị vào đây.` },
+      authority.isActive === false && existingUnit?.managingAuthorityId !== authority.id && { column: unitHeaderOf("authority"), message: `Cơ quan quản lý “${row.authority}” đã ngừng hoạt động; không thể giao thêm đơn vị cho cơ quan này.` },
+    ].filter((p) => p !== false);
+    if (inactive.length) {
+      for (const p of inactive) problems.push({ row: rowNumber, ...p });
+      continue;
+    }
     const values: UnitValues = {
       code: row.code,
       name: row.name,
