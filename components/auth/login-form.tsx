@@ -11,7 +11,8 @@ import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 
-export function LoginForm({ initialError, oidcName }: { initialError?: string | null; oidcName?: string | null }) {
+/** `returnTo` is already a safe same-site path (the login page checked it). */
+export function LoginForm({ returnTo = "/", initialError, oidcName }: { returnTo?: string; initialError?: string | null; oidcName?: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const {
@@ -27,7 +28,7 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string | 
       setError(signInErrorMessage(result?.error ?? "INVALID"));
       return;
     }
-    router.replace("/");
+    router.replace(returnTo);
     router.refresh();
   });
 
@@ -45,7 +46,7 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string | 
         {isSubmitting ? "Đang đăng nhập…" : "Đăng nhập"}
       </Button>
       {oidcName && (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: "/" })}>
+        <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: returnTo })}>
           {oidcName}
         </Button>
       )}

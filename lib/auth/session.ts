@@ -5,6 +5,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
 import { loadSessionState, type SessionState } from "@/lib/users/load-actor";
@@ -12,6 +13,7 @@ import type { PasswordSubject } from "@/lib/users/passwords";
 import type { Actor } from "./actor";
 import { buildAuthOptions } from "./auth-options";
 import { can, type Permission } from "./permissions";
+import { loginPathFor, REQUEST_PATH_HEADER } from "./return-path";
 
 let options: ReturnType<typeof buildAuthOptions> | undefined;
 export function authOptions() {
@@ -41,11 +43,14 @@ export async function getPasswordSubject(): Promise<PasswordSubject | null> {
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 
-/** For pages: the actor, or a redirect to the login page (or to choosing a password first). */
+/**
+ * For pages: the actor, or a redirect to the login page that returns to this page afterwards (or
+ * to choosing a password first).
+ */
 export async function requireActor(): Promise<Actor> {
   const state = await getSessionState();
   if (state?.kind === "mustChangePassword") redirect(CHANGE_PASSWORD_PATH);
-  if (!state) redirect("/login");
+  if (!state) redirect(loginPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   return state.actor;
 }
 

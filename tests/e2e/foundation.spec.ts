@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { signIn, signOut, submitSignIn, unitId } from "./helpers";
+import { DEMO_PASSWORD, signIn, signOut, submitSignIn, unitId } from "./helpers";
+import { DEMO_YEAR } from "../../prisma/seed/demo-data";
 
 /** On the "Đổi mật khẩu" page: a refused choice first (the policy speaks Vietnamese), then `next`. */
 async function choosePassword(page: Page, current: string, next: string) {
@@ -28,6 +29,21 @@ test.describe("sign-in and role homes", () => {
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("heading", { name: "Phong trào an toàn về an ninh, trật tự" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  });
+
+  test("a link opened while signed out returns to the same view after sign-in, never to another site", async ({ page }) => {
+    const view = `/dashboard?year=${DEMO_YEAR - 1}&kind=KDC`;
+    await page.goto(view);
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByLabel("Tên đăng nhập").fill("lanhdao");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+    await expect(page).toHaveURL(view);
+    await expect(page.getByRole("form", { name: "Bộ lọc số liệu" }).getByLabel("Loại đơn vị")).toHaveValue("KDC");
+
+    // Signed in already: a crafted next= to another site leads home, on this site.
+    await page.goto("/login?next=%2F%2Fevil.example%2F");
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
   test("a wrong password shows a Vietnamese error and keeps the username", async ({ page }) => {

@@ -1,16 +1,19 @@
 import { redirect } from "next/navigation";
 import { CHANGE_PASSWORD_PATH, getSessionState } from "@/lib/auth/session";
 import { isOidcEnabled } from "@/lib/auth/auth-options";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Đăng nhập" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; changed?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; changed?: string; next?: string | string[] }> }) {
+  const { error, changed, next } = await searchParams;
+  // Only a path on this site (lib/auth/return-path.ts); anything else returns to the home page.
+  const returnTo = safeReturnPath(next) ?? "/";
   const state = await getSessionState();
-  if (state?.kind === "actor") redirect("/");
+  if (state?.kind === "actor") redirect(returnTo);
   if (state?.kind === "mustChangePassword") redirect(CHANGE_PASSWORD_PATH);
-  const { error, changed } = await searchParams;
   return (
     <div className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-10">
       <div className="w-full max-w-md rounded-xl bg-white p-6 shadow-xl sm:p-8">
@@ -24,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.
           </p>
         )}
-        <LoginForm initialError={error ?? null} oidcName={isOidcEnabled() ? (process.env.OIDC_NAME?.trim() || "Đăng nhập một lần (SSO)") : null} />
+        <LoginForm returnTo={returnTo} initialError={typeof error === "string" ? error : null} oidcName={isOidcEnabled() ? (process.env.OIDC_NAME?.trim() || "Đăng nhập một lần (SSO)") : null} />
       </div>
     </div>
   );
