@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/validation/action-result";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, FormField, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { decisionFormSchema } from "./decision-form-schema";
 
 /** One deciding authority and the proposed dossiers it should decide (plain data from the page). */
@@ -191,7 +192,7 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
 
       <div className="grid max-w-3xl gap-4 sm:grid-cols-3">
         <FormField id="issuedOn" label="Ngày ban hành" error={err("issuedOn")} hint="Ngày Chủ tịch ký quyết định.">
-          <TextInput id="issuedOn" type="date" aria-invalid={!!err("issuedOn")} aria-describedby={err("issuedOn") ? "issuedOn-error" : undefined} {...register("issuedOn")} />
+          <DateInput id="issuedOn" aria-invalid={!!err("issuedOn")} aria-describedby={err("issuedOn") ? "issuedOn-error" : undefined} {...register("issuedOn")} />
         </FormField>
         <FormField id="signerName" label="Họ và tên người ký" error={err("signerName")}>
           <TextInput id="signerName" autoComplete="off" aria-invalid={!!err("signerName")} aria-describedby={err("signerName") ? "signerName-error" : undefined} {...register("signerName")} />

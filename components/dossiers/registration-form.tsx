@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/validation/action-result";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 
 type Props = {
   unitId: string;
@@ -55,7 +56,7 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
         <TextInput id={refName} aria-invalid={!!err(refName)} {...register(refName)} />
       </FormField>
       <FormField id={dateName} label={`Ngày ${label}`} error={err(dateName)}>
-        <TextInput id={dateName} type="date" aria-invalid={!!err(dateName)} {...register(dateName)} />
+        <DateInput id={dateName} aria-invalid={!!err(dateName)} {...register(dateName)} />
       </FormField>
     </div>
   );
@@ -72,7 +73,7 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
       {needsPlan && doc("planRef", "planOn", "kế hoạch", "Kế hoạch bảo đảm an ninh, trật tự năm của đơn vị.")}
       {doc("commitmentRef", "commitmentOn", "bản đăng ký", "Bản đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự”.")}
       <FormField id="registeredOn" label="Ngày đăng ký" error={err("registeredOn")} hint="Để trống nếu đăng ký hôm nay.">
-        <TextInput id="registeredOn" type="date" className="sm:w-60" {...register("registeredOn")} />
+        <DateInput id="registeredOn" className="sm:w-60" {...register("registeredOn")} />
       </FormField>
 
       <fieldset className="rounded-md border border-slate-200 p-4">

@@ -17,6 +17,8 @@ import { createDisciplineSchema, updateDisciplineSchema } from "@/lib/records/di
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
+import { isoToDateText } from "@/lib/domain/date-text";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
 
@@ -166,8 +168,8 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
               ))}
             </Select>
           </FormField>
-          <FormField id="decidedOn" label="Ngày quyết định" error={err("decidedOn")} hint="Ngày/tháng/năm ghi trên quyết định.">
-            <TextInput id="decidedOn" type="date" max={today} aria-invalid={!!err("decidedOn")} {...register("decidedOn")} />
+          <FormField id="decidedOn" label="Ngày quyết định" error={err("decidedOn")} hint={`Ngày/tháng/năm ghi trên quyết định, không sau hôm nay (${isoToDateText(today)}).`}>
+            <DateInput id="decidedOn" aria-invalid={!!err("decidedOn")} {...register("decidedOn")} />
           </FormField>
           <FormField id="decisionRef" label="Số quyết định" error={err("decisionRef")} hint="Ví dụ: 12/QĐ-STP">
             <TextInput id="decisionRef" aria-invalid={!!err("decisionRef")} {...register("decisionRef")} />

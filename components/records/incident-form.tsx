@@ -30,6 +30,8 @@ import {
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
+import { isoToDateText } from "@/lib/domain/date-text";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
 
@@ -146,8 +148,8 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
         </Select>
       </FormField>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id="occurredOn" label="Ngày xảy ra" error={err("occurredOn")}>
-          <TextInput id="occurredOn" type="date" max={today} aria-invalid={!!err("occurredOn")} {...register("occurredOn")} />
+        <FormField id="occurredOn" label="Ngày xảy ra" error={err("occurredOn")} hint={`Ngày/tháng/năm, không sau hôm nay (${isoToDateText(today)}).`}>
+          <DateInput id="occurredOn" aria-invalid={!!err("occurredOn")} {...register("occurredOn")} />
         </FormField>
         {showSeverity && (
           <FormField

@@ -9,6 +9,7 @@ import { createModelSchema, updateModelSchema } from "@/lib/records/movement-mod
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
 
@@ -60,7 +61,7 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
           <TextInput id="model-name" aria-invalid={!!err("name")} placeholder="Ví dụ: Camera an ninh khu dân cư" {...register("name")} />
         </FormField>
         <FormField id="model-startedOn" label="Ngày bắt đầu (nếu có)" error={err("startedOn")}>
-          <TextInput id="model-startedOn" type="date" aria-invalid={!!err("startedOn")} {...register("startedOn")} />
+          <DateInput id="model-startedOn" aria-invalid={!!err("startedOn")} {...register("startedOn")} />
         </FormField>
       </div>
       <FormField id="model-description" label="Mô tả (nếu có)" error={err("description")}>

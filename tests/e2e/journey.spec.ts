@@ -59,16 +59,16 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await expect(page.getByRole("heading", { name: `Hồ sơ năm 2026: ${UNIT}` })).toBeVisible();
   const registration = page.getByRole("form", { name: "Đăng ký phấn đấu" });
   await registration.getByLabel("Số, ký hiệu nghị quyết").fill("05-NQ/ĐU");
-  await registration.getByLabel("Ngày nghị quyết").fill("2026-02-20");
+  await registration.getByLabel("Ngày nghị quyết").fill("20/02/2026");
   await registration.getByLabel("Số, ký hiệu kế hoạch").fill("12/KH-STP");
   // A reference without its date is flagged next to the field, and nothing typed is lost.
   await registration.getByRole("button", { name: "Đăng ký phấn đấu" }).click();
   await expect(registration.getByText("Vui lòng nhập ngày kế hoạch.")).toBeVisible();
   await expect(registration.getByLabel("Số, ký hiệu nghị quyết")).toHaveValue("05-NQ/ĐU");
-  await registration.getByLabel("Ngày kế hoạch").fill("2026-02-25");
+  await registration.getByLabel("Ngày kế hoạch").fill("25/02/2026");
   await registration.getByLabel("Số, ký hiệu bản đăng ký").fill("01/ĐK-STP");
-  await registration.getByLabel("Ngày bản đăng ký").fill("2026-03-01");
-  await registration.getByLabel("Ngày đăng ký").fill("2026-03-05");
+  await registration.getByLabel("Ngày bản đăng ký").fill("01/03/2026");
+  await registration.getByLabel("Ngày đăng ký").fill("05/03/2026");
   await registration.getByLabel("% phòng, ban đạt TTLĐTT/HTTNV").fill("90");
   await registration.getByRole("button", { name: "Đăng ký phấn đấu" }).click();
   await expect(page.getByTestId("registration")).toContainText("05/03/2026");

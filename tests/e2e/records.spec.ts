@@ -109,7 +109,7 @@ test.describe("recording the year (officer)", () => {
     // Only the agency catalogue (Đ6 k3) is offered: no residential-area codes.
     await expect(form.getByLabel("Loại vụ việc (theo tiêu chí)").locator("option[value=NEW_HOTSPOT]")).toHaveCount(0);
     await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_FIRE_EXPLOSION");
-    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-05-10`);
+    await form.getByLabel("Ngày xảy ra").fill(`10/05/${YEAR}`);
     const title = `Chập điện gây cháy phòng lưu trữ ${Date.now() % 100000}`;
     await form.getByLabel("Tên vụ việc").fill(title);
     await form.getByLabel("Do nguyên nhân bất khả kháng").check();
@@ -132,7 +132,7 @@ test.describe("recording the year (officer)", () => {
     await expect(person).toBeHidden();
     await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("STAFF_ANTT_SANCTION_OR_EVIL");
     await expect(person).toBeVisible();
-    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-06-02`);
+    await form.getByLabel("Ngày xảy ra").fill(`02/06/${YEAR}`);
     const title = `Cán bộ tham gia đánh bạc ${Date.now() % 100000}`;
     await form.getByLabel("Tên vụ việc").fill(title);
     // Without who and the basis the form says what is missing, in Vietnamese, and stays put.
@@ -178,7 +178,7 @@ test.describe("recording the year (officer)", () => {
     await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_CRIME");
     // A minor crime (ít nghiêm trọng) is recorded but does not count against the criterion.
     await form.getByLabel("Loại tội phạm (Điều 9 Bộ luật Hình sự)").selectOption("IT_NGHIEM_TRONG");
-    await form.getByLabel("Ngày xảy ra").fill(`${YEAR}-08-15`);
+    await form.getByLabel("Ngày xảy ra").fill(`15/08/${YEAR}`);
     const title = `Trộm cắp xe máy ${Date.now() % 100000}`;
     await form.getByLabel("Tên vụ việc").fill(title);
     await form.getByRole("button", { name: "Ghi nhận vụ việc" }).click();
@@ -217,5 +217,35 @@ test.describe("recording the year (officer)", () => {
     await expect(page.getByTestId("sub-unit-table")).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("dates in an English-language browser", () => {
+  test.use({ locale: "en-US" });
+
+  test("a date is read and typed dd/mm/yyyy; an impossible day is refused and nothing typed is lost", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${STP}/records/incidents/new?year=${YEAR}`);
+    const form = page.getByRole("form", { name: "Khai báo vụ việc" });
+    await form.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_FIRE_EXPLOSION");
+    const day = form.getByLabel("Ngày xảy ra");
+    await day.pressSequentially(`3102${YEAR}`);
+    await expect(day).toHaveValue(`31/02/${YEAR}`);
+    const title = `Chập điện kho hồ sơ ${Date.now() % 100000}`;
+    await form.getByLabel("Tên vụ việc").fill(title);
+    await form.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    await expect(form.getByText("Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).")).toBeVisible();
+    await expect(form.getByLabel("Tên vụ việc")).toHaveValue(title);
+
+    // 07/03 is the 7th of March, not July 3rd, although the browser speaks American English.
+    await day.fill("");
+    await day.pressSequentially(`0703${YEAR}`);
+    await expect(day).toHaveValue(`07/03/${YEAR}`);
+    await form.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    const item = page.getByTestId("incident").filter({ hasText: title });
+    await expect(item).toContainText(`07/03/${YEAR}`);
+
+    await item.getByRole("link", { name: `Sửa vụ việc ${title}` }).click();
+    await expect(page.getByRole("form", { name: "Khai báo vụ việc" }).getByLabel("Ngày xảy ra")).toHaveValue(`07/03/${YEAR}`);
   });
 });
