@@ -13,9 +13,12 @@ import type { DecisionInput, revocationSchema } from "./dossier-schemas";
 import { loadDossier, transitionDossier } from "./dossier-transition";
 import { authorityDecidesFor } from "./deciding-authority";
 
-/** "15/QĐ-UBND": the administrative numbering of NĐ 30/2020 for a decision (QĐ) of an authority. */
+/**
+ * "15/QĐ-UBND", "01/QĐ-UBND": the numbering of NĐ 30/2020 (Phụ lục I) for a decision (QĐ) of an
+ * authority — Arabic numerals, and numbers below 10 written with a leading zero.
+ */
 export function formatDecisionNumber(sequence: number, documentSymbol: string): string {
-  return `${sequence}/QĐ-${documentSymbol}`;
+  return `${String(sequence).padStart(2, "0")}/QĐ-${documentSymbol}`;
 }
 
 /**

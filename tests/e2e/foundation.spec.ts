@@ -23,6 +23,15 @@ test("the health check reports the database and the evidence store, and nothing 
   expect(await response.json()).toEqual({ status: "ok", database: "ok", evidenceStore: "ok" });
 });
 
+test("every page names its icon for the browser tab, and the icon is served", async ({ page }) => {
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test.describe("sign-in and role homes", () => {
   test("an anonymous visitor is sent to the Vietnamese login page", async ({ page }) => {
     await page.goto("/units");

@@ -111,7 +111,7 @@ describe("issuing this year's first decision of a ward", () => {
       signerTitle: "Chủ tịch",
       dossiers: group!.dossiers.map((d) => ({ dossierId: d.dossierId, version: d.version })),
     });
-    expect(decision.number).toBe("1/QĐ-UBND");
+    expect(decision.number).toBe("01/QĐ-UBND");
     expect(await listProposedForDecision(t.prisma, actor, DEMO_YEAR)).toEqual([]);
     const listed = await listDecisions(t.prisma, actor, { year: DEMO_YEAR });
     expect(listed).toEqual([expect.objectContaining({ id: decision.id, unitCount: group!.dossiers.length, revokedUnitCount: 0 })]);

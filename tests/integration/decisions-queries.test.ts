@@ -147,7 +147,7 @@ describe("listDecisions", () => {
     for (const actor of [w.admin, w.leader, w.provincial]) {
       const all = await listDecisions(t.prisma, actor, { year: 2026 });
       expect(all.map((d) => d.id).sort()).toEqual([w.decisions.province.id, w.decisions.communeA.id, w.decisions.communeB.id].sort());
-      expect(all.find((d) => d.id === w.decisions.communeA.id)).toMatchObject({ number: "1/QĐ-UBND", unitCount: 2, revokedUnitCount: 0, authority: { name: "Ủy ban nhân dân xã An" } });
+      expect(all.find((d) => d.id === w.decisions.communeA.id)).toMatchObject({ number: "01/QĐ-UBND", unitCount: 2, revokedUnitCount: 0, authority: { name: "Ủy ban nhân dân xã An" } });
     }
     expect((await listDecisions(t.prisma, w.admin, { year: 2025 })).map((d) => d.id)).toEqual([w.decisions.lastYear.id]);
     expect(await listDecisions(t.prisma, w.admin)).toHaveLength(4);
@@ -183,7 +183,7 @@ describe("getDecision", () => {
       ]);
       expect(d?.authority.name).toBe("UBND tỉnh");
     }
-    expect((await getDecision(t.prisma, w.reviewerA, w.decisions.communeA.id))?.number).toBe("1/QĐ-UBND");
+    expect((await getDecision(t.prisma, w.reviewerA, w.decisions.communeA.id))?.number).toBe("01/QĐ-UBND");
   });
 
   it("refuses a commune reviewer another commune's decision and the province's, and every unit officer", async () => {
@@ -208,7 +208,7 @@ describe("issuing through the form's schema", () => {
   it("issues, numbers per authority and year, and the units are recognised", async () => {
     const w = await proposedWorld();
     const r = await act(w.reviewerA, decision(w.ubndA.id, [w.d.kdcA, w.d.kdcA2]));
-    expect(r).toMatchObject({ ok: true, data: { number: "1/QĐ-UBND" } });
+    expect(r).toMatchObject({ ok: true, data: { number: "01/QĐ-UBND" } });
     expect(await t.prisma.dossier.count({ where: { state: "RECOGNISED" } })).toBe(2);
   });
 
@@ -317,7 +317,7 @@ describe("the deciding-authority rule is enforced by issueDecision, in its trans
   it("the right authority issues for every unit it recognises", async () => {
     const w = await proposedWorld();
     const issued = await issueDecision(t.prisma, w.provincial, decision(w.ubndTinh.id, [w.d.xaA, w.d.agencyA]));
-    expect(issued.number).toBe("1/QĐ-UBND");
+    expect(issued.number).toBe("01/QĐ-UBND");
     expect(await t.prisma.dossier.count({ where: { decisionId: issued.id, state: "RECOGNISED" } })).toBe(2);
   });
 });
@@ -333,7 +333,7 @@ describe("documents of a stored decision", () => {
     const d = (await getDecision(t.prisma, w.admin, w.decisions.communeA.id))!;
     const input = decisionDocumentInput(d);
     expect(input).toMatchObject({
-      number: "1/QĐ-UBND",
+      number: "01/QĐ-UBND",
       issuedOn: "2026-11-20",
       place: "An",
       authority: { name: "Ủy ban nhân dân\nxã An" },
@@ -342,7 +342,7 @@ describe("documents of a stored decision", () => {
       signer: { fullName: "Hoàng Quốc Khánh", position: "Chủ tịch" },
     });
     const xml = await documentXml(await buildRecognitionDecisionDocx(input));
-    for (const text of ["Số: 1/QĐ-UBND", "Đơn vị KDC-A1", "Thôn Bản Phiệt", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN", "Theo đề nghị của Trưởng Công an xã An."]) expect(xml).toContain(text);
+    for (const text of ["Số: 01/QĐ-UBND", "Đơn vị KDC-A1", "Thôn Bản Phiệt", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN", "Theo đề nghị của Trưởng Công an xã An."]) expect(xml).toContain(text);
   });
 
   it("the province's decision is proposed by the provincial police director", async () => {
@@ -350,7 +350,7 @@ describe("documents of a stored decision", () => {
     const input = decisionDocumentInput((await getDecision(t.prisma, w.admin, w.decisions.province.id))!);
     expect(input).toMatchObject({ proposedBy: "Giám đốc Công an tỉnh", executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1" });
     const xml = await documentXml(await buildRecognitionDecisionDocx(input));
-    for (const text of ["Đơn vị XA-A", "Đơn vị CQ-A", "1/QĐ-UBND"]) expect(xml).toContain(text);
+    for (const text of ["Đơn vị XA-A", "Đơn vị CQ-A", "01/QĐ-UBND"]) expect(xml).toContain(text);
   });
 
   it("a Phó Chủ tịch signs on behalf of the Chủ tịch (KT.)", async () => {
@@ -369,7 +369,7 @@ describe("documents of a stored decision", () => {
     expect(certificateInputs(d, w.kdcA.id)).toEqual([]);
     const all = await documentXml(await buildCertificatesDocx(inputs));
     expect(all).toContain("Thôn Bản Phiệt");
-    expect(all).toContain("1/QĐ-UBND");
+    expect(all).toContain("01/QĐ-UBND");
     expect(all).not.toContain("Đơn vị KDC-A1");
     const one = await documentXml(await buildRecognitionCertificateDocx(certificateInputs(d, w.kdcA2.id)[0]!));
     expect(one).toContain("Thôn Bản Phiệt");

@@ -249,7 +249,7 @@ describe("decisions", () => {
       issueDecision(t.prisma, w.reviewer, decision(authority.id, [{ dossierId: a.id, version: 1 }])),
       issueDecision(t.prisma, w.reviewer, decision(authority.id, [{ dossierId: b.id, version: 1 }])),
     ]);
-    expect(new Set([da.number, db.number])).toEqual(new Set(["1/QĐ-UBND", "2/QĐ-UBND"]));
+    expect(new Set([da.number, db.number])).toEqual(new Set(["01/QĐ-UBND", "02/QĐ-UBND"]));
     expect(await t.prisma.dossier.count({ where: { state: "RECOGNISED" } })).toBe(2);
     expect(await t.prisma.auditEvent.count({ where: { action: "decision.issued" } })).toBe(2);
   });
@@ -263,7 +263,7 @@ describe("decisions", () => {
     expect(await t.prisma.recognitionDecision.count()).toBe(0);
     expect((await t.prisma.dossier.findUniqueOrThrow({ where: { id: a.id } })).state).toBe("PROPOSED");
     const ok = await issueDecision(t.prisma, w.reviewer, decision(authority.id, [{ dossierId: a.id, version: 1 }]));
-    expect(ok.number).toBe("1/QĐ-UBND");
+    expect(ok.number).toBe("01/QĐ-UBND");
   });
 
   it("only a decider may issue; invalid input is a Vietnamese field error", async () => {
