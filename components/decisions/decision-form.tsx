@@ -10,6 +10,9 @@ import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useNotice } from "@/components/ui/notice";
+import { isoToDateText } from "@/lib/domain/date-text";
 import { decisionFormSchema } from "./decision-form-schema";
 
 /** One deciding authority and the proposed dossiers it should decide (plain data from the page). */
@@ -47,6 +50,8 @@ const all = (g: DecisionFormGroup | undefined) => (g ? g.dossiers.map((d) => ({ 
  */
 export function DecisionForm({ year, groups, initialKey, today, action }: Props) {
   const router = useRouter();
+  const notify = useNotice();
+  const { ask, dialog } = useConfirm();
   const ids = useId();
   const [message, setMessage] = useState<string | null>(null);
   const initial = groups.find((g) => g.key === initialKey && g.authorityId) ?? groups.find((g) => g.authorityId);
@@ -85,6 +90,21 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    const chosen = groups.find((g) => g.authorityId === values.authorityId);
+    const sure = await ask({
+      title: "Ban hành quyết định công nhận?",
+      body: (
+        <>
+          <p>
+            {values.dossiers.length} đơn vị được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {year}
+            {chosen ? ` — ${chosen.label}` : ""}, ngày ban hành {isoToDateText(values.issuedOn)}, người ký {values.signerName}.
+          </p>
+          <p>Quyết định được cấp số tiếp theo của cơ quan ban hành; số đã cấp không dùng lại. Các đơn vị xem được quyết định của mình ngay.</p>
+        </>
+      ),
+      confirmLabel: "Ban hành quyết định",
+    });
+    if (!sure) return;
     const result = await action(values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -94,6 +114,7 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
       setMessage(result.message);
       return;
     }
+    notify(`Đã ban hành Quyết định số ${result.data.number}.`, { path: `/decisions/${result.data.id}` });
     router.push(`/decisions/${result.data.id}`);
   });
 
@@ -209,6 +230,7 @@ export function DecisionForm({ year, groups, initialKey, today, action }: Props)
         {isSubmitting && <span role="status" className="text-sm text-slate-600">Đang ban hành quyết định…</span>}
         <span className="text-xs text-slate-500">Số quyết định được cấp tự động theo cơ quan ban hành và năm {year}.</span>
       </div>
+      {dialog}
     </Form>
   );
 }

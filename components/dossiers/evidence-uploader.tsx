@@ -5,7 +5,9 @@ import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { Form, useHydrated } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-field";
+import { useNotice } from "@/components/ui/notice";
 import { evidenceFileProblem, evidenceUploadUrl, NO_FILE_MESSAGE, tooLargeMessage } from "@/lib/dossiers/evidence-rules";
 
 /** What the upload answers; a proxy in front may answer 413 with its own HTML, hence the fallbacks. */
@@ -94,23 +96,45 @@ export function EvidenceUploader({ dossierId, criterionId, accept, rules }: { do
   );
 }
 
-export function RemoveEvidenceButton({ evidenceId, action }: { evidenceId: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+export function RemoveEvidenceButton({ evidenceId, fileName, action }: { evidenceId: string; fileName: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const router = useRouter();
+  const notify = useNotice();
+  const { ask, dialog } = useConfirm();
   const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
   return (
-    <button
-      type="button"
-      className="text-xs text-red-700 underline disabled:opacity-60"
-      disabled={pending || !hydrated}
-      onClick={() =>
-        start(async () => {
-          await action({ evidenceId });
-          router.refresh();
-        })
-      }
-    >
-      {pending ? "Đang gỡ…" : "Gỡ"}
-    </button>
+    <>
+      <button
+        type="button"
+        className="text-xs text-red-700 underline disabled:opacity-60"
+        disabled={pending || !hydrated}
+        aria-label={`Gỡ ${fileName}`}
+        onClick={async () => {
+          const sure = await ask({
+            title: `Gỡ tệp “${fileName}”?`,
+            body: "Tệp minh chứng bị xóa khỏi hồ sơ và không khôi phục được; muốn dùng lại phải tải lên lần nữa.",
+            confirmLabel: "Gỡ tệp",
+            tone: "danger",
+          });
+          if (!sure) return;
+          setError(null);
+          start(async () => {
+            const result = await action({ evidenceId });
+            if (result.ok) notify(`Đã gỡ tệp “${fileName}”.`);
+            else setError(result.message);
+            router.refresh();
+          });
+        }}
+      >
+        {pending ? "Đang gỡ…" : "Gỡ"}
+      </button>
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+      {dialog}
+    </>
   );
 }

@@ -6,23 +6,34 @@ import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
 import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useConfirm, type ConfirmText } from "@/components/ui/confirm-dialog";
 import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
+import { useNotice } from "@/components/ui/notice";
 
-/** Refusal or revocation: a reason (and a document reference for revocation), then the action. */
+/**
+ * Refusal or revocation: a reason (and a document reference for revocation), a confirmation that
+ * restates the consequence, then the action and a notice of what it did.
+ */
 export function ReasonForm({
   dossierId,
   version,
   action,
   label,
   withReference = false,
+  confirm,
+  done,
 }: {
   dossierId: string;
   version: number;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   label: string;
   withReference?: boolean;
+  confirm: ConfirmText;
+  done: string;
 }) {
   const router = useRouter();
+  const notify = useNotice();
+  const { ask, dialog } = useConfirm();
   const [currentVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
@@ -31,13 +42,19 @@ export function ReasonForm({
     <Form
       className="space-y-3"
       aria-label={label}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         const data = Object.fromEntries(new FormData(e.currentTarget).entries());
+        // A reason too short is refused by the server with its field message; ask only about a
+        // request that can succeed.
+        if (String(data.reason ?? "").trim().length >= 10 && !(await ask(confirm))) return;
         start(async () => {
           const r = await action({ ...data, dossierId, version: currentVersion });
           setResult(r);
-          if (r.ok) router.refresh();
+          if (r.ok) {
+            notify(done);
+            router.refresh();
+          }
         });
       }}
     >
@@ -59,6 +76,7 @@ export function ReasonForm({
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Đang xử lý…" : label}
       </Button>
+      {dialog}
     </Form>
   );
 }

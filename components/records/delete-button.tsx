@@ -3,12 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-field";
+import { useNotice } from "@/components/ui/notice";
 import type { Action } from "./form-helpers";
 
-/** Deletes after a confirmation, then goes back to the list; a refusal is shown in place. */
-export function DeleteButton({ label, confirmText, input, action, redirectTo }: { label: string; confirmText: string; input: object; action: Action; redirectTo: string }) {
+/**
+ * Deletes after a confirmation (`confirmText` is its question), then goes back to the list and
+ * says so there; a refusal is shown in place.
+ */
+export function DeleteButton({ label, confirmText, done, input, action, redirectTo }: { label: string; confirmText: string; done: string; input: object; action: Action; redirectTo: string }) {
   const router = useRouter();
+  const notify = useNotice();
+  const { ask, dialog } = useConfirm();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
@@ -18,8 +25,8 @@ export function DeleteButton({ label, confirmText, input, action, redirectTo }: 
         type="button"
         variant="danger"
         disabled={pending}
-        onClick={() => {
-          if (!window.confirm(confirmText)) return;
+        onClick={async () => {
+          if (!(await ask({ title: confirmText, body: "Bản ghi bị xóa khỏi sổ theo dõi của đơn vị và không khôi phục được; việc xóa được ghi vào nhật ký hệ thống.", confirmLabel: label, tone: "danger" }))) return;
           setError(null);
           startTransition(async () => {
             const result = await action(input);
@@ -27,6 +34,7 @@ export function DeleteButton({ label, confirmText, input, action, redirectTo }: 
               setError(result.message);
               return;
             }
+            notify(done, { path: new URL(redirectTo, window.location.href).pathname });
             router.push(redirectTo);
             router.refresh();
           });
@@ -34,6 +42,7 @@ export function DeleteButton({ label, confirmText, input, action, redirectTo }: 
       >
         {pending ? "Đang xóa…" : label}
       </Button>
+      {dialog}
     </div>
   );
 }

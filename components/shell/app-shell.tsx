@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { REVIEWER_LEVEL_LABELS, ROLE_LABELS } from "@/lib/auth/actor";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
+import { NoticeProvider } from "@/components/ui/notice";
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const nav = navigationFor(actor);
@@ -46,7 +47,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        <NoticeProvider>{children}</NoticeProvider>
+      </main>
       <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
         Căn cứ Thông tư 124/2021/TT-BCA, sửa đổi, bổ sung bởi Thông tư 48/2025/TT-BCA · Cơ quan thường trực: Công an tỉnh Lào Cai
       </footer>

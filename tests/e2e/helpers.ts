@@ -24,3 +24,14 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Đăng xuất" }).first().click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/**
+ * Answers the product's confirmation dialog (components/ui/confirm-dialog.tsx): checks it asks
+ * the expected question, then presses the named button ("Hủy" to back out).
+ */
+export async function answerConfirm(page: Page, title: string | RegExp, button: string) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

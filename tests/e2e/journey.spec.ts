@@ -8,7 +8,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import JSZip from "jszip";
-import { signIn, signOut, unitId } from "./helpers";
+import { answerConfirm, signIn, signOut, unitId } from "./helpers";
 import { zip as plainZip } from "../support/file-samples";
 
 const UNIT = "Sở Tư pháp tỉnh Lào Cai";
@@ -36,7 +36,6 @@ async function answerCriterion(page: Page, id: string, explanation: string) {
 
 test("the yearly cycle from registration to a recognition decision", async ({ page }) => {
   test.setTimeout(240_000);
-  page.on("dialog", (d) => void d.accept());
   const recognisedBefore = await recognisedCount(page);
 
   // ── Officer: record the year's facts (the briefing of all staff feeds CQDN-1 d).
@@ -104,8 +103,13 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await fileInput.setInputFiles({ name: "Kế hoạch ANTT 2026.pdf", mimeType: "application/pdf", buffer: PDF });
   await upload.getByRole("button", { name: "Tải lên" }).click();
   await expect(page.getByTestId("criterion-CQDN-1").getByRole("link", { name: "Kế hoạch ANTT 2026.pdf" })).toBeVisible();
+  // Submitting asks first; backing out changes nothing.
   await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
-  await expect(page.getByText("Đã nộp hồ sơ").first()).toBeVisible();
+  await answerConfirm(page, "Nộp hồ sơ?", "Hủy");
+  await expect(page.getByRole("button", { name: "Nộp hồ sơ", exact: true })).toBeEnabled();
+  await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
+  await answerConfirm(page, "Nộp hồ sơ?", "Nộp hồ sơ");
+  await expect(page.getByTestId("notice")).toContainText("Đã nộp hồ sơ.");
   await signOut(page);
 
   // ── Reviewer: return one criterion with a comment.
@@ -118,7 +122,8 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await flag.getByRole("button", { name: "Lưu nhận xét" }).click();
   await expect(flag.getByRole("status")).toHaveText("Đã lưu nhận xét.");
   await page.getByRole("button", { name: "Trả lại để bổ sung" }).click();
-  await expect(page.getByText("Trả lại để bổ sung").first()).toBeVisible();
+  await answerConfirm(page, `Trả lại hồ sơ của ${UNIT}?`, "Trả lại hồ sơ");
+  await expect(page.getByTestId("notice")).toContainText(`Đã trả lại hồ sơ của ${UNIT} để bổ sung.`);
   await signOut(page);
 
   // ── Officer: sees the comment, may change only the flagged criterion, resubmits.
@@ -129,7 +134,8 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await expect(page.getByRole("form", { name: "Tự đánh giá tiêu chí CQDN-1" })).toHaveCount(0);
   await answerCriterion(page, "CQDN-2", "Đã bổ sung Báo cáo số 15/BC-STP về phối hợp với Công an tỉnh.");
   await page.getByRole("button", { name: "Nộp lại hồ sơ" }).click();
-  await expect(page.getByText("Đã nộp hồ sơ").first()).toBeVisible();
+  await answerConfirm(page, "Nộp lại hồ sơ?", "Nộp lại hồ sơ");
+  await expect(page.getByTestId("notice")).toContainText("Đã nộp hồ sơ.");
   await signOut(page);
 
   // ── Reviewer: sees what changed since the last round, accepts, proposes.
@@ -141,13 +147,16 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await accept.getByRole("button", { name: "Lưu nhận xét" }).click();
   await expect(accept.getByRole("status")).toHaveText("Đã lưu nhận xét.");
   await page.getByRole("button", { name: "Đề nghị công nhận" }).click();
-  await expect(page.getByText("Đề nghị công nhận").first()).toBeVisible();
+  await answerConfirm(page, `Đề nghị công nhận ${UNIT}?`, "Đề nghị công nhận");
+  await expect(page.getByTestId("notice")).toContainText(`Đã đề nghị công nhận ${UNIT}.`);
 
   // ── Decision: issued, downloaded, opened.
   await page.goto("/decisions/new?year=2026");
   await expect(page.getByText(UNIT)).toBeVisible();
   await page.getByRole("button", { name: "Ban hành quyết định" }).click();
-  await expect(page.getByRole("heading", { name: /Quyết định số \d+\/QĐ-UBND/ })).toBeVisible();
+  await answerConfirm(page, "Ban hành quyết định công nhận?", "Ban hành quyết định");
+  await expect(page.getByRole("heading", { name: /Quyết định số \d{2,}\/QĐ-UBND/ })).toBeVisible();
+  await expect(page.getByTestId("notice")).toContainText(/Đã ban hành Quyết định số \d{2,}\/QĐ-UBND\./);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải quyết định (.docx)" }).click()]);
   const bytes = await (await download.createReadStream()).toArray();
   const zip = await JSZip.loadAsync(Buffer.concat(bytes));

@@ -7,7 +7,7 @@
 import { expect, test } from "./fixtures";
 import { stableId } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR } from "../../prisma/seed/demo-data";
-import { signIn, signOut, unitId } from "./helpers";
+import { answerConfirm, signIn, signOut, unitId } from "./helpers";
 
 const STP = unitId("CQ-STP");
 const YEAR = DEMO_YEAR;
@@ -247,5 +247,15 @@ test.describe("dates in an English-language browser", () => {
 
     await item.getByRole("link", { name: `Sửa vụ việc ${title}` }).click();
     await expect(page.getByRole("form", { name: "Khai báo vụ việc" }).getByLabel("Ngày xảy ra")).toHaveValue(`07/03/${YEAR}`);
+
+    // Deleting asks first, in Vietnamese (an English browser's own box would say OK/Cancel), then
+    // says on the list that it is done.
+    await page.getByRole("button", { name: "Xóa vụ việc" }).click();
+    await answerConfirm(page, `Xóa vụ việc “${title}”?`, "Hủy");
+    await page.getByRole("button", { name: "Xóa vụ việc" }).click();
+    await answerConfirm(page, `Xóa vụ việc “${title}”?`, "Xóa vụ việc");
+    await expect(page).toHaveURL(new RegExp(`/records/incidents\\?year=${YEAR}`));
+    await expect(page.getByTestId("notice")).toContainText(`Đã xóa vụ việc “${title}”.`);
+    await expect(page.getByTestId("incident").filter({ hasText: title })).toHaveCount(0);
   });
 });

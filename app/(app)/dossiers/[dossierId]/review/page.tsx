@@ -140,14 +140,53 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
       {dossier.state === "UNDER_REVIEW" && (has("RETURN") || has("PROPOSE") || has("REFUSE")) && (
         <Card title="Kết luận thẩm định" className="mt-4">
           <div className="flex flex-wrap gap-3">
-            {has("RETURN") && <TransitionButton label="Trả lại để bổ sung" dossierId={dossier.id} version={dossier.version} action={returnAction} variant="secondary" />}
-            {has("PROPOSE") && <TransitionButton label="Đề nghị công nhận" dossierId={dossier.id} version={dossier.version} action={proposeAction} />}
+            {has("RETURN") && (
+              <TransitionButton
+                label="Trả lại để bổ sung"
+                dossierId={dossier.id}
+                version={dossier.version}
+                action={returnAction}
+                variant="secondary"
+                confirm={{
+                  title: `Trả lại hồ sơ của ${dossier.unit.name}?`,
+                  body: "Đơn vị sẽ thấy các tiêu chí bạn yêu cầu bổ sung cùng nhận xét, sửa và nộp lại. Cho đến khi đơn vị nộp lại, hồ sơ rời hàng chờ thẩm định.",
+                  confirmLabel: "Trả lại hồ sơ",
+                }}
+                done={`Đã trả lại hồ sơ của ${dossier.unit.name} để bổ sung.`}
+              />
+            )}
+            {has("PROPOSE") && (
+              <TransitionButton
+                label="Đề nghị công nhận"
+                dossierId={dossier.id}
+                version={dossier.version}
+                action={proposeAction}
+                confirm={{
+                  title: `Đề nghị công nhận ${dossier.unit.name}?`,
+                  body: `Hồ sơ chuyển sang chờ cấp có thẩm quyền ra quyết định công nhận năm ${dossier.year}; kết quả thẩm định không sửa được nữa.`,
+                  confirmLabel: "Đề nghị công nhận",
+                }}
+                done={`Đã đề nghị công nhận ${dossier.unit.name}. Hồ sơ đang chờ quyết định công nhận.`}
+              />
+            )}
           </div>
           {has("REFUSE") && (
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium text-red-800">Không công nhận…</summary>
               <div className="mt-2">
-                <ReasonForm dossierId={dossier.id} version={dossier.version} action={refuseAction} label="Không công nhận" />
+                <ReasonForm
+                  dossierId={dossier.id}
+                  version={dossier.version}
+                  action={refuseAction}
+                  label="Không công nhận"
+                  confirm={{
+                    title: `Không công nhận ${dossier.unit.name}?`,
+                    body: `Đây là kết luận năm ${dossier.year} của hồ sơ; đơn vị thấy lý do bạn ghi và không nộp lại được.`,
+                    confirmLabel: "Không công nhận",
+                    tone: "danger",
+                  }}
+                  done={`Đã kết luận không công nhận ${dossier.unit.name}.`}
+                />
               </div>
             </details>
           )}

@@ -126,7 +126,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
                         <span className="text-xs text-slate-500">
                           {(f.sizeBytes / 1024).toFixed(0)} KB · {formatDateTime(f.createdAt)} · SHA-256 {f.sha256.slice(0, 12)}…
                         </span>
-                        {canEdit(c.id) && <RemoveEvidenceButton evidenceId={f.id} action={removeEvidenceAction} />}
+                        {canEdit(c.id) && <RemoveEvidenceButton evidenceId={f.id} fileName={f.fileName} action={removeEvidenceAction} />}
                       </li>
                     ))}
                   </ul>
@@ -162,7 +162,14 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           ) : (
             <p className="mb-3 text-sm text-slate-700">Khi nộp, số liệu, kết quả đánh giá và mã băm các tệp minh chứng được lưu lại làm hồ sơ gửi cán bộ thẩm định.</p>
           )}
-          <TransitionButton label={dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ"} dossierId={dossier.id} version={dossier.version} action={submitAction} confirm="Xác nhận nộp hồ sơ? Sau khi nộp, hồ sơ không sửa được cho đến khi được trả lại." />
+          <TransitionButton label={dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ"} dossierId={dossier.id} version={dossier.version} action={submitAction}
+            confirm={{
+              title: dossier.state === "RETURNED" ? "Nộp lại hồ sơ?" : "Nộp hồ sơ?",
+              body: "Sau khi nộp, hồ sơ không sửa được cho đến khi cán bộ thẩm định trả lại. Số liệu, kết quả tự đánh giá và các tệp minh chứng được lưu lại như lúc nộp.",
+              confirmLabel: dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ",
+            }}
+            done="Đã nộp hồ sơ. Cán bộ thẩm định sẽ xem xét; bạn được báo khi có kết quả."
+          />
         </Card>
       )}
     </DossierVersionProvider>

@@ -130,7 +130,20 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
             {dossier && has("REVOKE") && (
               <Card title="Thu hồi công nhận">
                 <p className="mb-3 text-sm text-slate-600">Thông tư 124/2021/TT-BCA không quy định thu hồi; chỉ thực hiện khi có văn bản của cấp có thẩm quyền, ghi rõ lý do.</p>
-                <ReasonForm dossierId={dossier.id} version={dossier.version} action={revokeAction} label="Thu hồi công nhận" withReference />
+                <ReasonForm
+                  dossierId={dossier.id}
+                  version={dossier.version}
+                  action={revokeAction}
+                  label="Thu hồi công nhận"
+                  withReference
+                  confirm={{
+                    title: `Thu hồi công nhận ${unit.name} năm ${year}?`,
+                    body: "Đơn vị không còn được công nhận đạt tiêu chuẩn năm này; quyết định công nhận ghi nhận việc thu hồi. Không hoàn tác được.",
+                    confirmLabel: "Thu hồi công nhận",
+                    tone: "danger",
+                  }}
+                  done={`Đã thu hồi công nhận ${unit.name} năm ${year}.`}
+                />
               </Card>
             )}
           </div>

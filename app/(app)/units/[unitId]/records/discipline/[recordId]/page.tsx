@@ -50,7 +50,8 @@ export default async function EditDisciplinePage({ params, searchParams }: { par
         <div className="border-t border-slate-200 pt-4">
           <DeleteButton
             label="Xóa quyết định kỷ luật"
-            confirmText={`Xóa quyết định kỷ luật của ${record.person.fullName}? Thao tác được ghi vào nhật ký.`}
+            confirmText={`Xóa quyết định kỷ luật của ${record.person.fullName}?`}
+            done={`Đã xóa quyết định kỷ luật của ${record.person.fullName}.`}
             input={{ unitId, recordId: record.id }}
             action={deleteDisciplineAction}
             redirectTo={listHref}

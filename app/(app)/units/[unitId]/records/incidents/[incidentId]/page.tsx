@@ -55,7 +55,8 @@ export default async function EditIncidentPage({ params, searchParams }: { param
         <div className="border-t border-slate-200 pt-4">
           <DeleteButton
             label="Xóa vụ việc"
-            confirmText={`Xóa vụ việc “${incident.title}”? Thao tác được ghi vào nhật ký.`}
+            confirmText={`Xóa vụ việc “${incident.title}”?`}
+            done={`Đã xóa vụ việc “${incident.title}”.`}
             input={{ unitId, incidentId: incident.id, version: incident.version }}
             action={deleteIncidentAction}
             redirectTo={`/units/${unitId}/records/incidents?year=${year}`}

@@ -34,7 +34,7 @@ export default async function EditModelPage({ params, searchParams }: { params: 
           action={updateModelAction}
         />
         <div className="border-t border-slate-200 pt-4">
-          <DeleteButton label="Xóa mô hình" confirmText={`Xóa mô hình “${model.name}”?`} input={{ unitId, modelId: model.id }} action={deleteModelAction} redirectTo={listHref} />
+          <DeleteButton label="Xóa mô hình" confirmText={`Xóa mô hình “${model.name}”?`} done={`Đã xóa mô hình “${model.name}”.`} input={{ unitId, modelId: model.id }} action={deleteModelAction} redirectTo={listHref} />
         </div>
       </div>
     </>
