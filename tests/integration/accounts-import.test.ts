@@ -173,6 +173,13 @@ describe("accounts import (use-cases)", () => {
     expect(wb.getWorksheet("Lỗi")!.rowCount).toBe(4);
   });
 
+  it("a CSV (UTF-8, semicolons) reads the same as a workbook", async () => {
+    const { admin } = await setup();
+    const csv = new TextEncoder().encode(`\uFEFF${ACCOUNT_HEADERS.join(";")}\ncb.csv;Phạm Thị Dung;Cán bộ đơn vị;CQ-B;;;Hoạt động\n`);
+    const outcome = await previewAccountImport(t.prisma, admin, file(csv, "tai-khoan.csv"));
+    expect(outcome.ok && outcome.data.counts).toEqual({ add: 1, update: 0, unchanged: 0, problems: 0, revokesSessions: 0 });
+  });
+
   it("only administrators; a different file than the preview's is refused", async () => {
     const { admin } = await setup();
     const leader = await makeUser(t.prisma, "lanhdao", "LEADER");
