@@ -123,3 +123,10 @@ test("a 3,000-row roster with mistakes, fixed, committed; a new officer signs in
   expect(violations).toEqual([]);
   await context.close();
 });
+
+test("the accounts import and its downloads are for administrators only", async ({ page }) => {
+  await signIn(page, "lanhdao");
+  expect((await page.goto("/admin/users/import"))?.status()).toBe(403);
+  expect((await page.request.get("/api/users/export")).status()).toBe(403);
+  expect((await page.request.get("/api/users/template")).status()).toBe(403);
+});

@@ -180,6 +180,26 @@ describe("accounts import (use-cases)", () => {
     expect(outcome.ok && outcome.data.counts).toEqual({ add: 1, update: 0, unchanged: 0, problems: 0, revokesSessions: 0 });
   });
 
+  it("an account created by someone else after the passwords were prepared: nothing written, preview again", async () => {
+    const { admin } = await setup();
+    const bytes = await xlsxOf([officer("cb.moi", "KDC-A1"), officer("cb.khac", "CQ-B")]);
+    // The commit hashes the new accounts' passwords, then opens its transaction: "cb.moi" is
+    // created in between, as another admin would.
+    const racing = new Proxy(t.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<typeof target.$transaction>) => {
+          await makeUser(target, "cb.moi", "LEADER");
+          return (target.$transaction as (...a: unknown[]) => unknown)(...args);
+        };
+      },
+    });
+    expect(await commitAccountImport(racing, admin, file(bytes), sha256Of(bytes))).toEqual({ ok: false, message: ACCOUNT_OUTCOME_MESSAGES.changedMeanwhile });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { username: "cb.moi" } })).toMatchObject({ role: "LEADER", mustChangePassword: false });
+    expect(await t.prisma.user.count({ where: { username: "cb.khac" } })).toBe(0);
+    expect(await t.prisma.auditEvent.count()).toBe(0);
+  });
+
   it("only administrators; a different file than the preview's is refused", async () => {
     const { admin } = await setup();
     const leader = await makeUser(t.prisma, "lanhdao", "LEADER");
