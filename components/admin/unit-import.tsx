@@ -7,6 +7,7 @@
  * Nothing is written before "Ghi dữ liệu", which re-sends the same file with the preview's token.
  */
 import { useState } from "react";
+import Link from "next/link";
 import type { UnitImportPreview, UnitImportResult } from "@/lib/registry/import-units";
 import type { ImportProblem } from "@/lib/registry/import/sheet";
 import { IMPORT_ACCEPT, importFileProblem, unitsImportUrl, type ImportMode } from "@/lib/registry/import/import-rules";
@@ -152,6 +153,14 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
         {result && (
           <p role="status" className="mt-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800" data-testid="import-result">
             Đã ghi dữ liệu: thêm mới {result.added}, cập nhật {result.updated}, giữ nguyên {result.unchanged} đơn vị.
+          </p>
+        )}
+        {/* Accounts come from the unit import (issue 10 §4): the bulk page offers every unit that has none. */}
+        {result && result.added > 0 && (
+          <p className="mt-2 text-sm">
+            <Link href="/admin/users/bulk" className="font-medium text-brand-700 underline">
+              Tạo tài khoản cho các đơn vị vừa nhập
+            </Link>
           </p>
         )}
       </section>

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.unlocked": "Mở khóa tài khoản",
   "user.password.changed": "Đổi mật khẩu",
   "user.password.reset": "Đặt lại mật khẩu (cấp mật khẩu dùng một lần)",
+  "user.accounts.imported": "Nhập danh sách tài khoản từ tệp",
 
   "registry.unit.created": "Thêm đơn vị vào danh mục",
   "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",

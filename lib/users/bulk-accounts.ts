@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { ReviewerLevel, Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { hashOneTimePassword } from "@/lib/auth/password";
@@ -111,15 +112,18 @@ export async function createAccountsInBulk(prisma: PrismaClient, actor: Actor | 
   return { accounts, workbookBase64: await accountsWorkbook(accounts) };
 }
 
+/** What the list of one-time passwords shows of an account (bulk runs and imports alike). */
+export type HandedOverAccount = Pick<IssuedAccount, "username" | "fullName" | "scopeName" | "oneTimePassword"> & { role: Role; reviewerLevel: ReviewerLevel | null };
+
 /** The list to hand over, as a workbook (built in the response, never stored). */
-async function accountsWorkbook(accounts: readonly IssuedAccount[]): Promise<string> {
+export async function accountsWorkbook(accounts: readonly HandedOverAccount[], fullNameHeader = "Họ và tên (sửa sau)"): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Tài khoản");
   sheet.columns = [
     { header: "STT", key: "n", width: 6 },
     { header: "Tên đăng nhập", key: "username", width: 28 },
     { header: "Mật khẩu dùng một lần", key: "password", width: 22 },
-    { header: "Họ và tên (sửa sau)", key: "fullName", width: 40 },
+    { header: fullNameHeader, key: "fullName", width: 40 },
     { header: "Phụ trách", key: "scope", width: 40 },
     { header: "Vai trò", key: "role", width: 30 },
   ];

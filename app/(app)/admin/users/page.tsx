@@ -17,7 +17,7 @@ export default async function UsersPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<span className="flex gap-2"><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
+      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<span className="flex gap-2"><LinkButton href="/admin/users/import" variant="secondary">Nhập từ tệp</LinkButton><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
       {users.length === 0 ? (
         <EmptyState title="Chưa có người dùng." />
       ) : (
