@@ -4,7 +4,7 @@
  * the preview writes nothing and answers the file's SHA-256; the commit receives the same file
  * with that token, plans it again inside one transaction and writes every row or none, with one
  * audit event. Only `user.manage` (ADMIN). What an import may and may not do to accounts:
- * ADR 00XX (no ADMIN created or touched; sessions end on a role/scope/state change; passwords
+ * ADR 0010 (no ADMIN created or touched; sessions end on a role/scope/state change; passwords
  * of existing accounts never change; new accounts get one-time passwords shown once).
  */
 import { createHash } from "node:crypto";

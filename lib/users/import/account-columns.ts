@@ -21,7 +21,7 @@ export type AccountState = (typeof ACCOUNT_STATES)[number];
 /** As the users list shows them. */
 export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = { ACTIVE: "Hoạt động", INACTIVE: "Đã khóa" };
 
-/** Roles an import may give: never ADMIN (ADR 00XX, no escalation by file). */
+/** Roles an import may give: never ADMIN (ADR 0010, no escalation by file). */
 export const IMPORTABLE_ROLES = ["UNIT_OFFICER", "REVIEWER", "LEADER"] as const satisfies readonly Role[];
 
 /** One row as read, before unit and commune codes are looked up. */

@@ -5,7 +5,7 @@
  * column in Vietnamese. Rows are matched to accounts by username, so the same file imported twice
  * changes nothing (and issues no password) the second time.
  *
- * Security rules (ADR 00XX): no row may give the ADMIN role, and no row may touch an existing
+ * Security rules (ADR 0010): no row may give the ADMIN role, and no row may touch an existing
  * ADMIN account, so an import cannot raise anyone's privileges to administrator nor lock one out.
  * A change of role, scope or state revokes the account's sessions; a password is never changed.
  */
