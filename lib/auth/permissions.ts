@@ -31,6 +31,11 @@ export type Permission =
   | { action: "decision.list" }
   /** Read one recognition decision naming these units. */
   | { action: "decision.read"; units: readonly UnitRef[] }
+  /**
+   * Open the part of a decision about one's own units: the decision's particulars, those units in
+   * its annex and their certificates (issue 11 §4) — never the rest of the annex.
+   */
+  | { action: "decision.readOwn"; unit: UnitRef }
   | { action: "user.manage" }
   | { action: "audit.readGlobal" }
   /** Read the registry administration (communes, authorities, units with inactive ones): admins and leaders. */
@@ -125,6 +130,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return can(actor, { action: "province.read" }) || can(actor, { action: "decision.issue" });
     case "decision.read":
       return can(actor, { action: "province.read" }) || permission.units.some((unit) => can(actor, { action: "dossier.review", unit }));
+    case "decision.readOwn":
+      // The officers of a recognised unit (a commune officer also for its khu dân cư).
+      return actor.role === "UNIT_OFFICER" && can(actor, { action: "unit.read", unit: permission.unit });
     case "user.manage":
     case "audit.readGlobal":
     case "registry.manage":

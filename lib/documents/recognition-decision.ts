@@ -108,7 +108,7 @@ function decisionBody(data: RecognitionDecisionData): (Paragraph | Table)[] {
     centered("QUYẾT ĐỊNH:", { bold: true }, { before: 6, after: 12, keepNext: true }),
     article(
       "Điều 1.",
-      `Công nhận ${numberFormat.format(data.units.length)} đơn vị đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year} (có danh sách kèm theo).`,
+      `Công nhận ${numberFormat.format(data.extractOf ?? data.units.length)} đơn vị đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year} (có danh sách kèm theo).`,
     ),
     article("Điều 2.", "Quyết định này có hiệu lực kể từ ngày ký."),
     article("Điều 3.", `${stripEndPunctuation(data.executors)} chịu trách nhiệm thi hành Quyết định này./.`),
@@ -177,10 +177,12 @@ function annexTable(units: readonly RecognizedUnit[]): Table {
 
 function annexBody(data: RecognitionDecisionData): (Paragraph | Table)[] {
   const reference = `(Kèm theo Quyết định số ${data.number} ngày ${formatShortDate(data.issuedOn)} của ${data.issuer})`;
-  const title = upper(`Danh sách đơn vị đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year}`);
+  const title = upper(`${data.extractOf !== undefined ? "Trích danh sách" : "Danh sách"} đơn vị đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year}`);
   return [
     centered(title, { bold: true }, { keepNext: true }),
     centered(reference, { italics: true }, { keepNext: true }),
+    // An officer's copy names only its own units; it says so, so it is never taken for the whole list.
+    ...(data.extractOf !== undefined ? [centered(`(Trích ${numberFormat.format(data.units.length)}/${numberFormat.format(data.extractOf)} đơn vị có tên trong danh sách)`, { italics: true }, { keepNext: true })] : []),
     rule(Math.min(estimateTextWidth(reference, SIZE.body), PORTRAIT_TEXT_WIDTH) * 0.4, PORTRAIT_TEXT_WIDTH, 12),
     annexTable(data.units),
     paragraph([]),

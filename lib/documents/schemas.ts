@@ -148,8 +148,17 @@ export const recognitionDecisionInputSchema = z
       .array(recognizedUnitSchema, { error: "Danh sách đơn vị: phải là một danh sách." })
       .min(1, { error: "Danh sách đơn vị được công nhận không được để trống." })
       .max(20_000, { error: "Danh sách đơn vị: quá nhiều đơn vị trong một quyết định (tối đa 20.000)." }),
+    /**
+     * An extract (trích) for a unit: `units` holds only its part of the annex and this is how many
+     * units the decision recognised, for its Điều 1. Absent for the decision as issued.
+     */
+    extractOf: z.number().int().min(1).max(20_000).optional(),
   })
-  .superRefine((data, ctx) => issuedWithinYear(data, ctx, ["issuedOn"], "Ngày ký quyết định"));
+  .superRefine((data, ctx) => issuedWithinYear(data, ctx, ["issuedOn"], "Ngày ký quyết định"))
+  .refine((data) => data.extractOf === undefined || data.extractOf >= data.units.length, {
+    path: ["extractOf"],
+    error: "Bản trích không thể có nhiều đơn vị hơn quyết định.",
+  });
 
 /** The decision a certificate refers to: "(Theo Quyết định số 15/QĐ-UBND ngày 20/11/2026 của …)". */
 export const decisionReferenceSchema = z.object(

@@ -189,17 +189,33 @@ const decisionInclude = {
   },
 } satisfies Prisma.RecognitionDecisionInclude;
 
-export type DecisionDetail = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }>;
+export type DecisionDetail = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }> & {
+  /** How many units the decision recognised (its Điều 1), whatever part of the annex is shown. */
+  unitCount: number;
+  /** True when `dossiers` holds only the reader's own units (an officer's extract). */
+  extract: boolean;
+};
 
-/** One decision with its units (sorted as the annex), or null when it does not exist. Throws ForbiddenError. */
+/**
+ * One decision with its units (sorted as the annex), or null when it does not exist. Throws
+ * ForbiddenError. A unit officer gets an extract: the decision's particulars and only the units
+ * it may read (its own, for a commune officer also its khu dân cư).
+ */
 export async function getDecision(prisma: PrismaClient, actor: Actor | null, decisionId: string): Promise<DecisionDetail | null> {
   // Whoever can read no decision at all is refused before the lookup: existence is not disclosed.
-  authorize(actor, { action: "decision.list" });
+  const officer = actor?.role === "UNIT_OFFICER";
+  if (!officer) authorize(actor, { action: "decision.list" });
   const decision = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
   if (!decision) return null;
+  const unitCount = decision.dossiers.length;
+  if (officer) {
+    const own = decision.dossiers.filter((d) => can(actor, { action: "decision.readOwn", unit: d.unit }));
+    if (own.length === 0) authorize(actor, { action: "decision.read", units: decision.dossiers.map((d) => d.unit) });
+    return { ...decision, dossiers: own.sort(byUnit), unitCount, extract: true };
+  }
   authorize(actor, { action: "decision.read", units: decision.dossiers.map((d) => d.unit) });
   decision.dossiers.sort(byUnit);
-  return decision;
+  return { ...decision, unitCount, extract: false };
 }
 
 /** Dossier states whose unit stands recognised by the decision (a revoked one no longer does). */
@@ -208,6 +224,9 @@ export const STILL_RECOGNISED: readonly DossierState[] = ["RECOGNISED"];
 // ───────────────────────────── Word documents ─────────────────────────────
 
 type DocumentSource = Pick<DecisionDetail, "number" | "year" | "issuedOn" | "signerName" | "signerTitle"> & {
+  /** Set for an officer's extract: the decision's own unit count, and an annex of fewer units. */
+  unitCount?: number;
+  extract?: boolean;
   authority: Pick<DecisionDetail["authority"], "name" | "kind" | "placeName">;
   dossiers: { state: DossierState; unit: { id: string; name: string; kind: UnitKind; address: string | null; commune: { name: string } } }[];
 };
@@ -284,6 +303,7 @@ export function decisionDocumentInput(decision: DocumentSource): RecognitionDeci
     archive: "VT",
     signer: signerOf(decision),
     units: [...decision.dossiers].sort(byUnit).map((d) => recognizedUnit(d.unit)),
+    ...(decision.extract ? { extractOf: decision.unitCount ?? decision.dossiers.length } : {}),
   };
 }
 

@@ -170,6 +170,19 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await page.goto(`/units/${STP}/dossier?year=2026`);
   await expect(page.getByTestId("decision")).toContainText("Công nhận theo Quyết định số");
   await expect(page.getByTestId("dossier-history")).toContainText("Trả lại để bổ sung");
+  // The unit holds its own result: the decision (its part of the annex) and its certificate.
+  await page.getByTestId("decision").getByRole("link", { name: "Xem quyết định" }).click();
+  await expect(page.getByRole("heading", { name: /Quyết định số \d{2,}\/QĐ-UBND/ })).toBeVisible();
+  await expect(page.getByTestId("decision-annex").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("decision-annex")).toContainText(UNIT);
+  await expect(page.getByRole("link", { name: "Danh sách quyết định" })).toHaveCount(0);
+  const [certificate] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `Giấy công nhận của ${UNIT} (.docx)` }).click()]);
+  const certificateXml = await (await JSZip.loadAsync(Buffer.concat(await (await certificate.createReadStream()).toArray()))).file("word/document.xml")!.async("string");
+  expect(certificateXml).toContain("GIẤY CÔNG NHẬN");
+  const [extract] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải quyết định, trích phần đơn vị mình (.docx)" }).click()]);
+  const extractXml = await (await JSZip.loadAsync(Buffer.concat(await (await extract.createReadStream()).toArray()))).file("word/document.xml")!.async("string");
+  expect(extractXml).toContain("TRÍCH DANH SÁCH");
+  expect(extractXml).toContain(UNIT);
   await signOut(page);
   expect(await recognisedCount(page)).toBe(recognisedBefore + 1);
 });

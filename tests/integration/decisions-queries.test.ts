@@ -186,13 +186,36 @@ describe("getDecision", () => {
     expect((await getDecision(t.prisma, w.reviewerA, w.decisions.communeA.id))?.number).toBe("01/QĐ-UBND");
   });
 
-  it("refuses a commune reviewer another commune's decision and the province's, and every unit officer", async () => {
+  it("refuses a commune reviewer another commune's decision and the province's, and a unit officer a decision without its unit", async () => {
     const w = await decidedWorld();
     await expect(getDecision(t.prisma, w.reviewerA, w.decisions.communeB.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getDecision(t.prisma, w.reviewerA, w.decisions.province.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getDecision(t.prisma, w.officer, w.decisions.province.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getDecision(t.prisma, w.communeOfficer, w.decisions.communeA.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDecision(t.prisma, w.officer, w.decisions.communeA.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDecision(t.prisma, w.officer, w.decisions.lastYear.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDecision(t.prisma, w.communeOfficer, w.decisions.communeB.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getDecision(t.prisma, null, w.decisions.communeA.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("a recognised unit's officer opens an extract: the decision and its own units, nothing else of the annex", async () => {
+    const w = await decidedWorld();
+    const own = await getDecision(t.prisma, w.officer, w.decisions.province.id);
+    expect(own).toMatchObject({ number: "01/QĐ-UBND", unitCount: 2, extract: true });
+    expect(own!.dossiers.map((d) => d.unit.name)).toEqual(["Đơn vị CQ-A"]);
+    // A commune officer: the commune's khu dân cư in the commune's decision.
+    const commune = await getDecision(t.prisma, w.communeOfficer, w.decisions.communeA.id);
+    expect(commune!.dossiers.map((d) => d.unit.name)).toEqual(["Đơn vị KDC-A1", "Thôn Bản Phiệt"]);
+    // The register stays closed to them.
+    await expect(listDecisions(t.prisma, w.officer, { year: 2026 })).rejects.toBeInstanceOf(ForbiddenError);
+
+    // The .docx is marked as an extract: Điều 1 keeps the decision's count, the annex names only its unit.
+    const xml = await documentXml(await buildRecognitionDecisionDocx(decisionDocumentInput(own!)));
+    expect(xml).toContain("Công nhận 2 đơn vị");
+    expect(xml).toContain("TRÍCH DANH SÁCH ĐƠN VỊ");
+    expect(xml).toContain("(Trích 1/2 đơn vị có tên trong danh sách)");
+    expect(xml).toContain("Đơn vị CQ-A");
+    expect(xml).not.toContain("Đơn vị XA-A");
+    // Its own certificate, and no other.
+    expect(certificateInputs(own!).map((c) => c.unit.name)).toEqual(["Đơn vị CQ-A"]);
   });
 
   it("an unknown id is null", async () => {

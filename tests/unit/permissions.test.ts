@@ -241,6 +241,20 @@ describe("recognition decisions: issuing, the register and one decision", () => 
   ] as const)("%s reads a decision on %j: %s", (who, units, allowed) => {
     expect(can(actors[who], { action: "decision.read", units })).toBe(allowed);
   });
+
+  it.each([
+    // actor, a unit the decision names, may read that unit's part
+    ["unitOfficer", unit("own-unit", "CQ"), true],
+    ["unitOfficer", unit("x", "CQ"), false],
+    ["communeOfficer", unit("x", "KDC", COMMUNE), true],
+    ["communeOfficer", unit("x", "KDC", OTHER_COMMUNE), false],
+    // The others read whole decisions (decision.read) or none: never an extract.
+    ["leader", unit("x", "CQ"), false],
+    ["admin", unit("x", "CQ"), false],
+    ["communeReviewer", unit("x", "KDC", COMMUNE), false],
+  ] as const)("%s reads its own part of a decision on %j: %s", (who, u, allowed) => {
+    expect(can(actors[who], { action: "decision.readOwn", unit: u })).toBe(allowed);
+  });
 });
 
 /** Does the scope contain the unit? The meaning `unitScopeWhere` gives the scope, in memory. */

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { can, ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { getDecision, STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
@@ -22,7 +22,9 @@ function vietnamDateTime(value: Date): string {
 }
 
 export default async function DecisionPage({ params }: { params: Promise<{ decisionId: string }> }) {
-  const actor = await requirePermission({ action: "decision.list" });
+  // getDecision decides: the register's readers see the whole decision, a recognised unit's
+  // officers an extract with their own units, anyone else the 403 page.
+  const actor = await requireActor();
   const { decisionId } = await params;
   if (!z.uuid().safeParse(decisionId).success) notFound();
   let decision;
@@ -42,7 +44,11 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
       <PageHeader
         title={`Quyết định số ${decision.number}`}
         description={`${decision.authority.name} · Công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" năm ${decision.year}`}
-        action={<LinkButton variant="secondary" href={`/decisions?year=${decision.year}`}>Danh sách quyết định</LinkButton>}
+        action={
+          can(actor, { action: "decision.list" }) ? (
+            <LinkButton variant="secondary" href={`/decisions?year=${decision.year}`}>Danh sách quyết định</LinkButton>
+          ) : undefined
+        }
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Thông tin quyết định" className="lg:col-span-2">
@@ -60,7 +66,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
             <dt className="text-slate-600">Năm đánh giá</dt>
             <dd>{decision.year}</dd>
             <dt className="text-slate-600">Số đơn vị được công nhận</dt>
-            <dd>{formatNumber(decision.dossiers.length)}</dd>
+            <dd>{formatNumber(decision.unitCount)}</dd>
             <dt className="text-slate-600">Tình trạng</dt>
             <dd>
               <DecisionStatus revokedAt={decision.revokedAt} revokedUnitCount={revokedUnits} unitCount={decision.dossiers.length} />
@@ -72,7 +78,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
         </Card>
         <Card title="Văn bản">
           <div className="flex flex-col gap-3">
-            <DownloadLink variant="primary" href={`${base}/docx`}>Tải quyết định (.docx)</DownloadLink>
+            <DownloadLink variant="primary" href={`${base}/docx`}>{decision.extract ? "Tải quyết định, trích phần đơn vị mình (.docx)" : "Tải quyết định (.docx)"}</DownloadLink>
             {certifiable > 0 && !decision.revokedAt ? (
               <DownloadLink href={`${base}/certificates`}>Tải giấy công nhận (.docx)</DownloadLink>
             ) : (
@@ -83,7 +89,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
         </Card>
       </div>
 
-      <Card title="Danh sách đơn vị được công nhận (kèm theo quyết định)" className="mt-4">
+      <Card title={decision.extract ? "Đơn vị của bạn trong danh sách kèm theo quyết định" : "Danh sách đơn vị được công nhận (kèm theo quyết định)"} className="mt-4">
         <div className="overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="decision-annex">
             <caption className="sr-only">Danh sách đơn vị kèm theo Quyết định số {decision.number}</caption>
