@@ -10,6 +10,7 @@ import { formatNumber } from "@/lib/format";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
+import { RegistryFiles } from "@/components/admin/registry/registry-files";
 import { SimpleRegistryList } from "@/components/admin/registry/simple-list";
 
 export const metadata = { title: "Danh mục cơ quan quản lý" };
@@ -30,6 +31,7 @@ export default async function RegistryAuthoritiesPage({ searchParams }: { search
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm cơ quan</LinkButton> : undefined}
       />
       <RegistryTabs current="authorities" />
+      {can(actor, { action: "registry.import" }) && <RegistryFiles list="authorities" />}
       <SimpleRegistryList
         base={LIST}
         searchLabel="Tìm kiếm cơ quan"

@@ -10,6 +10,7 @@ import { formatNumber } from "@/lib/format";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
+import { RegistryFiles } from "@/components/admin/registry/registry-files";
 import { SimpleRegistryList } from "@/components/admin/registry/simple-list";
 
 export const metadata = { title: "Danh mục xã, phường, đặc khu" };
@@ -30,6 +31,7 @@ export default async function RegistryCommunesPage({ searchParams }: { searchPar
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm xã, phường, đặc khu</LinkButton> : undefined}
       />
       <RegistryTabs current="communes" />
+      {can(actor, { action: "registry.import" }) && <RegistryFiles list="communes" />}
       <SimpleRegistryList
         base={LIST}
         searchLabel="Tìm kiếm xã, phường, đặc khu"
