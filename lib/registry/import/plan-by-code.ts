@@ -58,8 +58,11 @@ export function planByCode<R extends { code: string }, V extends { code: string;
     planned.push({ rowNumber, values: resolved.values, existingId: existing?.id ?? null, changed: existing ? input.changed(resolved.values, existing) : [] });
   }
 
+  // A record keeps its name unless a planned row renames it (a row with problems renames nothing:
+  // its record's name still counts, so the preview shows every clash at once).
+  const plannedCodes = new Set(planned.map((p) => p.values.code));
   const owner = new Map<string, { code: string; rowNumber: number | null }>();
-  for (const e of input.existing) if (!firstRowOfCode.has(e.code)) owner.set(`${input.existingNameScope(e)}|${foldName(e.name)}`, { code: e.code, rowNumber: null });
+  for (const e of input.existing) if (!plannedCodes.has(e.code)) owner.set(`${input.existingNameScope(e)}|${foldName(e.name)}`, { code: e.code, rowNumber: null });
   const accepted: Planned<V>[] = [];
   for (const p of planned) {
     const key = `${input.nameScope(p.values)}|${foldName(p.values.name)}`;
