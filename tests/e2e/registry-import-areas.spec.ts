@@ -35,7 +35,7 @@ test("an administrator imports communes: template from the list, problems in Vie
 
   await page.getByRole("link", { name: "Nhập từ tệp" }).click();
   await expect(page.getByRole("heading", { name: "Nhập danh sách xã, phường, đặc khu" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Xã, phường" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Xã, phường", exact: true })).toHaveAttribute("aria-current", "page");
 
   const code1 = `E2E-${suffix}-1`;
   const code2 = `E2E-${suffix}-2`;
