@@ -41,15 +41,19 @@ export const AREA_IMPORT_MESSAGES = {
 // ───────────── Communes ─────────────
 
 async function loadCommuneContext(db: Db): Promise<CommuneImportContext> {
-  const [communes, province] = await Promise.all([
+  const [communes, others] = await Promise.all([
     db.administrativeArea.findMany({
       where: { level: "COMMUNE" },
       select: { id: true, code: true, name: true, communeKind: true, isActive: true, _count: { select: { units: { where: { isActive: true } } } } },
       orderBy: { code: "asc" },
     }),
-    db.administrativeArea.findFirst({ where: { level: "PROVINCE" }, select: { id: true }, orderBy: { code: "asc" } }),
+    db.administrativeArea.findMany({ where: { level: { not: "COMMUNE" } }, select: { id: true, code: true, level: true }, orderBy: { code: "asc" } }),
   ]);
-  return { communes: communes.map(({ _count, ...c }) => ({ ...c, activeUnits: _count.units })), provinceId: province?.id ?? null };
+  return {
+    communes: communes.map(({ _count, ...c }) => ({ ...c, activeUnits: _count.units })),
+    provinceId: others.find((a) => a.level === "PROVINCE")?.id ?? null,
+    otherAreaCodes: others.map((a) => a.code),
+  };
 }
 
 const COMMUNE_RECORD = Prisma.sql`"name" text, "communeKind" "CommuneKind", "isActive" boolean`;

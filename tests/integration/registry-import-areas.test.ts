@@ -96,6 +96,7 @@ describe("communes import", () => {
       ["D", "XA AN", "Xã", ""],
       ["E", "", "Thị trấn", ""],
       ["A", "Xã An", "Xã", "Không"],
+      ["P", "Xã Pê", "Xã", ""],
     ]);
     const before = await areasSnapshot(t.prisma);
     const outcome = await commitCommuneImport(t.prisma, admin, file(bytes), sha256Of(bytes));
@@ -106,6 +107,7 @@ describe("communes import", () => {
       { row: 5, column: "Tên xã, phường", message: "Thiếu giá trị bắt buộc ở cột “Tên xã, phường”." },
       { row: 5, column: "Loại", message: "Giá trị “Thị trấn” không có trong danh sách cho phép (Xã; Phường; Đặc khu)." },
       { row: 6, column: "Đang hoạt động", message: "Không thể ngừng hoạt động: Xã An còn 3 đơn vị đang hoạt động. Hãy chuyển các đơn vị sang xã, phường khác hoặc ngừng hoạt động chúng trước." },
+      { row: 7, column: "Mã xã, phường", message: "Mã “P” đã được dùng cho tỉnh; vui lòng dùng mã khác." },
     ]);
     expect(await areasSnapshot(t.prisma)).toEqual(before);
     expect(await t.prisma.auditEvent.count()).toBe(0);

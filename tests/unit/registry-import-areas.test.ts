@@ -81,6 +81,11 @@ describe("communes import plan", () => {
     expect(planCommunes([{ code: "X01", name: "Xã An Bình", isActive: "Không" }], [commune({ isActive: false, activeUnits: 2 })]).unchanged).toHaveLength(1);
   });
 
+  it("the province's code is not a commune's", () => {
+    const plan = planCommuneImport(parseCommuneRows(sheet(COMMUNE_HEADERS, COMMUNE_KEYS, communeBase, [{ code: "LCI" }])), { communes: [], provinceId: "p", otherAreaCodes: ["LCI"] });
+    expect(plan.problems).toEqual([{ row: 2, column: "Mã xã, phường", message: "Mã “LCI” đã được dùng cho tỉnh; vui lòng dùng mã khác." }]);
+  });
+
   it("no province: adding is refused, updating is not", () => {
     expect(planCommunes([{}], [commune()], null).problems).toEqual([{ row: null, column: null, message: NO_PROVINCE_MESSAGE }]);
     expect(planCommunes([{ code: "X01", name: "Xã Đổi Tên" }], [commune()], null).problems).toEqual([]);

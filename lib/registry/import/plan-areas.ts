@@ -31,7 +31,8 @@ export const NO_PROVINCE_MESSAGE = "Chưa có tỉnh trong danh mục địa bà
 
 export type CommuneValues = { code: string; name: string; communeKind: CommuneKind; isActive: boolean };
 export type ExistingCommune = { id: string; code: string; name: string; communeKind: CommuneKind | null; isActive: boolean; activeUnits: number };
-export type CommuneImportContext = { communes: readonly ExistingCommune[]; provinceId: string | null };
+/** `otherAreaCodes`: codes of the areas that are not communes (the province), which a commune may not take. */
+export type CommuneImportContext = { communes: readonly ExistingCommune[]; provinceId: string | null; otherAreaCodes?: readonly string[] };
 export type CommuneImportPlan = ListImportPlan<CommuneValues>;
 
 export const parseCommuneRows = (sheet: SheetData): Parsed<CommuneSheetRow> => parseSheet<CommuneSheetRow>(COMMUNE_COLUMNS, sheet);
@@ -39,6 +40,7 @@ export const parseCommuneRows = (sheet: SheetData): Parsed<CommuneSheetRow> => p
 const COMMUNE_COMPARED = (["name", "communeKind", "isActive"] as const satisfies readonly CommuneColumnKey[]).map((key) => [key, communeHeaderOf(key)] as const);
 
 export function planCommuneImport(parsed: Parsed<CommuneSheetRow>, context: CommuneImportContext): CommuneImportPlan {
+  const otherCodes = new Set(context.otherAreaCodes ?? []);
   const plan = planByCode<CommuneSheetRow, CommuneValues, ExistingCommune>({
     parsed,
     columns: COMMUNE_COLUMNS,
@@ -52,6 +54,8 @@ export function planCommuneImport(parsed: Parsed<CommuneSheetRow>, context: Comm
     existingNameScope: () => "",
     changed: (values, existing) => changedColumns(values, existing, COMMUNE_COMPARED),
     resolve(row, existing) {
+      // Codes are unique across all areas: the province's code is taken.
+      if (otherCodes.has(row.code)) return { problems: [{ column: communeHeaderOf("code"), message: `Mã “${row.code}” đã được dùng cho tỉnh; vui lòng dùng mã khác.` }] };
       const values: CommuneValues = { code: row.code, name: row.name, communeKind: row.communeKind, isActive: row.isActive ?? ACTIVE_BY_DEFAULT };
       const problem = deactivationProblem(existing, values.isActive, communeHeaderOf("isActive"), (n) => `${existing!.name} còn ${n} đơn vị đang hoạt động. Hãy chuyển các đơn vị sang xã, phường khác hoặc ngừng hoạt động chúng trước.`);
       return problem ? { problems: [problem] } : { values };
