@@ -70,6 +70,8 @@ export const AUDIT_ACTION_LABELS = {
   "decision.issued": "Ban hành quyết định",
 
   "registry.units.imported": "Nhập danh sách đơn vị từ tệp",
+  "registry.communes.imported": "Nhập danh sách xã, phường, đặc khu từ tệp",
+  "registry.authorities.imported": "Nhập danh sách cơ quan quản lý từ tệp",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -34,9 +34,15 @@ const active = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => 
 export const setCommuneActiveSchema = z.object({ areaId: idField("Xã, phường không hợp lệ."), version: savedVersionField, active, reason });
 export const setAuthorityActiveSchema = z.object({ authorityId: idField("Cơ quan không hợp lệ."), version: savedVersionField, active, reason });
 
+/** Columns the communes and authorities lists sort by ("status": active first when ascending). */
+export const SIMPLE_LIST_SORTS = ["code", "name", "status"] as const;
+export type SimpleListSort = (typeof SIMPLE_LIST_SORTS)[number];
+
 export const simpleListFiltersSchema = z.object({
   q: z.string().optional().catch(undefined),
   status: z.enum(REGISTRY_STATUSES).default("active").catch("active"),
+  sort: z.enum(SIMPLE_LIST_SORTS).default("name").catch("name"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type SimpleListFilters = z.output<typeof simpleListFiltersSchema>;

@@ -37,6 +37,20 @@ const searchWhere = (q: string | undefined) => {
   const contains = q ? likeContains(q) : null;
   return contains ? { searchText: { contains } } : {};
 };
+/** The list's order, ties broken by code so pages never overlap. */
+function simpleOrder(filters: Pick<SimpleListFilters, "sort" | "dir">): { code?: "asc" | "desc"; name?: "asc" | "desc"; isActive?: "asc" | "desc" }[] {
+  const dir = filters.dir;
+  switch (filters.sort) {
+    case "code":
+      return [{ code: dir }];
+    case "name":
+      return [{ name: dir }, { code: "asc" }];
+    case "status":
+      // Ascending: active first (true sorts after false).
+      return [{ isActive: dir === "asc" ? "desc" : "asc" }, { name: "asc" }, { code: "asc" }];
+  }
+}
+
 const paging = (total: number, page: number) => {
   const pageCount = Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE));
   const current = Math.min(page, pageCount);
@@ -54,7 +68,7 @@ export async function listRegistryCommunes(prisma: PrismaClient, actor: Actor | 
   const { page, pageCount, skip, take } = paging(total, filters.page);
   const rows = await prisma.administrativeArea.findMany({
     where,
-    orderBy: [{ name: "asc" }, { code: "asc" }],
+    orderBy: simpleOrder(filters),
     skip,
     take,
     select: { ...communeFields, _count: { select: { units: { where: { isActive: true } } } } },
@@ -146,7 +160,7 @@ export async function listRegistryAuthorities(prisma: PrismaClient, actor: Actor
   const { page, pageCount, skip, take } = paging(total, filters.page);
   const rows = await prisma.authority.findMany({
     where,
-    orderBy: [{ name: "asc" }, { code: "asc" }],
+    orderBy: simpleOrder(filters),
     skip,
     take,
     select: { ...authorityFields, area: { select: { name: true } }, _count: { select: { managedUnits: { where: { isActive: true } } } } },

@@ -41,6 +41,10 @@ describe("the app's least-privilege role", () => {
       await tx.$executeRawUnsafe(`UPDATE "Unit" SET "name" = "name" WHERE false`);
       // The units import locks Unit against other writers for its transaction (ADR 0008).
       await tx.$executeRawUnsafe(`LOCK TABLE "Unit" IN SHARE ROW EXCLUSIVE MODE`);
+      // The communes and authorities imports lock their table, and what their plan reads.
+      await tx.$executeRawUnsafe(`LOCK TABLE "AdministrativeArea" IN SHARE ROW EXCLUSIVE MODE`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "Authority" IN SHARE ROW EXCLUSIVE MODE`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "Unit" IN SHARE MODE`);
       await tx.$executeRawUnsafe(`DELETE FROM "UserSession" WHERE false`);
       await recordAudit(tx, { actor: null, username: "ung-dung", action: "auth.login.failed", entityType: "User", meta: { note: "ghi bằng vai trò ứng dụng" } });
       await recordAudit(tx, { actor: null, username: "ung-dung", action: "auth.logout", entityType: "User" });

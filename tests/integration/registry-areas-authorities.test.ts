@@ -96,3 +96,21 @@ describe("who may", () => {
     await expect(listRegistryAuthorities(t.prisma, c.officer, filters())).rejects.toThrow(/không có quyền/);
   });
 });
+
+describe("sorting the communes and authorities lists", () => {
+  it("by name (default), code or state, either way, in the database", async () => {
+    const c = await setup();
+    await t.prisma.administrativeArea.create({ data: { code: "0-C", name: "Xã Cũ", level: "COMMUNE", communeKind: "XA", parentId: c.province.id, isActive: false } });
+    const communes = async (raw: Record<string, unknown>) => (await listRegistryCommunes(t.prisma, c.admin, filters({ status: "all", ...raw }))).rows.map((r) => r.code);
+    expect(await communes({})).toEqual(["B", "A", "0-C"]);
+    expect(await communes({ sort: "code" })).toEqual(["0-C", "A", "B"]);
+    expect(await communes({ sort: "code", dir: "desc" })).toEqual(["B", "A", "0-C"]);
+    expect(await communes({ sort: "status" })).toEqual(["B", "A", "0-C"]);
+    expect(await communes({ sort: "status", dir: "desc" })).toEqual(["0-C", "B", "A"]);
+    expect(await communes({ sort: "bogus", dir: "sideways" })).toEqual(["B", "A", "0-C"]);
+    await t.prisma.authority.create({ data: { code: "AAA", name: "Công an tỉnh", kind: "CONG_AN_TINH", documentSymbol: "CAT", placeName: "Thử" } });
+    const authorities = async (raw: Record<string, unknown>) => (await listRegistryAuthorities(t.prisma, c.admin, filters(raw))).rows.map((r) => r.code);
+    expect(await authorities({})).toEqual(["AAA", "UBND"]);
+    expect(await authorities({ sort: "code", dir: "desc" })).toEqual(["UBND", "AAA"]);
+  });
+});

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { SimpleListFilters } from "@/lib/registry/area-authority-schemas";
+import type { SimpleListFilters, SimpleListSort } from "@/lib/registry/area-authority-schemas";
 import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState } from "@/components/ui/card";
@@ -11,9 +11,25 @@ export function simpleListHref(base: string, filters: SimpleListFilters, change:
   const params = new URLSearchParams();
   if (f.q) params.set("q", f.q);
   if (f.status !== "active") params.set("status", f.status);
+  if (f.sort !== "name") params.set("sort", f.sort);
+  if (f.dir !== "asc") params.set("dir", f.dir);
   if (f.page !== 1) params.set("page", String(f.page));
   const query = params.toString();
   return query ? `${base}?${query}` : base;
+}
+
+/** A column header that sorts the list by it (again: the other way), keeping the other filters. */
+export function SortHeader({ base, filters, sort, label }: { base: string; filters: SimpleListFilters; sort: SimpleListSort; label: string }) {
+  const active = filters.sort === sort;
+  const dir = active && filters.dir === "asc" ? "desc" : "asc";
+  return (
+    <th className="px-3 py-2 font-medium" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link className="hover:underline" href={simpleListHref(base, filters, { sort, dir, page: 1 })}>
+        {label}
+        {active && <span aria-hidden="true">{filters.dir === "asc" ? " ▲" : " ▼"}</span>}
+      </Link>
+    </th>
+  );
 }
 
 /** Search box, status filter, table and pages of the communes and authorities lists (GET: the URL holds the filters). */
@@ -53,6 +69,8 @@ export function SimpleRegistryList({
             { value: "all", label: "Tất cả" },
           ]}
         />
+        {filters.sort !== "name" && <input type="hidden" name="sort" value={filters.sort} />}
+        {filters.dir !== "asc" && <input type="hidden" name="dir" value={filters.dir} />}
         <div className="flex items-end gap-3">
           <Button type="submit" variant="secondary">Tìm</Button>
           <Link className="py-2 text-sm text-brand-700 hover:underline" href={base}>Bỏ lọc</Link>

@@ -12,12 +12,15 @@ export type ImportProblem = { row: number | null; column: string | null; message
 /** A sheet as the readers hand it over: the header row and each non-empty row with its Excel number. */
 export type SheetData = { headers: Cell[]; rows: { rowNumber: number; cells: Cell[] }[] };
 
+/** Drop-downs whose values come from the database when the workbook is built. */
+export type DynamicChoices = "communes" | "authorities" | "areas";
+
 export type ColumnDefinition<V> = {
   key: string;
   header: string;
   required: boolean;
   /** The template's drop-down: fixed labels, or a list filled from the database when the template is built. */
-  choices?: readonly string[] | "communes" | "authorities";
+  choices?: readonly string[] | DynamicChoices;
   /** One line of the instructions sheet. */
   help: string;
   width: number;

@@ -1,83 +1,22 @@
-/**
- * POST /api/registry/units/import?mode=preview|commit|problems&fileName=…[&sha256=…] with the
- * file's bytes as the body, as evidence uploads do (ADR 0006, 0007): the origin, the declared
- * length, the parameters, the session and the permission are checked before a byte is read; then
- * the body is read up to 50 MB and no further. Preview and commit answer an ActionResult-shaped
- * JSON; "problems" answers the problems workbook.
- */
+/** The units list on the generic import route (../receive-list-import.ts). */
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { declaredLength, isCrossOrigin, readAtMost } from "@/lib/http/limited-body";
 import { commitUnitImport, previewUnitImport, unitImportProblemsWorkbook } from "@/lib/registry/import-units";
-import { IMPORT_NO_FILE_MESSAGE, IMPORT_TOO_LARGE_MESSAGE, MAX_IMPORT_UPLOAD_BYTES, importUploadSchema } from "@/lib/registry/import/import-rules";
-import { XLSX_MIME_TYPE } from "@/lib/registry/import/unit-workbook";
-import { fieldErrorsOf, INVALID_INPUT_MESSAGE } from "@/lib/validation/action-result";
-import { FORBIDDEN_MESSAGE } from "@/lib/validation/run-action";
+import { listWorkbookDownload, receiveListImport, type ImportDeps } from "../receive-list-import";
 
-export type ImportDeps = { prisma: PrismaClient; loadActor: () => Promise<Actor | null> };
+export { xlsxAttachment, type ImportDeps } from "../receive-list-import";
 
-const json = (body: unknown, status: number, extra: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store", ...extra } });
-
-// The connection is closed after a 413 so Node does not drain the rest of an oversized body.
-const tooLarge = () => json({ ok: false, message: IMPORT_TOO_LARGE_MESSAGE }, 413, { Connection: "close" });
-
-export function xlsxAttachment(bytes: Uint8Array<ArrayBuffer>, asciiName: string, utf8Name: string): Response {
-  return new Response(bytes, {
-    headers: {
-      "Content-Type": XLSX_MIME_TYPE,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
+export function receiveUnitImport(request: Request, deps: ImportDeps): Promise<Response> {
+  return receiveListImport(request, deps, {
+    preview: previewUnitImport,
+    commit: commitUnitImport,
+    problems: unitImportProblemsWorkbook,
+    problemsName: { ascii: "loi-nhap-don-vi.xlsx", utf8: "Lỗi nhập đơn vị.xlsx" },
   });
-}
-
-export async function receiveUnitImport(request: Request, deps: ImportDeps): Promise<Response> {
-  if (isCrossOrigin(request.headers)) return json({ ok: false, message: FORBIDDEN_MESSAGE }, 403);
-  const length = declaredLength(request.headers, MAX_IMPORT_UPLOAD_BYTES);
-  if (length === "too-large") return tooLarge();
-  if (length === "invalid") return json({ ok: false, message: INVALID_INPUT_MESSAGE }, 400);
-  if (length === 0) return json({ ok: false, message: IMPORT_NO_FILE_MESSAGE }, 400);
-
-  const url = new URL(request.url);
-  const parsed = importUploadSchema.safeParse({
-    mode: url.searchParams.get("mode") ?? "",
-    fileName: url.searchParams.get("fileName") ?? "",
-    sha256: url.searchParams.get("sha256") ?? undefined,
-  });
-  if (!parsed.success) return json({ ok: false, message: INVALID_INPUT_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) }, 400);
-  const actor = await deps.loadActor();
-  if (!actor) return json({ ok: false, message: "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại." }, 401);
-  if (!can(actor, { action: "registry.import" })) return json({ ok: false, message: FORBIDDEN_MESSAGE }, 403);
-
-  const bytes = await readAtMost(request.body, MAX_IMPORT_UPLOAD_BYTES);
-  if (bytes === "too-large") return tooLarge();
-  const file = { bytes, fileName: parsed.data.fileName };
-  switch (parsed.data.mode) {
-    case "preview": {
-      const outcome = await previewUnitImport(deps.prisma, actor, file);
-      return json(outcome, outcome.ok ? 200 : 422);
-    }
-    case "commit": {
-      const outcome = await commitUnitImport(deps.prisma, actor, file, parsed.data.sha256!);
-      return json(outcome, outcome.ok ? 200 : 422);
-    }
-    case "problems": {
-      const outcome = await unitImportProblemsWorkbook(deps.prisma, actor, file);
-      return outcome.ok ? xlsxAttachment(outcome.data, "loi-nhap-don-vi.xlsx", "Lỗi nhập đơn vị.xlsx") : json(outcome, 422);
-    }
-  }
 }
 
 /** GET the template or the export: 401 without a session, 403 unless `registry.import`. */
-export async function unitWorkbookDownload(deps: ImportDeps, withUnits: boolean, build: (prisma: PrismaClient, actor: Actor) => Promise<Uint8Array<ArrayBuffer>>): Promise<Response> {
-  const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
-  const actor = await deps.loadActor();
-  if (!actor) return text("Vui lòng đăng nhập.", 401);
-  if (!can(actor, { action: "registry.import" })) return text(FORBIDDEN_MESSAGE, 403);
-  const bytes = await build(deps.prisma, actor);
-  return withUnits ? xlsxAttachment(bytes, "danh-sach-don-vi.xlsx", "Danh sách đơn vị.xlsx") : xlsxAttachment(bytes, "mau-nhap-don-vi.xlsx", "Mẫu nhập đơn vị.xlsx");
+export function unitWorkbookDownload(deps: ImportDeps, withUnits: boolean, build: (prisma: PrismaClient, actor: Actor) => Promise<Uint8Array<ArrayBuffer>>): Promise<Response> {
+  const name = withUnits ? { ascii: "danh-sach-don-vi.xlsx", utf8: "Danh sách đơn vị.xlsx" } : { ascii: "mau-nhap-don-vi.xlsx", utf8: "Mẫu nhập đơn vị.xlsx" };
+  return listWorkbookDownload(deps, name, build);
 }

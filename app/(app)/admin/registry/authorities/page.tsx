@@ -10,7 +10,8 @@ import { formatNumber } from "@/lib/format";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
-import { SimpleRegistryList } from "@/components/admin/registry/simple-list";
+import { RegistryFiles } from "@/components/admin/registry/registry-files";
+import { SimpleRegistryList, SortHeader } from "@/components/admin/registry/simple-list";
 
 export const metadata = { title: "Danh mục cơ quan quản lý" };
 const LIST = "/admin/registry/authorities";
@@ -30,6 +31,7 @@ export default async function RegistryAuthoritiesPage({ searchParams }: { search
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm cơ quan</LinkButton> : undefined}
       />
       <RegistryTabs current="authorities" />
+      {can(actor, { action: "registry.import" }) && <RegistryFiles list="authorities" />}
       <SimpleRegistryList
         base={LIST}
         searchLabel="Tìm kiếm cơ quan"
@@ -39,12 +41,12 @@ export default async function RegistryAuthoritiesPage({ searchParams }: { search
         empty={rows.length === 0}
         head={
           <tr>
-            <th className={th}>Mã</th>
-            <th className={th}>Tên cơ quan</th>
+            <SortHeader base={LIST} filters={filters} sort="code" label="Mã" />
+            <SortHeader base={LIST} filters={filters} sort="name" label="Tên cơ quan" />
             <th className={th}>Loại</th>
             <th className={th}>Địa bàn</th>
             <th className={th}>Đơn vị quản lý</th>
-            <th className={th}>Trạng thái</th>
+            <SortHeader base={LIST} filters={filters} sort="status" label="Trạng thái" />
           </tr>
         }
       >

@@ -10,7 +10,8 @@ import { formatNumber } from "@/lib/format";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
-import { SimpleRegistryList } from "@/components/admin/registry/simple-list";
+import { RegistryFiles } from "@/components/admin/registry/registry-files";
+import { SimpleRegistryList, SortHeader } from "@/components/admin/registry/simple-list";
 
 export const metadata = { title: "Danh mục xã, phường, đặc khu" };
 const LIST = "/admin/registry/communes";
@@ -30,6 +31,7 @@ export default async function RegistryCommunesPage({ searchParams }: { searchPar
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm xã, phường, đặc khu</LinkButton> : undefined}
       />
       <RegistryTabs current="communes" />
+      {can(actor, { action: "registry.import" }) && <RegistryFiles list="communes" />}
       <SimpleRegistryList
         base={LIST}
         searchLabel="Tìm kiếm xã, phường, đặc khu"
@@ -39,11 +41,11 @@ export default async function RegistryCommunesPage({ searchParams }: { searchPar
         empty={rows.length === 0}
         head={
           <tr>
-            <th className={th}>Mã</th>
-            <th className={th}>Tên</th>
+            <SortHeader base={LIST} filters={filters} sort="code" label="Mã" />
+            <SortHeader base={LIST} filters={filters} sort="name" label="Tên" />
             <th className={th}>Loại</th>
             <th className={th}>Đơn vị đang hoạt động</th>
-            <th className={th}>Trạng thái</th>
+            <SortHeader base={LIST} filters={filters} sort="status" label="Trạng thái" />
           </tr>
         }
       >

@@ -11,6 +11,7 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button, LinkButton } from "@/components/ui/button";
 import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
+import { RegistryFiles } from "@/components/admin/registry/registry-files";
 
 export const metadata = { title: "Danh mục đơn vị" };
 
@@ -61,6 +62,7 @@ export default async function RegistryUnitsPage({ searchParams }: { searchParams
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm đơn vị</LinkButton> : undefined}
       />
       <RegistryTabs current="units" />
+      {can(actor, { action: "registry.import" }) && <RegistryFiles list="units" />}
       {/* A GET form: the filters live in the URL (bookmark, back button), and it works without scripts. */}
       <form method="get" action={LIST} role="search" aria-label="Tìm kiếm đơn vị" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-5">
         <label className="text-sm md:col-span-2">

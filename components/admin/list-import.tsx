@@ -1,30 +1,30 @@
 "use client";
 
 /**
- * Import of the units list: choose a file → preview (counts, changes, every problem by row and
+ * Import of a registry list (units, communes, authorities): choose a file → preview (counts, changes, every problem by row and
  * column) → commit. The file is sent as the request body (ADR 0006/0007) with XMLHttpRequest, for
  * the upload's progress; the browser refuses an empty, too large or wrongly named file first.
  * Nothing is written before "Ghi dữ liệu", which re-sends the same file with the preview's token.
  */
 import { useState } from "react";
 import Link from "next/link";
-import type { UnitImportPreview, UnitImportResult } from "@/lib/registry/import-units";
+import type { ImportPreview, ImportResult } from "@/lib/registry/import-list";
 import type { ImportProblem } from "@/lib/registry/import/sheet";
-import { IMPORT_ACCEPT, importFileProblem, unitsImportUrl, type ImportMode } from "@/lib/registry/import/import-rules";
+import { IMPORT_ACCEPT, IMPORT_LISTS, importFileProblem, importUrl, type ImportListKey, type ImportListInfo, type ImportMode } from "@/lib/registry/import/import-rules";
 import { Button } from "@/components/ui/button";
 import { Badge, Stat } from "@/components/ui/card";
 
-type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; preview?: UnitImportPreview };
+type Outcome<T> = { ok: true; data: T } | { ok: false; message: string; preview?: ImportPreview };
 type Stage = { label: string; percent: number | null } | null;
 
 const PAGE = 50;
 const NETWORK_MESSAGE = "Không gửi được tệp (mất kết nối hoặc tệp quá lớn); vui lòng thử lại.";
 
 /** Sends the file; reports the upload's progress, then waits for the answer. */
-function send(mode: ImportMode, file: File, sha256: string | undefined, onProgress: (percent: number | null) => void, asBlob = false): Promise<{ status: number; body: unknown }> {
+function send(path: string, mode: ImportMode, file: File, sha256: string | undefined, onProgress: (percent: number | null) => void, asBlob = false): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", unitsImportUrl({ mode, fileName: file.name, sha256 }));
+    xhr.open("POST", importUrl(path, { mode, fileName: file.name, sha256 }));
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     if (asBlob) xhr.responseType = "blob";
     xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
@@ -43,12 +43,13 @@ function send(mode: ImportMode, file: File, sha256: string | undefined, onProgre
   });
 }
 
-export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; exportUrl: string }) {
+export function ListImport({ list }: { list: ImportListKey }) {
+  const info = IMPORT_LISTS[list];
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stage, setStage] = useState<Stage>(null);
-  const [preview, setPreview] = useState<UnitImportPreview | null>(null);
-  const [result, setResult] = useState<UnitImportResult | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const busy = stage !== null;
 
   const choose = (chosen: File | null) => {
@@ -67,14 +68,14 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
     }
     setError(null);
     setStage({ label: `${label}: đang tải tệp lên…`, percent: 0 });
-    const { body } = await send(mode, file, sha256, (percent) => setStage({ label: percent === null ? `${label}: đang xử lý trên máy chủ…` : `${label}: đang tải tệp lên…`, percent }));
+    const { body } = await send(info.importPath, mode, file, sha256, (percent) => setStage({ label: percent === null ? `${label}: đang xử lý trên máy chủ…` : `${label}: đang tải tệp lên…`, percent }));
     setStage(null);
     return body as Outcome<T>;
   };
 
   const doPreview = async () => {
     setResult(null);
-    const outcome = await run<UnitImportPreview>("preview", "Xem trước");
+    const outcome = await run<ImportPreview>("preview", "Xem trước");
     if (!outcome) return;
     if (outcome.ok) setPreview(outcome.data);
     else {
@@ -85,7 +86,7 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
 
   const doCommit = async () => {
     if (!preview) return;
-    const outcome = await run<UnitImportResult>("commit", "Ghi dữ liệu", preview.sha256);
+    const outcome = await run<ImportResult>("commit", "Ghi dữ liệu", preview.sha256);
     if (!outcome) return;
     if (outcome.ok) {
       setResult(outcome.data);
@@ -99,13 +100,13 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
   const downloadProblems = async () => {
     if (!file) return;
     setStage({ label: "Đang tạo tệp lỗi…", percent: null });
-    const { status, body } = await send("problems", file, undefined, () => {}, true);
+    const { status, body } = await send(info.importPath, "problems", file, undefined, () => {}, true);
     setStage(null);
     if (status !== 200) return setError((body as { message?: string }).message ?? NETWORK_MESSAGE);
     const url = URL.createObjectURL(body as Blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = "Lỗi nhập đơn vị.xlsx";
+    a.download = info.problemsFileName;
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -118,11 +119,11 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
         <h2 className="text-base font-semibold text-slate-900">1. Chuẩn bị tệp</h2>
         <p className="mt-1 text-sm text-slate-600">Dùng tệp mẫu (có danh sách chọn và trang hướng dẫn), hoặc tải danh sách hiện có về, sửa rồi nhập lại.</p>
         <div className="mt-3 flex flex-wrap gap-2">
-          <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100" href={templateUrl} download>
+          <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100" href={info.templatePath} download>
             Tải tệp mẫu
           </a>
-          <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100" href={exportUrl} download>
-            Tải danh sách đơn vị hiện có
+          <a className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100" href={info.exportPath} download>
+            {info.exportLabel}
           </a>
         </div>
       </section>
@@ -130,7 +131,7 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="text-base font-semibold text-slate-900">2. Tải tệp lên và xem trước</h2>
         <label className="mt-3 block text-sm font-medium text-slate-800" htmlFor="import-file">
-          Tệp danh sách đơn vị (.xlsx hoặc .csv, tối đa 50 MB)
+          {info.fileLabel}
         </label>
         <input id="import-file" type="file" accept={IMPORT_ACCEPT} disabled={busy} className="mt-1 block text-sm" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
         <div className="mt-3 flex flex-wrap gap-2">
@@ -152,14 +153,14 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
         )}
         {result && (
           <p role="status" className="mt-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800" data-testid="import-result">
-            Đã ghi dữ liệu: thêm mới {result.added}, cập nhật {result.updated}, giữ nguyên {result.unchanged} đơn vị.
+            Đã ghi dữ liệu: thêm mới {result.added}, cập nhật {result.updated}, giữ nguyên {result.unchanged} {info.noun}.
           </p>
         )}
         {/* Accounts come from the unit import (issue 10 §4): the bulk page offers every unit that has none. */}
-        {result && result.added > 0 && (
+        {result && result.added > 0 && list !== "authorities" && (
           <p className="mt-2 text-sm">
             <Link href="/admin/users/bulk" className="font-medium text-brand-700 underline">
-              Tạo tài khoản cho các đơn vị vừa nhập
+              {list === "communes" ? "Tạo tài khoản cho các xã, phường vừa nhập" : "Tạo tài khoản cho các đơn vị vừa nhập"}
             </Link>
           </p>
         )}
@@ -184,7 +185,7 @@ export function UnitImport({ templateUrl, exportUrl }: { templateUrl: string; ex
             </>
           ) : (
             <>
-              <ChangeTable preview={preview} />
+              <ChangeTable preview={preview} info={info} />
               <Button type="button" onClick={doCommit} disabled={!canCommit || busy}>
                 Ghi dữ liệu
               </Button>
@@ -245,7 +246,7 @@ function ProblemTable({ problems, total }: { problems: ImportProblem[]; total: n
   );
 }
 
-function ChangeTable({ preview }: { preview: UnitImportPreview }) {
+function ChangeTable({ preview, info }: { preview: ImportPreview; info: ImportListInfo }) {
   const [page, setPage] = useState(0);
   const changes = preview.changes;
   const pages = Math.ceil(changes.length / PAGE);
@@ -258,8 +259,8 @@ function ChangeTable({ preview }: { preview: UnitImportPreview }) {
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
               <th className="px-3 py-2 font-medium">Dòng</th>
-              <th className="px-3 py-2 font-medium">Mã đơn vị</th>
-              <th className="px-3 py-2 font-medium">Tên đơn vị</th>
+              <th className="px-3 py-2 font-medium">{info.codeHeader}</th>
+              <th className="px-3 py-2 font-medium">{info.nameHeader}</th>
               <th className="px-3 py-2 font-medium">Thay đổi</th>
             </tr>
           </thead>

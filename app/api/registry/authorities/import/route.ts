@@ -1,0 +1,14 @@
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { receiveAuthorityImport } from "../../area-imports";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Preview, commit or the problems workbook of a authorities file (the bytes are the body); see ADR 0008. */
+export async function POST(request: Request) {
+  const response = await receiveAuthorityImport(request, { prisma: getPrisma(), loadActor: getActor });
+  if (response.ok && new URL(request.url).searchParams.get("mode") === "commit") revalidatePath("/admin/registry/authorities");
+  return response;
+}
