@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS = {
   "decision.issued": "Ban hành quyết định",
 
   "registry.units.imported": "Nhập danh sách đơn vị từ tệp",
+  "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { UnitImport } from "@/components/admin/unit-import";
@@ -14,6 +15,9 @@ export default async function UnitImportPage() {
         description="Nhập từ tệp Excel (.xlsx) hoặc CSV. Các dòng được đối chiếu theo mã đơn vị; chưa có gì được ghi cho đến khi xem trước không còn lỗi và bấm “Ghi dữ liệu”."
       />
       <UnitImport templateUrl={UNITS_TEMPLATE_PATH} exportUrl={UNITS_EXPORT_PATH} />
+      <p className="mt-6 text-sm">
+        <Link className="text-brand-700 hover:underline" href="/admin/registry/import/sub-units">Nhập đơn vị trực thuộc (phòng, ban, tổ, đội…) và kết quả thi đua →</Link>
+      </p>
     </>
   );
 }
