@@ -115,6 +115,11 @@ export default async function RegistryUnitPage({ params, searchParams }: { param
                 Kết quả thi đua theo năm dùng cho tiêu chí “70% đơn vị trực thuộc”.
                 {manage && !unit.isActive && " Đơn vị đã ngừng hoạt động nên không thể thay đổi đơn vị trực thuộc."}
               </p>
+              {manage && (
+                <p className="text-sm">
+                  <Link className="text-brand-700 hover:underline" href="/admin/registry/import/sub-units">Nhập nhiều đơn vị trực thuộc và kết quả từ tệp Excel →</Link>
+                </p>
+              )}
             </div>
             {/* A GET form: the year lives in the URL and the page works without scripts. */}
             <form method="get" className="flex items-end gap-2" aria-label="Chọn năm kết quả thi đua">
