@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS = {
   "registry.units.imported": "Nhập danh sách đơn vị từ tệp",
   "registry.communes.imported": "Nhập danh sách xã, phường, đặc khu từ tệp",
   "registry.authorities.imported": "Nhập danh sách cơ quan quản lý từ tệp",
+  "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

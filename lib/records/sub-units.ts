@@ -30,6 +30,13 @@ function duplicateName(error: unknown): never {
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * How a use-case loads the unit it acts on and checks the actor: the records side lets the
+ * unit's officers write (`loadUnitForWrite`); the registry administration (lib/registry/sub-units.ts)
+ * passes its own loader that asks "registry.manage". The rules below are the same for both.
+ */
+export type SubUnitUnitLoader = (prisma: PrismaClient, actor: Actor | null, unitId: string) => Promise<RecordsUnit>;
+
 /** The sub-unit, only if it belongs to the unit (an id from another unit is refused the same as an unknown one). */
 async function ownSubUnit(tx: Tx, unitId: string, subUnitId: string, field?: string) {
   const subUnit = await tx.subUnit.findUnique({ where: { id: subUnitId }, select: subUnitFields });
@@ -37,99 +44,119 @@ async function ownSubUnit(tx: Tx, unitId: string, subUnitId: string, field?: str
   return subUnit;
 }
 
-export async function createSubUnit(prisma: PrismaClient, actor: Actor | null, input: CreateSubUnitInput) {
-  const unit = await loadUnitForWrite(prisma, actor, input.unitId);
-  requireSubUnitKind(unit);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const created = await tx.subUnit.create({
-        data: { unitId: unit.id, name: input.name, kind: input.kind, eligibleForRating: input.eligibleForRating, isSecurityForce: input.isSecurityForce },
-        select: subUnitFields,
+export const createSubUnit = createSubUnitWith(loadUnitForWrite);
+
+export function createSubUnitWith(loadUnit: SubUnitUnitLoader) {
+  return async (prisma: PrismaClient, actor: Actor | null, input: CreateSubUnitInput) => {
+    const unit = await loadUnit(prisma, actor, input.unitId);
+    requireSubUnitKind(unit);
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const created = await tx.subUnit.create({
+          data: { unitId: unit.id, name: input.name, kind: input.kind, eligibleForRating: input.eligibleForRating, isSecurityForce: input.isSecurityForce },
+          select: subUnitFields,
+        });
+        await recordAudit(tx, { actor, action: "records.subunit.created", entityType: "SubUnit", entityId: created.id, unitId: unit.id, after: created });
+        return created;
       });
-      await recordAudit(tx, { actor, action: "records.subunit.created", entityType: "SubUnit", entityId: created.id, unitId: unit.id, after: created });
-      return created;
-    });
-  } catch (error) {
-    duplicateName(error);
-  }
+    } catch (error) {
+      duplicateName(error);
+    }
+  };
 }
 
 /** Rename, change kind, mark eligible-for-rating or security force. */
-export async function updateSubUnit(prisma: PrismaClient, actor: Actor | null, input: UpdateSubUnitInput) {
-  const unit = await loadUnitForWrite(prisma, actor, input.unitId);
-  requireSubUnitKind(unit);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const before = await ownSubUnit(tx, unit.id, input.subUnitId);
-      const after = await tx.subUnit.update({
-        where: { id: before.id },
-        data: { name: input.name, kind: input.kind, eligibleForRating: input.eligibleForRating, isSecurityForce: input.isSecurityForce },
-        select: subUnitFields,
+export const updateSubUnit = updateSubUnitWith(loadUnitForWrite);
+
+export function updateSubUnitWith(loadUnit: SubUnitUnitLoader) {
+  return async (prisma: PrismaClient, actor: Actor | null, input: UpdateSubUnitInput) => {
+    const unit = await loadUnit(prisma, actor, input.unitId);
+    requireSubUnitKind(unit);
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const before = await ownSubUnit(tx, unit.id, input.subUnitId);
+        const after = await tx.subUnit.update({
+          where: { id: before.id },
+          data: { name: input.name, kind: input.kind, eligibleForRating: input.eligibleForRating, isSecurityForce: input.isSecurityForce },
+          select: subUnitFields,
+        });
+        await recordAudit(tx, { actor, action: "records.subunit.updated", entityType: "SubUnit", entityId: after.id, unitId: unit.id, before, after });
+        return after;
       });
-      await recordAudit(tx, { actor, action: "records.subunit.updated", entityType: "SubUnit", entityId: after.id, unitId: unit.id, before, after });
-      return after;
-    });
-  } catch (error) {
-    duplicateName(error);
-  }
+    } catch (error) {
+      duplicateName(error);
+    }
+  };
 }
 
 /** Deactivate (it leaves the lists and the share) or reactivate a sub-unit; its results stay. */
-export async function setSubUnitActive(prisma: PrismaClient, actor: Actor | null, input: { unitId: string; subUnitId: string; active: boolean }) {
-  const unit = await loadUnitForWrite(prisma, actor, input.unitId);
-  return prisma.$transaction(async (tx) => {
-    const before = await ownSubUnit(tx, unit.id, input.subUnitId);
-    const after = await tx.subUnit.update({ where: { id: before.id }, data: { isActive: input.active }, select: subUnitFields });
-    await recordAudit(tx, {
-      actor,
-      action: input.active ? "records.subunit.reactivated" : "records.subunit.deactivated",
-      entityType: "SubUnit",
-      entityId: after.id,
-      unitId: unit.id,
-      before,
-      after,
+export const setSubUnitActive = setSubUnitActiveWith(loadUnitForWrite);
+
+export function setSubUnitActiveWith(loadUnit: SubUnitUnitLoader) {
+  return async (prisma: PrismaClient, actor: Actor | null, input: { unitId: string; subUnitId: string; active: boolean }) => {
+    const unit = await loadUnit(prisma, actor, input.unitId);
+    return prisma.$transaction(async (tx) => {
+      const before = await ownSubUnit(tx, unit.id, input.subUnitId);
+      const after = await tx.subUnit.update({ where: { id: before.id }, data: { isActive: input.active }, select: subUnitFields });
+      await recordAudit(tx, {
+        actor,
+        action: input.active ? "records.subunit.reactivated" : "records.subunit.deactivated",
+        entityType: "SubUnit",
+        entityId: after.id,
+        unitId: unit.id,
+        before,
+        after,
+      });
+      return after;
     });
-    return after;
-  });
+  };
 }
 
 /** Only a sub-unit entered by mistake (no result in any year, nobody attached) may be deleted. */
-export async function deleteSubUnit(prisma: PrismaClient, actor: Actor | null, input: { unitId: string; subUnitId: string }) {
-  const unit = await loadUnitForWrite(prisma, actor, input.unitId);
-  return prisma.$transaction(async (tx) => {
-    const before = await ownSubUnit(tx, unit.id, input.subUnitId);
-    const [results, people] = [await tx.subUnitYearResult.count({ where: { subUnitId: before.id } }), await tx.person.count({ where: { subUnitId: before.id } })];
-    if (results > 0) throw new UserFacingError("Đơn vị trực thuộc đã có kết quả xếp loại nên không thể xóa; hãy chuyển sang “Ngừng hoạt động”.");
-    if (people > 0) throw new UserFacingError("Đơn vị trực thuộc đang gắn với cá nhân trong hồ sơ kỷ luật nên không thể xóa; hãy chuyển sang “Ngừng hoạt động”.");
-    await tx.subUnit.delete({ where: { id: before.id } });
-    await recordAudit(tx, { actor, action: "records.subunit.deleted", entityType: "SubUnit", entityId: before.id, unitId: unit.id, before });
-    return { id: before.id };
-  });
+export const deleteSubUnit = deleteSubUnitWith(loadUnitForWrite);
+
+export function deleteSubUnitWith(loadUnit: SubUnitUnitLoader) {
+  return async (prisma: PrismaClient, actor: Actor | null, input: { unitId: string; subUnitId: string }) => {
+    const unit = await loadUnit(prisma, actor, input.unitId);
+    return prisma.$transaction(async (tx) => {
+      const before = await ownSubUnit(tx, unit.id, input.subUnitId);
+      const [results, people] = [await tx.subUnitYearResult.count({ where: { subUnitId: before.id } }), await tx.person.count({ where: { subUnitId: before.id } })];
+      if (results > 0) throw new UserFacingError("Đơn vị trực thuộc đã có kết quả xếp loại nên không thể xóa; hãy chuyển sang “Ngừng hoạt động”.");
+      if (people > 0) throw new UserFacingError("Đơn vị trực thuộc đang gắn với cá nhân trong hồ sơ kỷ luật nên không thể xóa; hãy chuyển sang “Ngừng hoạt động”.");
+      await tx.subUnit.delete({ where: { id: before.id } });
+      await recordAudit(tx, { actor, action: "records.subunit.deleted", entityType: "SubUnit", entityId: before.id, unitId: unit.id, before });
+      return { id: before.id };
+    });
+  };
 }
 
 /** Set (or clear with null) the sub-unit's emulation result for the year. */
-export async function setSubUnitResult(prisma: PrismaClient, actor: Actor | null, input: SubUnitResultInput) {
-  const unit = await loadUnitForWrite(prisma, actor, input.unitId);
-  requireSubUnitKind(unit);
-  return prisma.$transaction(async (tx) => {
-    const subUnit = await ownSubUnit(tx, unit.id, input.subUnitId, "result");
-    if (!subUnit.isActive) throw new UserFacingError("Đơn vị trực thuộc đã ngừng hoạt động; hãy kích hoạt lại trước khi xếp loại.", "result");
-    const resultFields = { id: true, subUnitId: true, year: true, result: true, decisionRef: true } as const;
-    const before = await tx.subUnitYearResult.findUnique({ where: { subUnitId_year: { subUnitId: subUnit.id, year: input.year } }, select: resultFields });
-    if (input.result === null) {
-      if (!before) return { result: null };
-      await tx.subUnitYearResult.delete({ where: { id: before.id } });
-      await recordAudit(tx, { actor, action: "records.subunit_result.cleared", entityType: "SubUnitYearResult", entityId: before.id, unitId: unit.id, before, meta: { subUnitName: subUnit.name } });
-      return { result: null };
-    }
-    const decisionRef = input.decisionRef === undefined ? (before?.decisionRef ?? null) : input.decisionRef;
-    const after = await tx.subUnitYearResult.upsert({
-      where: { subUnitId_year: { subUnitId: subUnit.id, year: input.year } },
-      create: { subUnitId: subUnit.id, year: input.year, result: input.result, decisionRef },
-      update: { result: input.result, decisionRef },
-      select: resultFields,
+export const setSubUnitResult = setSubUnitResultWith(loadUnitForWrite);
+
+export function setSubUnitResultWith(loadUnit: SubUnitUnitLoader) {
+  return async (prisma: PrismaClient, actor: Actor | null, input: SubUnitResultInput) => {
+    const unit = await loadUnit(prisma, actor, input.unitId);
+    requireSubUnitKind(unit);
+    return prisma.$transaction(async (tx) => {
+      const subUnit = await ownSubUnit(tx, unit.id, input.subUnitId, "result");
+      if (!subUnit.isActive) throw new UserFacingError("Đơn vị trực thuộc đã ngừng hoạt động; hãy kích hoạt lại trước khi xếp loại.", "result");
+      const resultFields = { id: true, subUnitId: true, year: true, result: true, decisionRef: true } as const;
+      const before = await tx.subUnitYearResult.findUnique({ where: { subUnitId_year: { subUnitId: subUnit.id, year: input.year } }, select: resultFields });
+      if (input.result === null) {
+        if (!before) return { result: null };
+        await tx.subUnitYearResult.delete({ where: { id: before.id } });
+        await recordAudit(tx, { actor, action: "records.subunit_result.cleared", entityType: "SubUnitYearResult", entityId: before.id, unitId: unit.id, before, meta: { subUnitName: subUnit.name } });
+        return { result: null };
+      }
+      const decisionRef = input.decisionRef === undefined ? (before?.decisionRef ?? null) : input.decisionRef;
+      const after = await tx.subUnitYearResult.upsert({
+        where: { subUnitId_year: { subUnitId: subUnit.id, year: input.year } },
+        create: { subUnitId: subUnit.id, year: input.year, result: input.result, decisionRef },
+        update: { result: input.result, decisionRef },
+        select: resultFields,
+      });
+      await recordAudit(tx, { actor, action: "records.subunit_result.set", entityType: "SubUnitYearResult", entityId: after.id, unitId: unit.id, before, after, meta: { subUnitName: subUnit.name } });
+      return { result: after.result };
     });
-    await recordAudit(tx, { actor, action: "records.subunit_result.set", entityType: "SubUnitYearResult", entityId: after.id, unitId: unit.id, before, after, meta: { subUnitName: subUnit.name } });
-    return { result: after.result };
-  });
+  };
 }

@@ -79,9 +79,13 @@ test.describe("registry of units", () => {
     await expect(table).toContainText("Sở Tư pháp tỉnh Lào Cai");
     await expect(page.getByText(/chỉ xem/)).toBeVisible();
     await expect(page.getByRole("link", { name: "Thêm đơn vị" })).toHaveCount(0);
-    // Sorting links stay in the header; the rows link nowhere (no edit form for a leader).
-    await expect(table.locator("tbody").getByRole("link")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động/ })).toHaveCount(0);
+    // A row opens the unit read-only (its details and sub-units), with no form and no button to change it.
+    await table.locator("tbody").getByRole("link", { name: "Sở Tư pháp tỉnh Lào Cai" }).click();
+    await expect(page.getByTestId("registry-unit-details")).toBeVisible();
+    await expect(page.getByTestId("sub-unit-share")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động|Thêm đơn vị trực thuộc|Kích hoạt lại/ })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: /Kết quả năm/ })).toHaveCount(0);
     await page.goto(`${LIST}/new`);
     await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
     await signOut(page);

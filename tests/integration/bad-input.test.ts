@@ -128,6 +128,31 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ unitId: c.agencyA.id, version: 1, active: false, reason: "Sáp nhập theo quyết định" }),
     fields: { unitId: "id", version: "version", active: "choice", reason: "text" },
   },
+  [`${A}/admin/registry/units/[unitId]/actions.ts#createRegistrySubUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, name: "Phòng Hành chính", kind: "PHONG", eligibleForRating: true, isSecurityForce: false }),
+    fields: { unitId: "id", name: "text", kind: "choice", eligibleForRating: "choice" },
+  },
+  [`${A}/admin/registry/units/[unitId]/actions.ts#updateRegistrySubUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, name: "Phòng Tổng hợp - Hành chính", kind: "PHONG", eligibleForRating: true }),
+    fields: { unitId: "id", subUnitId: "id", name: "text", kind: "choice" },
+  },
+  [`${A}/admin/registry/units/[unitId]/actions.ts#setRegistrySubUnitResultAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, year: "2026", result: "TTLDTT", decisionRef: "45/QĐ-STP" }),
+    fields: { unitId: "id", subUnitId: "id", year: "year", result: "choice", decisionRef: "text" },
+  },
+  [`${A}/admin/registry/units/[unitId]/actions.ts#setRegistrySubUnitActiveAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id, active: false }),
+    fields: { unitId: "id", subUnitId: "id", active: "choice" },
+  },
+  [`${A}/admin/registry/units/[unitId]/actions.ts#deleteRegistrySubUnitAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id }),
+    fields: { unitId: "id", subUnitId: "id" },
+  },
   [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
     actor: "admin",
     setup: async () => ({ code: "XA-MOI", name: "Xã Mới", communeKind: "XA" }),

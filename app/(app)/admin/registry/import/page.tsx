@@ -38,6 +38,9 @@ export default async function ListImportPage({ searchParams }: { searchParams: P
       </nav>
       {/* Keyed by list: choosing another list starts from an empty form. */}
       <ListImport key={list} list={list} />
+      <p className="mt-6 text-sm">
+        <Link className="text-brand-700 hover:underline" href="/admin/registry/import/sub-units">Nhập đơn vị trực thuộc (phòng, ban, tổ, đội…) và kết quả thi đua →</Link>
+      </p>
     </>
   );
 }
