@@ -106,11 +106,8 @@ export default async function RegistryUnitsPage({ searchParams }: { searchParams
                 <tr key={u.id}>
                   <td className="px-3 py-2 font-mono text-xs text-slate-600">{u.code}</td>
                   <td className="px-3 py-2">
-                    {manage ? (
-                      <Link className="text-brand-700 hover:underline" href={`${LIST}/${u.id}`}>{u.name}</Link>
-                    ) : (
-                      u.name
-                    )}
+                    {/* Leaders open it read-only: the unit and its history. */}
+                    <Link className="text-brand-700 hover:underline" href={`${LIST}/${u.id}`}>{u.name}</Link>
                   </td>
                   <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
                   <td className="px-3 py-2">{u.commune.name}</td>
