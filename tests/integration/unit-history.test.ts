@@ -75,16 +75,25 @@ describe("past years do not change when the registry changes", () => {
     const pastYears = [DEMO_YEAR - 1, DEMO_YEAR].filter((y) => y < counted);
     expect(pastYears).toContain(DEMO_YEAR - 1);
 
+    // An excluded unit has no dossier: only its placement says where it was in a past year.
+    const excluded = await t.prisma.unit.findFirstOrThrow({ where: { isActive: true, NOT: { exclusionReason: null }, kind: { not: "XA" }, dossiers: { none: {} } }, orderBy: { code: "asc" } });
+    const excludedTo = await t.prisma.administrativeArea.findFirstOrThrow({ where: { level: "COMMUNE", isActive: true, id: { not: excluded.communeId } }, orderBy: { code: "desc" } });
+    const communes = [move.from, move.to, excluded.communeId, excludedTo.id];
     const before = new Map<number, Awaited<ReturnType<typeof everything>>>();
-    for (const y of pastYears) before.set(y, await everything(leader, y, [move.from, move.to]));
+    for (const y of pastYears) before.set(y, await everything(leader, y, communes));
     const currentBefore = await figures(t.prisma, leader, counted);
 
     await change(admin, { unitId: move.unitId, change: "MOVE", effectiveFrom: today, communeId: move.to });
     const other = await t.prisma.unit.findFirstOrThrow({ where: { kind: "CQ", isActive: true, id: { not: move.unitId } }, orderBy: { code: "asc" } });
     const authority = await t.prisma.authority.findFirstOrThrow({ where: { isActive: true, id: { not: other.managingAuthorityId } }, orderBy: { code: "asc" } });
     await change(admin, { unitId: other.id, change: "CHANGE_AUTHORITY", effectiveFrom: today, managingAuthorityId: authority.id });
+    await change(admin, { unitId: excluded.id, change: "MOVE", effectiveFrom: today, communeId: excludedTo.id });
 
-    for (const y of pastYears) expect(await everything(leader, y, [move.from, move.to])).toEqual(before.get(y));
+    for (const y of pastYears) expect(await everything(leader, y, communes)).toEqual(before.get(y));
+    const excludedIn = async (year: number, communeId: string) => (await getCommuneDrilldown(t.prisma, leader, { year, communeId })).some((u) => u.unitId === excluded.id);
+    expect(await excludedIn(DEMO_YEAR - 1, excluded.communeId)).toBe(true);
+    expect(await excludedIn(counted, excludedTo.id)).toBe(true);
+    expect(await excludedIn(counted, excluded.communeId)).toBe(false);
 
     // The year the move counts in: the unit has left its old commune's row for the new one's.
     const currentAfter = await figures(t.prisma, leader, counted);
