@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS = {
   "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",
   "registry.unit.deactivated": "Ngừng hoạt động đơn vị",
   "registry.unit.reactivated": "Hoạt động trở lại đơn vị",
+  "registry.unit.moved": "Chuyển đơn vị sang xã, phường, đặc khu khác (có ngày hiệu lực)",
+  "registry.unit.authority_changed": "Đổi cơ quan quản lý của đơn vị (có ngày hiệu lực)",
   "registry.area.created": "Thêm xã, phường, đặc khu",
   "registry.area.updated": "Sửa xã, phường, đặc khu",
   "registry.area.deactivated": "Ngừng hoạt động xã, phường, đặc khu",

@@ -54,13 +54,18 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
       id: true,
       version: true,
       proposedAt: true,
+      kind: true,
+      communeId: true,
+      commune: { select: { id: true, name: true } },
       unit: { select: { id: true, name: true, kind: true, communeId: true, commune: { select: { id: true, name: true } } } },
     },
   });
-  // The query is the scope; the permission function stays the judge of each row.
+  // The query is the scope; the permission function stays the judge of each row (on who the unit
+  // answers to today). What the decision is about — kind, commune, hence the deciding UBND — is
+  // what the dossier froze at registration (ADR 0009).
   const dossiers: ProposedDossier[] = rows
     .filter((r) => can(actor, { action: "dossier.decide", unit: r.unit }))
-    .map((r) => ({ dossierId: r.id, version: r.version, proposedAt: r.proposedAt, unit: r.unit }));
+    .map((r) => ({ dossierId: r.id, version: r.version, proposedAt: r.proposedAt, unit: { ...r.unit, kind: r.kind, communeId: r.communeId, commune: r.commune } }));
   if (dossiers.length === 0) return [];
 
   const communeIds = [...new Set(dossiers.filter((d) => d.unit.kind === "KDC").map((d) => d.unit.communeId))];
@@ -184,6 +189,9 @@ const decisionInclude = {
       revokedAt: true,
       revocationReason: true,
       revocationRef: true,
+      kind: true,
+      communeId: true,
+      commune: { select: { id: true, name: true } },
       unit: { select: { id: true, name: true, kind: true, communeId: true, address: true, commune: { select: { id: true, name: true } } } },
     },
   },
@@ -214,6 +222,9 @@ export async function getDecision(prisma: PrismaClient, actor: Actor | null, dec
     return { ...decision, dossiers: own.sort(byUnit), unitCount, extract: true };
   }
   authorize(actor, { action: "decision.read", units: decision.dossiers.map((d) => d.unit) });
+  // The annex and the certificates name each unit with the kind and commune its dossier froze at
+  // registration (ADR 0009), so a decision prints the same after the unit moves.
+  for (const d of decision.dossiers) d.unit = { ...d.unit, kind: d.kind, communeId: d.communeId, commune: d.commune };
   decision.dossiers.sort(byUnit);
   return { ...decision, unitCount, extract: false };
 }

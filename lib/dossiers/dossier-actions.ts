@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
+import { dossierFactsOf } from "@/lib/registry/placement-rules";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { deadlinesFor, isLate, vietnamToday } from "@/lib/workflow/deadlines";
 import type { z } from "zod";
@@ -26,13 +27,18 @@ async function dossierOrThrow(tx: Prisma.TransactionClient, dossierId: string) {
 /** Đăng ký phấn đấu (quý I). Accepted after 31/3 too, but marked late. */
 export async function registerDossier(prisma: PrismaClient, actor: Actor | null, input: RegistrationInput, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true, kind: true, communeId: true, hasPartyOrganisation: true, exclusionReason: true } });
+    const unit = await tx.unit.findUnique({
+      where: { id: input.unitId },
+      select: { id: true, kind: true, communeId: true, managingAuthorityId: true, sector: true, hasPartyOrganisation: true, exclusionReason: true },
+    });
     if (!unit) throw new UserFacingError("Đơn vị không tồn tại.");
     authorize(actor, { action: "unit.update", unit });
     if (unit.exclusionReason) throw new UserFacingError(`Đơn vị không thuộc diện đăng ký: ${EXCLUSION_REASON_LABELS[unit.exclusionReason]}.`);
     const dossier = await tx.dossier.upsert({
       where: { unitId_year: { unitId: unit.id, year: input.year } },
-      create: { unitId: unit.id, year: input.year },
+      // The dossier freezes what it is about (ADR 0009); a NOT_REGISTERED dossier being registered
+      // now takes the unit's facts of today.
+      create: { unitId: unit.id, year: input.year, ...dossierFactsOf(unit) },
       update: {},
     });
     const registeredOn = input.registeredOn ?? vietnamToday(now);

@@ -11,14 +11,21 @@ import { performersFor } from "./dossier-transition";
 import { evaluateUnitFromDatabase } from "./criteria-input";
 
 export async function getReview(prisma: PrismaClient, actor: Actor | null, dossierId: string) {
-  const dossier = await prisma.dossier.findUnique({
+  const found = await prisma.dossier.findUnique({
     where: { id: dossierId },
-    include: { unit: { select: { id: true, name: true, kind: true, communeId: true, educationLevel: true, commune: { select: { name: true } } } } },
+    include: {
+      commune: { select: { name: true } },
+      unit: { select: { id: true, name: true, kind: true, communeId: true, educationLevel: true, commune: { select: { name: true } } } },
+    },
   });
-  if (!dossier) return null;
-  if (!can(actor, { action: "dossier.review", unit: dossier.unit }) && !can(actor, { action: "dossier.decide", unit: dossier.unit })) {
+  if (!found) return null;
+  if (!can(actor, { action: "dossier.review", unit: found.unit }) && !can(actor, { action: "dossier.decide", unit: found.unit })) {
     throw new ForbiddenError("dossier.review");
   }
+  // Who may review is decided on the unit as it is today (above); what is reviewed — the kind's
+  // criteria, the commune shown — is what the dossier froze at registration (ADR 0009).
+  const performers = performersFor(actor, found.unit);
+  const dossier = { ...found, unit: { ...found.unit, kind: found.kind, communeId: found.communeId, commune: found.commune } };
   const snapshots = await prisma.dossierSnapshot.findMany({ where: { dossierId }, orderBy: { round: "desc" }, take: 2 });
   const current = snapshots.find((s) => s.round === dossier.reviewRound) ?? null;
   const previous = snapshots.find((s) => s.round === dossier.reviewRound - 1) ?? null;
@@ -43,7 +50,6 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
     .map((i) => ({ id: i.id, title: i.title, code: i.code, codeLabel: INCIDENT_CODE_LABELS[i.code], occurredOn: i.occurredOn }));
 
   const reviews = await prisma.criterionReview.findMany({ where: { dossierId }, orderBy: [{ round: "desc" }, { criterionId: "asc" }] });
-  const performers = performersFor(actor, dossier.unit);
   return {
     dossier,
     criteria: criteriaForKind(dossier.unit.kind, dossier.year),

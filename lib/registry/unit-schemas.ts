@@ -13,7 +13,8 @@ import {
   type UnitKind,
 } from "@/lib/domain/vocabulary";
 import { SECTORS } from "@/lib/reports/exports/labels";
-import { checkbox, evenWithOtherErrors, idField, INVALID_CHOICE, optionalEnum, optionalText, requiredText, savedVersionField } from "@/lib/validation/input-rules";
+import { checkbox, evenWithOtherErrors, idField, INVALID_CHOICE, optionalEnum, optionalId, optionalText, requiredDate, requiredText, savedVersionField } from "@/lib/validation/input-rules";
+import { PLACEMENT_CHANGES } from "./placement-rules";
 
 /** Codes as the registry writes them: "CQ-STP", "SC-KDC-00001", "XA-LCI-P01". */
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -111,3 +112,31 @@ export const unitListFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type UnitListFilters = z.output<typeof unitListFiltersSchema>;
+
+// ───────────── Dated changes of a unit's placement (ADR 0009) ─────────────
+
+/**
+ * A dated change: chuyển xã (MOVE, with the new commune), đổi cơ quan quản lý (CHANGE_AUTHORITY,
+ * with the new authority), giải thể / ngừng hoạt động (CLOSE), hoạt động trở lại (REOPEN). The
+ * date is checked against the current placement in the use-case (placement-rules.ts).
+ */
+export const placementChangeSchema = z
+  .object({
+    unitId: idField("Đơn vị không hợp lệ."),
+    version: savedVersionField,
+    change: z.enum(PLACEMENT_CHANGES, { error: "Vui lòng chọn loại thay đổi." }),
+    effectiveFrom: requiredDate("Vui lòng nhập ngày có hiệu lực."),
+    communeId: optionalId("Xã, phường, đặc khu được chọn không hợp lệ."),
+    managingAuthorityId: optionalId("Cơ quan quản lý được chọn không hợp lệ."),
+    reason: requiredText("Vui lòng nêu lý do hoặc căn cứ (số quyết định…).", 500, "Lý do tối đa 500 ký tự.", 5, "Lý do cần từ 5 ký tự."),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.change === "MOVE" && !v.communeId) ctx.addIssue({ code: "custom", path: ["communeId"], message: "Vui lòng chọn xã, phường, đặc khu chuyển đến." });
+      if (v.change === "CHANGE_AUTHORITY" && !v.managingAuthorityId) ctx.addIssue({ code: "custom", path: ["managingAuthorityId"], message: "Vui lòng chọn cơ quan quản lý mới." });
+      // A value the change does not use is refused rather than silently dropped.
+      if (v.change && v.change !== "MOVE" && v.communeId) ctx.addIssue({ code: "custom", path: ["communeId"], message: "Chỉ chọn xã, phường, đặc khu khi chuyển xã." });
+      if (v.change && v.change !== "CHANGE_AUTHORITY" && v.managingAuthorityId) ctx.addIssue({ code: "custom", path: ["managingAuthorityId"], message: "Chỉ chọn cơ quan quản lý khi đổi cơ quan quản lý." });
+    }, evenWithOtherErrors),
+  );
+export type PlacementChangeInput = z.output<typeof placementChangeSchema>;

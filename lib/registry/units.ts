@@ -9,13 +9,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
+import { todayInVietnam } from "@/lib/validation/input-rules";
 import { likeContains } from "./search-text";
 import { REGISTRY_PAGE_SIZE, unitColumns, type CreateUnitInput, type SetUnitActiveInput, type UnitListFilters, type UpdateUnitInput } from "./unit-schemas";
 
 type Tx = Prisma.TransactionClient;
 
-export const STALE_VERSION = "Đơn vị vừa được người khác thay đổi. Vui lòng tải lại trang để xem bản mới nhất rồi sửa lại.";
-const UNIT_NOT_FOUND = "Đơn vị không tồn tại.";
+import { applyPlacementChange, STALE_VERSION, UNIT_NOT_FOUND } from "./placements";
+
+export { STALE_VERSION };
 const DUPLICATE_CODE = "Mã đơn vị đã được dùng cho một đơn vị khác (kể cả đơn vị đã ngừng hoạt động).";
 
 const unitFields = {
@@ -179,10 +181,11 @@ export async function updateUnit(prisma: PrismaClient, actor: Actor | null, inpu
 }
 
 /**
- * Deactivate (ngừng hoạt động) or reactivate a unit, with the reason in the audit log. A
- * deactivated unit keeps its dossiers and history; it leaves the active lists.
+ * Deactivate (ngừng hoạt động) or reactivate a unit, with the reason in the audit log: a dated
+ * change effective today (lib/registry/placements.ts), so the unit still counts where it was in
+ * every year before. A deactivated unit keeps its dossiers and history; it leaves the active lists.
  */
-export async function setUnitActive(prisma: PrismaClient, actor: Actor | null, input: SetUnitActiveInput) {
+export async function setUnitActive(prisma: PrismaClient, actor: Actor | null, input: SetUnitActiveInput, today: string = todayInVietnam()) {
   authorize(actor, { action: "registry.manage" });
   return prisma.$transaction(async (tx) => {
     const before = await unitAtVersion(tx, input.unitId, input.version);
@@ -190,17 +193,7 @@ export async function setUnitActive(prisma: PrismaClient, actor: Actor | null, i
       throw new UserFacingError(input.active ? "Đơn vị đang hoạt động." : "Đơn vị đã ngừng hoạt động từ trước.");
     }
     if (input.active) await checkReferences(tx, before);
-    const after = await updateAtVersion(tx, input.unitId, input.version, { isActive: input.active });
-    await recordAudit(tx, {
-      actor,
-      action: input.active ? "registry.unit.reactivated" : "registry.unit.deactivated",
-      entityType: "Unit",
-      entityId: after.id,
-      unitId: after.id,
-      before: { isActive: before.isActive, version: before.version },
-      after: { isActive: after.isActive, version: after.version },
-      meta: { reason: input.reason },
-    });
-    return after;
+    await applyPlacementChange(tx, actor, { unitId: input.unitId, version: input.version, change: input.active ? "REOPEN" : "CLOSE", effectiveFrom: today, reason: input.reason }, today);
+    return tx.unit.findUniqueOrThrow({ where: { id: input.unitId }, select: unitFields });
   });
 }

@@ -26,15 +26,22 @@
  *   used for every kind, KDC included, so a count never depends on which unit declared it; all
  *   incidents count (force majeure too: the dashboard shows what happened, the engine judges it).
  *   With a kind or sector filter only incidents attached to a unit of that kind/sector count.
- * - trend: the five years ending at filters.year. Units carry no history, so a year's denominator
- *   is today's eligible units in scope; a year with no dossier in scope gives all zeros (the cycle
- *   was not run in the application that year).
+ * - trend: the five years ending at filters.year, each counted like the headline of that year; a
+ *   year with no dossier in scope gives all zeros (the cycle was not run in the application then).
+ *
+ * A year is counted as it was (ADR 0009), never with today's registry: the units of year Y are
+ * those whose placement (UnitPlacement) valid on 15/11 of Y — the end of the Đ8 k2 window — is
+ * active, each where that placement puts it (commune, kind, sector, exclusion), except that a unit
+ * with a dossier of Y counts where its dossier froze it at registration, so a unit is counted once
+ * and a commune's numerator never holds a unit its denominator lacks. Moving a unit today changes
+ * no figure of a year whose 15/11 has passed.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { Sector as SectorEnum, type DossierState, type Sector, type UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { INCIDENT_CODES, UNIT_KINDS, type IncidentCode } from "@/lib/domain/vocabulary";
+import { yearReferenceDate } from "@/lib/registry/placement-rules";
 import type { CommuneRow, DashboardData, DashboardFilters, DrilldownUnit, Funnel, HeadlineFigures, IncidentCount, TrendPoint } from "./dashboard-types";
 
 /** States a dossier can only reach by having been submitted at least once. */
@@ -60,6 +67,27 @@ export function checkFilters(filters: DashboardFilters): void {
   if (filters.sector !== undefined && !SECTORS.includes(filters.sector)) throw new RangeError(`Lĩnh vực không hợp lệ: ${filters.sector}`);
 }
 
+/**
+ * The units of year Y as counted (see above), one row each with its dossier of Y if any:
+ * `SELECT … FROM ${yearUnits(Y)} u` exposes id, communeId, kind, sector, exclusionReason,
+ * dossierId, state, reviewRound, registrationLate, submissionLate, decisionId.
+ */
+export function yearUnits(year: number): Prisma.Sql {
+  const ref = yearReferenceDate(year);
+  return Prisma.sql`(
+    SELECT
+      p."unitId" AS "id",
+      CASE WHEN d."id" IS NULL THEN p."communeId" ELSE d."communeId" END AS "communeId",
+      CASE WHEN d."id" IS NULL THEN p."kind" ELSE d."kind" END AS "kind",
+      CASE WHEN d."id" IS NULL THEN p."sector" ELSE d."sector" END AS "sector",
+      CASE WHEN d."id" IS NULL THEN p."exclusionReason" ELSE d."exclusionReason" END AS "exclusionReason",
+      d."id" AS "dossierId", d."state", d."reviewRound", d."registrationLate", d."submissionLate", d."decisionId"
+    FROM "UnitPlacement" p
+    LEFT JOIN "Dossier" d ON d."unitId" = p."unitId" AND d."year" = ${year}::int
+    WHERE p."isActive" AND p."effectiveFrom" <= ${ref}::date AND (p."effectiveTo" IS NULL OR p."effectiveTo" >= ${ref}::date)
+  )`;
+}
+
 /** `AND …` fragments narrowing units aliased `u` to the filters (commune, kind, sector). */
 function unitFilter(filters: Omit<DashboardFilters, "year">): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -77,7 +105,7 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
   const { year } = filters;
   const where = unitFilter(filters);
 
-  // Headline and funnel: every active unit in scope, its dossier of the year if any.
+  // Headline and funnel: every unit of the year in scope, its dossier of the year if any.
   const headline = Prisma.sql`
     SELECT
       count(*) FILTER (WHERE u."kind" = 'KDC')::int AS "KDC",
@@ -87,16 +115,15 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
       count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "CSGD",
       count(*) FILTER (WHERE u."exclusionReason" IS NULL)::int AS "eligible",
       count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" <> 'NOT_REGISTERED')::int AS "registered",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" IN (${SUBMITTED_SQL}))::int AS "submitted",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (d."state" = 'RETURNED' OR d."reviewRound" > 1))::int AS "returned",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'RECOGNISED')::int AS "recognised",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'NOT_RECOGNISED')::int AS "notRecognised",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND d."state" = 'REVOKED')::int AS "revoked",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (d."registrationLate" OR d."submissionLate"))::int AS "late"
-    FROM "Unit" u
-    LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${year}::int
-    WHERE u."isActive" ${where}`;
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" <> 'NOT_REGISTERED')::int AS "registered",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" IN (${SUBMITTED_SQL}))::int AS "submitted",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (u."state" = 'RETURNED' OR u."reviewRound" > 1))::int AS "returned",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'RECOGNISED')::int AS "recognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'NOT_RECOGNISED')::int AS "notRecognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'REVOKED')::int AS "revoked",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (u."registrationLate" OR u."submissionLate"))::int AS "late"
+    FROM ${yearUnits(year)} u
+    WHERE true ${where}`;
 
   // Communes table: aggregate the managed units per commune, then attach to every commune area.
   const communeArea = filters.communeId ? Prisma.sql`AND a."id" = ${filters.communeId}::uuid` : Prisma.empty;
@@ -109,11 +136,10 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
         count(*) FILTER (WHERE u."kind" = 'DN')::int AS "dn",
         count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "csgd",
         count(*)::int AS "eligible",
-        count(*) FILTER (WHERE d."state" <> 'NOT_REGISTERED')::int AS "registered",
-        count(*) FILTER (WHERE d."state" = 'RECOGNISED')::int AS "recognised"
-      FROM "Unit" u
-      LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${year}::int
-      WHERE u."isActive" AND u."exclusionReason" IS NULL AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
+        count(*) FILTER (WHERE u."state" <> 'NOT_REGISTERED')::int AS "registered",
+        count(*) FILTER (WHERE u."state" = 'RECOGNISED')::int AS "recognised"
+      FROM ${yearUnits(year)} u
+      WHERE u."exclusionReason" IS NULL AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
       GROUP BY u."communeId"
     )
     SELECT
@@ -145,31 +171,23 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
       ${byUnit ? unitFilter({ kind: filters.kind, sector: filters.sector }) : Prisma.empty}
     GROUP BY i."code", i."communeId", a."name"`;
 
-  // Trend: per year, the dossiers of today's eligible units in scope.
+  // Trend: each year counted like its headline (its own reference date and frozen dossiers).
   const first = year - (TREND_YEARS - 1);
-  const trend = Prisma.sql`
+  const years = Array.from({ length: TREND_YEARS }, (_, i) => first + i);
+  const perYear = Prisma.join(
+    years.map(
+      (y) => Prisma.sql`
     SELECT
-      y."year"::int AS "year",
-      CASE WHEN p."year" IS NULL THEN 0 ELSE e."eligible" END AS "eligible",
-      coalesce(p."registered", 0) AS "registered",
-      coalesce(p."recognised", 0) AS "recognised"
-    FROM generate_series(${first}::int, ${year}::int) AS y("year")
-    CROSS JOIN (
-      SELECT count(*)::int AS "eligible" FROM "Unit" u
-      WHERE u."isActive" AND u."exclusionReason" IS NULL ${where}
-    ) e
-    LEFT JOIN (
-      SELECT
-        d."year",
-        count(*) FILTER (WHERE d."state" <> 'NOT_REGISTERED')::int AS "registered",
-        count(*) FILTER (WHERE d."state" = 'RECOGNISED')::int AS "recognised"
-      FROM "Dossier" d
-      JOIN "Unit" u ON u."id" = d."unitId"
-      WHERE d."year" BETWEEN ${first}::int AND ${year}::int
-        AND u."isActive" AND u."exclusionReason" IS NULL ${where}
-      GROUP BY d."year"
-    ) p ON p."year" = y."year"
-    ORDER BY y."year"`;
+      ${y}::int AS "year",
+      CASE WHEN count(u."dossierId") = 0 THEN 0 ELSE count(*) END::int AS "eligible",
+      count(*) FILTER (WHERE u."state" <> 'NOT_REGISTERED')::int AS "registered",
+      count(*) FILTER (WHERE u."state" = 'RECOGNISED')::int AS "recognised"
+    FROM ${yearUnits(y)} u
+    WHERE u."exclusionReason" IS NULL ${where}`,
+    ),
+    " UNION ALL ",
+  );
+  const trend = Prisma.sql`SELECT * FROM (${perYear}) t ORDER BY t."year"`;
 
   return { headline, communes, incidents, trend };
 }
@@ -251,7 +269,7 @@ export type DrilldownFilters = { year: number; communeId: string; kind?: UnitKin
 const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((k, i) => [k, i]));
 
 /**
- * The active units located in one commune (the XA unit and excluded units included, flagged),
+ * The units of the year located in one commune (the XA unit and excluded units included, flagged),
  * each with its dossier of the year — NOT_REGISTERED when it has none — and the number of the
  * decision that recognised it. One statement; sorted by kind (KDC, XA, CQ, DN, CSGD) then name.
  */
@@ -263,17 +281,17 @@ export async function getCommuneDrilldown(prisma: PrismaClient, actor: Actor | n
   const rows = await prisma.$queryRaw<DrilldownUnit[]>`
     SELECT
       u."id"::text AS "unitId",
-      u."name",
+      n."name",
       u."kind"::text AS "kind",
       u."sector"::text AS "sector",
       (u."exclusionReason" IS NOT NULL) AS "excluded",
-      d."id"::text AS "dossierId",
-      coalesce(d."state"::text, 'NOT_REGISTERED') AS "state",
-      coalesce(d."registrationLate", false) AS "registrationLate",
-      CASE WHEN d."state" = 'RECOGNISED' THEN r."number" END AS "decisionNumber"
-    FROM "Unit" u
-    LEFT JOIN "Dossier" d ON d."unitId" = u."id" AND d."year" = ${filters.year}::int
-    LEFT JOIN "RecognitionDecision" r ON r."id" = d."decisionId"
-    WHERE u."isActive" ${unitFilter(filters)}`;
+      u."dossierId"::text AS "dossierId",
+      coalesce(u."state"::text, 'NOT_REGISTERED') AS "state",
+      coalesce(u."registrationLate", false) AS "registrationLate",
+      CASE WHEN u."state" = 'RECOGNISED' THEN r."number" END AS "decisionNumber"
+    FROM ${yearUnits(filters.year)} u
+    JOIN "Unit" n ON n."id" = u."id"
+    LEFT JOIN "RecognitionDecision" r ON r."id" = u."decisionId"
+    WHERE true ${unitFilter(filters)}`;
   return rows.sort((a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) || collator.compare(a.name, b.name) || a.unitId.localeCompare(b.unitId));
 }

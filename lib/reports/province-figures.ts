@@ -1,6 +1,6 @@
 /**
  * Province-wide headline figures for one year, aggregated in the database (GROUP BY), never by
- * loading units into memory. Read-only; LEADER, ADMIN and the provincial police.
+ * loading units into memory; the year is counted as it was (its placements and frozen dossiers). Read-only; LEADER, ADMIN and the provincial police.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DossierState, UnitKind } from "@/lib/generated/prisma/enums";
@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATES, REGISTERED_STATES } from "@/lib/workflow/dossier-states";
+import { checkFilters, yearUnits } from "./dashboard-queries";
 
 export type ProvinceFigures = {
   year: number;
@@ -23,16 +24,25 @@ export type ProvinceFigures = {
 
 export async function provinceFigures(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProvinceFigures> {
   authorize(actor, { action: "province.read" });
-  const [communes, byKind, excluded, byState] = await Promise.all([
+  checkFilters({ year });
+  // The units of the year as counted (ADR 0009, lib/reports/dashboard-queries.ts: yearUnits).
+  const [communes, byKind, byState] = await Promise.all([
     prisma.administrativeArea.count({ where: { level: "COMMUNE" } }),
-    prisma.unit.groupBy({ by: ["kind"], where: { isActive: true }, _count: { _all: true } }),
-    prisma.unit.count({ where: { isActive: true, exclusionReason: { not: null } } }),
-    prisma.dossier.groupBy({ by: ["state"], where: { year, unit: { isActive: true, exclusionReason: null } }, _count: { _all: true } }),
+    prisma.$queryRaw<{ kind: UnitKind; units: number; excluded: number }[]>`
+      SELECT u."kind", count(*)::int AS "units", count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded"
+      FROM ${yearUnits(year)} u GROUP BY u."kind"`,
+    prisma.$queryRaw<{ state: DossierState; n: number }[]>`
+      SELECT u."state", count(*)::int AS "n" FROM ${yearUnits(year)} u
+      WHERE u."dossierId" IS NOT NULL AND u."exclusionReason" IS NULL GROUP BY u."state"`,
   ]);
   const unitsByKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>;
-  for (const row of byKind) unitsByKind[row.kind] = row._count._all;
+  let excluded = 0;
+  for (const row of byKind) {
+    unitsByKind[row.kind] = Number(row.units);
+    excluded += Number(row.excluded);
+  }
   const dossiersByState = Object.fromEntries(DOSSIER_STATES.map((s) => [s, 0])) as Record<DossierState, number>;
-  for (const row of byState) dossiersByState[row.state] = row._count._all;
+  for (const row of byState) dossiersByState[row.state] = Number(row.n);
   const totalUnits = Object.values(unitsByKind).reduce((a, b) => a + b, 0);
   return {
     year,

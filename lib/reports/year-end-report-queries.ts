@@ -3,8 +3,8 @@
  * the dashboard's figures for the whole province, the units recognised with the number of their
  * decision, the units refused with the reviewer's reason. Read-only; `province.read`.
  *
- * The lists count exactly what the headline counts (active units that are not excluded, dossier of
- * the year in state RECOGNISED / NOT_RECOGNISED), so the report never contradicts its own figures;
+ * The lists count exactly what the headline counts (units of the year that are not excluded, dossier
+ * of the year in state RECOGNISED / NOT_RECOGNISED), so the report never contradicts its own figures;
  * the builder refuses lists whose length differs from the headline.
  *
  * What the application cannot know — the report's number, the signer — is left for the leader to
@@ -16,6 +16,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { vietnamToday } from "@/lib/workflow/deadlines";
+import { yearReferenceDate } from "@/lib/registry/placement-rules";
+import { dateOnly } from "@/lib/validation/input-rules";
 import { getDashboard } from "./dashboard-queries";
 import type { NotRecognisedUnitInput, RecognisedUnitInput, YearEndReportInput } from "./exports";
 
@@ -41,26 +43,41 @@ const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((k, i) => [k, i]));
 
 type ListedDossier = {
   refusalReason: string | null;
-  unit: { id: string; name: string; kind: (typeof UNIT_KINDS)[number]; commune: { name: string } };
+  kind: (typeof UNIT_KINDS)[number];
+  commune: { name: string };
+  unit: { id: string; name: string };
   decision: { number: string } | null;
 };
 
 /** By commune, then kind (KDC, XA, CQ, DN, CSGD), then name: the order the report prints. */
 function byCommuneKindName(a: ListedDossier, b: ListedDossier): number {
   return (
-    collator.compare(a.unit.commune.name, b.unit.commune.name) ||
-    (KIND_ORDER.get(a.unit.kind) ?? 0) - (KIND_ORDER.get(b.unit.kind) ?? 0) ||
+    collator.compare(a.commune.name, b.commune.name) ||
+    (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
     collator.compare(a.unit.name, b.unit.name) ||
     a.unit.id.localeCompare(b.unit.id)
   );
 }
 
+/**
+ * The year's dossiers in a state, where and what they were that year (ADR 0009): the commune and
+ * kind the dossier froze, of units whose placement on 15/11 of the year is active — exactly the
+ * dossiers the headline counts (lib/reports/dashboard-queries.ts: yearUnits).
+ */
 async function dossiersIn(prisma: PrismaClient, year: number, state: DossierState): Promise<ListedDossier[]> {
+  const ref = dateOnly(yearReferenceDate(year));
   const rows = await prisma.dossier.findMany({
-    where: { year, state, unit: { isActive: true, exclusionReason: null } },
+    where: {
+      year,
+      state,
+      exclusionReason: null,
+      unit: { placements: { some: { isActive: true, effectiveFrom: { lte: ref }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: ref } }] } } },
+    },
     select: {
       refusalReason: true,
-      unit: { select: { id: true, name: true, kind: true, commune: { select: { name: true } } } },
+      kind: true,
+      commune: { select: { name: true } },
+      unit: { select: { id: true, name: true } },
       decision: { select: { number: true } },
     },
   });
@@ -76,16 +93,16 @@ export async function yearEndReportInput(prisma: PrismaClient, actor: Actor | nu
   ]);
   const recognised: RecognisedUnitInput[] = recognisedDossiers.map((d) => ({
     name: d.unit.name,
-    kind: d.unit.kind,
-    commune: d.unit.commune.name,
+    kind: d.kind,
+    commune: d.commune.name,
     // A recognised dossier always has its decision; were one missing, the builder refuses the
     // empty number with a Vietnamese message (422) rather than print a unit without it.
     decisionNumber: d.decision?.number ?? "",
   }));
   const notRecognised: NotRecognisedUnitInput[] = refusedDossiers.map((d) => ({
     name: d.unit.name,
-    kind: d.unit.kind,
-    commune: d.unit.commune.name,
+    kind: d.kind,
+    commune: d.commune.name,
     reason: d.refusalReason?.trim() || DEFAULT_REFUSAL_REASON,
   }));
   return {

@@ -4,6 +4,7 @@
  * users changed (passwords included).
  */
 import { createHash } from "node:crypto";
+import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { DossierState, EmulationResult, UnitKind } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
@@ -65,7 +66,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
   const discipline: Prisma.DisciplineRecordCreateManyInput[] = [];
   const incidents: Prisma.IncidentCreateManyInput[] = [];
   const models: Prisma.MovementModelCreateManyInput[] = [];
-  const dossiers: Prisma.DossierCreateManyInput[] = [];
+  const dossiers: Omit<Prisma.DossierCreateManyInput, keyof DossierFacts>[] = [];
   const decisions: Prisma.RecognitionDecisionCreateManyInput[] = [];
 
   const provinceId = stableId("area:LCI");
@@ -376,7 +377,9 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       await tx.incident.createMany({ data: incidents, skipDuplicates: true });
       await tx.movementModel.createMany({ data: models, skipDuplicates: true });
       await tx.recognitionDecision.createMany({ data: decisions, skipDuplicates: true });
-      await tx.dossier.createMany({ data: dossiers, skipDuplicates: true });
+      // Each dossier freezes its unit's facts (ADR 0009), as registration does.
+      const unitById = new Map(units.map((u) => [u.id!, u]));
+      await tx.dossier.createMany({ data: dossiers.map((d) => ({ ...d, ...dossierFactsOf(unitById.get(d.unitId)!) })), skipDuplicates: true });
       await tx.competenceRule.createMany({ data: COMPETENCE_RULES, skipDuplicates: true });
       await tx.user.createMany({ data: userRows, skipDuplicates: true });
     },

@@ -20,6 +20,7 @@
  *   UNDER_REVIEW, RETURNED, PROPOSED, RECOGNISED, NOT_RECOGNISED and REVOKED;
  * - ~6 % of organisations are outside the standard (exclusion reasons), ~1 % are inactive.
  */
+import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CommuneKind, DossierState, EducationLevel, EmulationResult, ExclusionReason, IncidentCode, Sector, SubUnitKind, UnitKind } from "../../lib/generated/prisma/enums";
 import { DEMO_YEAR, PROVINCE } from "./demo-data";
@@ -44,7 +45,7 @@ export const FACT_YEARS = 2;
 /** Tables of the application, children first (TRUNCATE … CASCADE would find them anyway). */
 export const APP_TABLES = [
   "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
-  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
+  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
 ] as const;
 
 /**
@@ -158,7 +159,7 @@ export function buildScaleRows(options: ScaleOptions) {
   const people: Prisma.PersonCreateManyInput[] = [];
   const discipline: Prisma.DisciplineRecordCreateManyInput[] = [];
   const incidents: Prisma.IncidentCreateManyInput[] = [];
-  const dossiers: Prisma.DossierCreateManyInput[] = [];
+  const dossiers: Omit<Prisma.DossierCreateManyInput, keyof DossierFacts>[] = [];
   const decisions: Prisma.RecognitionDecisionCreateManyInput[] = [];
   const counters: Prisma.DecisionNumberCounterCreateManyInput[] = [];
 
@@ -489,7 +490,10 @@ export function buildScaleRows(options: ScaleOptions) {
     }
   });
 
-  return { years, areas, authorities, units, subUnits, results, facts, models, people, discipline, incidents, dossiers, decisions, counters };
+  // Each dossier freezes its unit's facts (ADR 0009), as registration does.
+  const unitById = new Map(units.map((u) => [u.id!, u]));
+  const frozenDossiers: Prisma.DossierCreateManyInput[] = dossiers.map((d) => ({ ...d, ...dossierFactsOf(unitById.get(d.unitId)!) }));
+  return { years, areas, authorities, units, subUnits, results, facts, models, people, discipline, incidents, dossiers: frozenDossiers, decisions, counters };
 }
 
 /**

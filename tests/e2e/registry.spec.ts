@@ -1,7 +1,8 @@
 /**
  * Registry administration (issue 10 §1): an admin finds units by typing without diacritics,
- * creates a unit, edits it and deactivates it (never deletes); a leader sees the same list
- * read-only and is refused the forms.
+ * creates a unit, edits it and deactivates it (never deletes), moves a unit to another commune from
+ * a date (issue 10 §2) and sees its history; a leader sees the same list and units read-only and is
+ * refused the forms.
  */
 import { expect, test } from "./fixtures";
 import { signIn, signOut } from "./helpers";
@@ -80,15 +81,53 @@ test.describe("registry of units", () => {
     await expect(page.getByText(/chỉ xem/)).toBeVisible();
     await expect(page.getByRole("link", { name: "Thêm đơn vị" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động/ })).toHaveCount(0);
-    // A row opens the unit read-only (its details and sub-units), with no form and no button to change it.
+    // A row opens the unit read-only (its details, history and sub-units), with nothing to change it.
     await table.locator("tbody").getByRole("link", { name: "Sở Tư pháp tỉnh Lào Cai" }).click();
     await expect(page.getByTestId("registry-unit-details")).toBeVisible();
+    await expect(page.getByTestId("placement-history")).toBeVisible();
     await expect(page.getByTestId("sub-unit-share")).toBeVisible();
-    await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động|Thêm đơn vị trực thuộc|Kích hoạt lại/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Lưu|Ngừng hoạt động|Thêm đơn vị trực thuộc|Kích hoạt lại|Ghi thay đổi/ })).toHaveCount(0);
     await expect(page.getByRole("combobox", { name: /Kết quả năm/ })).toHaveCount(0);
     await page.goto(`${LIST}/new`);
     await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
     await signOut(page);
+  });
+
+  test("an admin moves a unit to another commune from a date; a date before its current placement is refused in Vietnamese; the history shows both", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto(`${LIST}?q=${encodeURIComponent("truong thpt so 1")}`);
+    const table = page.getByTestId("registry-units");
+    await table.getByRole("link", { name: "Trường THPT số 1 Lào Cai" }).click();
+    await expect(page.getByRole("heading", { name: "Trường THPT số 1 Lào Cai" })).toBeVisible();
+    const history = page.getByTestId("placement-history");
+    await expect(history.locator("tbody tr")).toHaveCount(1);
+    await expect(history.locator("tbody tr").first()).toContainText("01/01/2022");
+
+    const form = page.getByRole("form", { name: "Thay đổi có ngày hiệu lực" });
+    await expect(form.getByLabel("Loại thay đổi")).toBeEditable();
+    await form.getByLabel("Loại thay đổi").selectOption({ label: "Chuyển xã, phường, đặc khu" });
+    const today = await form.getByLabel("Có hiệu lực từ ngày").inputValue();
+    await form.getByLabel("Có hiệu lực từ ngày").fill("2021-12-31");
+    await form.getByLabel("Chuyển đến xã, phường, đặc khu").selectOption({ index: 1 });
+    const target = (await form.getByLabel("Chuyển đến xã, phường, đặc khu").locator("option:checked").textContent())!.trim();
+    await form.getByLabel("Lý do, căn cứ").fill("Theo Quyết định số 99/QĐ-UBND (kiểm thử)");
+    await form.getByRole("button", { name: "Ghi thay đổi" }).click();
+    // The message is shown at the top of the form and under the date.
+    await expect(form.locator("#placement-effectiveFrom-error")).toHaveText("Ngày hiệu lực không được trước ngày bắt đầu của vị trí hiện tại (01/01/2022).");
+    // Nothing typed is lost.
+    await expect(form.getByLabel("Lý do, căn cứ")).toHaveValue("Theo Quyết định số 99/QĐ-UBND (kiểm thử)");
+
+    await form.getByLabel("Có hiệu lực từ ngày").fill(today);
+    await form.getByRole("button", { name: "Ghi thay đổi" }).click();
+    await expect(form.getByText("Đã ghi thay đổi vào lịch sử của đơn vị.")).toBeVisible();
+    await expect(history.locator("tbody tr")).toHaveCount(2);
+    await expect(history.locator("tbody tr").first()).toContainText(target);
+    await expect(history.locator("tbody tr").first()).toContainText("nay");
+    // The edit form follows the new version: a save right after is not refused as stale.
+    const edit = page.getByRole("form", { name: "Sửa thông tin đơn vị" });
+    await expect(edit.getByLabel("Xã, phường, đặc khu").locator("option:checked")).toHaveText(target);
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
   });
 
   test("a unit officer is refused the registry", async ({ page }) => {

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import { incidentCodesFor } from "../../lib/records/incident-schemas";
-import { makeUser, makeWorld, TEST_PASSWORD } from "./fixtures";
+import { dossierFacts, makeUser, makeWorld, TEST_PASSWORD } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, prisma: null as unknown }));
@@ -56,8 +56,8 @@ async function world() {
   const reviewer = await makeUser(t.prisma, "thamdinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" });
   const admin = await makeUser(t.prisma, "quantri", "ADMIN");
   const authority = await t.prisma.authority.findFirstOrThrow();
-  const dossier = (state: DossierState, extra: { reviewRound?: number } = {}) =>
-    t.prisma.dossier.create({ data: { unitId: w.agencyA.id, year: 2026, state, registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: extra.reviewRound ?? 1 } });
+  const dossier = async (state: DossierState, extra: { reviewRound?: number } = {}) =>
+    t.prisma.dossier.create({ data: { unitId: w.agencyA.id, ...(await dossierFacts(t.prisma, w.agencyA.id)), year: 2026, state, registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: extra.reviewRound ?? 1 } });
   return { ...w, officer, reviewer, admin, authority, dossier };
 }
 
@@ -152,6 +152,11 @@ const TABLE: Record<string, Entry> = {
     actor: "admin",
     setup: async (c) => ({ unitId: c.agencyA.id, subUnitId: (await subUnit(c)).id }),
     fields: { unitId: "id", subUnitId: "id" },
+  },
+  [`${A}/admin/registry/units/actions.ts#changeUnitPlacementAction`]: {
+    actor: "admin",
+    setup: async (c) => ({ unitId: c.agencyA.id, version: 1, change: "MOVE", effectiveFrom: "2026-06-01", communeId: c.communeB.id, managingAuthorityId: "", reason: "Chuyển theo quyết định" }),
+    fields: { unitId: "id", version: "version", change: "choice", effectiveFrom: "date", communeId: "id", managingAuthorityId: "id", reason: "text" },
   },
   [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
     actor: "admin",

@@ -21,7 +21,7 @@ import {
 import { buildCertificatesDocx, buildRecognitionCertificateDocx, buildRecognitionDecisionDocx } from "../../lib/documents";
 import { runAction } from "../../lib/validation/run-action";
 import { decisionFormSchema } from "../../components/decisions/decision-form-schema";
-import { makeUser, makeWorld } from "./fixtures";
+import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase();
@@ -47,7 +47,7 @@ async function world() {
 }
 
 async function dossierIn(unitId: string, state: DossierState, year = 2026) {
-  return t.prisma.dossier.create({ data: { unitId, year, state, registeredOn: new Date(`${year}-03-10T00:00:00Z`), reviewRound: 1, proposedAt: state === "PROPOSED" ? new Date(`${year}-11-05T00:00:00Z`) : null } });
+  return t.prisma.dossier.create({ data: { unitId, ...(await dossierFacts(t.prisma, unitId)), year, state, registeredOn: new Date(`${year}-03-10T00:00:00Z`), reviewRound: 1, proposedAt: state === "PROPOSED" ? new Date(`${year}-11-05T00:00:00Z`) : null } });
 }
 
 /** Every unit of the world PROPOSED in 2026, plus noise: another year, another state. */

@@ -10,7 +10,7 @@ import { registrationSchema, criterionReviewSchema, refusalSchema, decisionSchem
 import { runAction, FORBIDDEN_MESSAGE } from "../../lib/validation/run-action";
 import { STALE_MESSAGE } from "../../lib/dossiers/dossier-transition";
 import type { Actor } from "../../lib/auth/actor";
-import { makeUser, makeWorld } from "./fixtures";
+import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase();
@@ -28,7 +28,7 @@ async function world() {
 }
 
 async function dossierIn(unitId: string, state: DossierState, extra: { reviewRound?: number } = {}) {
-  return t.prisma.dossier.create({ data: { unitId, year: 2026, state, registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: extra.reviewRound ?? 1 } });
+  return t.prisma.dossier.create({ data: { unitId, ...(await dossierFacts(t.prisma, unitId)), year: 2026, state, registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: extra.reviewRound ?? 1 } });
 }
 
 const act = <S extends Parameters<typeof runAction>[0]>(schema: S, actor: Actor | null, input: unknown, run: (a: Actor | null, d: never) => Promise<unknown>) =>

@@ -10,7 +10,7 @@ import { receiveEvidenceUpload } from "../../app/api/dossiers/[dossierId]/eviden
 import { FileSystemEvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import { MAX_EVIDENCE_BYTES, evidenceUploadUrl } from "../../lib/dossiers/evidence-rules";
 import type { Actor } from "../../lib/auth/actor";
-import { makeUser, makeWorld } from "./fixtures";
+import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 import { docx, PDF, zip } from "../support/file-samples";
 
@@ -23,7 +23,7 @@ async function setup() {
   const w = await makeWorld(t.prisma);
   const officer = await makeUser(t.prisma, "canbo", "UNIT_OFFICER", { unitId: w.agencyA.id });
   const other = await makeUser(t.prisma, "canbo.khac", "UNIT_OFFICER", { unitId: w.agencyB.id });
-  const dossier = await t.prisma.dossier.create({ data: { unitId: w.agencyA.id, year: 2026, state: "SELF_ASSESSMENT", registeredOn: new Date("2026-03-02T00:00:00Z") } });
+  const dossier = await t.prisma.dossier.create({ data: { unitId: w.agencyA.id, ...(await dossierFacts(t.prisma, w.agencyA.id)), year: 2026, state: "SELF_ASSESSMENT", registeredOn: new Date("2026-03-02T00:00:00Z") } });
   return { officer, other, dossier };
 }
 

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Role, ReviewerLevel } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/password";
+import { dossierFactsOf } from "../../lib/registry/placement-rules";
 
 export const TEST_PASSWORD = "MatKhau2026";
 let hashed: Promise<string> | undefined;
@@ -37,4 +38,10 @@ export async function makeUser(
     data: { username, fullName: `Người dùng ${username}`, role, passwordHash: await hashed, unitId: scope.unitId, areaId: scope.areaId, reviewerLevel: scope.reviewerLevel },
   });
   return { userId: u.id, username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId, areaId: u.areaId, reviewerLevel: u.reviewerLevel, authorityId: u.authorityId };
+}
+
+/** The facts a dossier freezes at registration (ADR 0009), read from the unit's current row. */
+export async function dossierFacts(prisma: PrismaClient, unitId: string) {
+  const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { communeId: true, managingAuthorityId: true, kind: true, sector: true, exclusionReason: true } });
+  return dossierFactsOf(unit);
 }

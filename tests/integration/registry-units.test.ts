@@ -52,7 +52,7 @@ describe("create, edit, deactivate (audited)", () => {
     const events = await t.prisma.auditEvent.findMany({ where: { entityType: "Unit", entityId: unit.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["registry.unit.created", "registry.unit.updated", "registry.unit.deactivated", "registry.unit.reactivated"]);
     expect(events[1]!.before).toMatchObject({ kind: "CSGD" });
-    expect(events[2]!.meta).toEqual({ reason: "Sáp nhập vào đơn vị khác" });
+    expect(events[2]!.meta).toMatchObject({ reason: "Sáp nhập vào đơn vị khác" });
     expect(events.every((e) => e.actorId === c.admin.userId)).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import { criteriaForKind, questionsFor } from "../../lib/dossiers/self-assessmen
 import { runAction, FORBIDDEN_MESSAGE } from "../../lib/validation/run-action";
 import { STALE_MESSAGE } from "../../lib/dossiers/dossier-transition";
 import type { Actor } from "../../lib/auth/actor";
-import { makeUser, makeWorld } from "./fixtures";
+import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase();
@@ -27,7 +27,7 @@ async function setup() {
   const officer = await makeUser(t.prisma, "canbo", "UNIT_OFFICER", { unitId: w.agencyA.id });
   const other = await makeUser(t.prisma, "canbo.khac", "UNIT_OFFICER", { unitId: w.agencyB.id });
   const reviewer = await makeUser(t.prisma, "thamdinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" });
-  const dossier = await t.prisma.dossier.create({ data: { unitId: w.agencyA.id, year: 2026, state: "SELF_ASSESSMENT", registeredOn: new Date("2026-03-02T00:00:00Z") } });
+  const dossier = await t.prisma.dossier.create({ data: { unitId: w.agencyA.id, ...(await dossierFacts(t.prisma, w.agencyA.id)), year: 2026, state: "SELF_ASSESSMENT", registeredOn: new Date("2026-03-02T00:00:00Z") } });
   return { w, officer, other, reviewer, dossier };
 }
 

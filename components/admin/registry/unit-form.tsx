@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { createUnitSchema, updateUnitSchema } from "@/lib/registry/unit-schemas";
 import {
@@ -50,6 +50,11 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
     // One form serves two schemas, so its values are typed loosely; the schema still validates them.
   } = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const register = registerWithValue({ register: registerField, getValues });
+  // A dated change on the same page (placement form, status card) moves the unit's version: the
+  // next save is checked against the version the page now shows, not the one it opened with.
+  useEffect(() => {
+    if (mode === "edit" && defaults.version !== undefined) setValue("version", defaults.version);
+  }, [mode, defaults.version, setValue]);
   const kind = useWatch({ control, name: "kind" }) as UnitKind | "" | undefined;
   const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
 

@@ -108,7 +108,7 @@ export default async function RegistryUnitsPage({ searchParams }: { searchParams
                 <tr key={u.id}>
                   <td className="px-3 py-2 font-mono text-xs text-slate-600">{u.code}</td>
                   <td className="px-3 py-2">
-                    {/* Administrators edit there; leaders read the unit and its sub-units. */}
+                    {/* Administrators edit there; leaders read the unit, its history and its sub-units. */}
                     <Link className="text-brand-700 hover:underline" href={`${LIST}/${u.id}`}>{u.name}</Link>
                   </td>
                   <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>

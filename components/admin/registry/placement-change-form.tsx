@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { PLACEMENT_CHANGES, PLACEMENT_CHANGE_LABELS, type PlacementChange } from "@/lib/registry/placement-rules";
+import { placementChangeSchema } from "@/lib/registry/unit-schemas";
+import type { ActionResult } from "@/lib/validation/action-result";
+import { Form } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+
+type Option = { id: string; name: string };
+type Errors = Partial<Record<"change" | "effectiveFrom" | "communeId" | "managingAuthorityId" | "reason", string>>;
+
+/**
+ * A dated change of a unit's placement (ADR 0009): chuyển xã, đổi cơ quan quản lý, giải thể /
+ * ngừng hoạt động, hoạt động trở lại, from a date. Checked with the server action's own schema
+ * first; what was typed stays on any error.
+ */
+export function PlacementChangeForm({
+  unitId,
+  version,
+  isActive,
+  isCommune,
+  today,
+  communes,
+  authorities,
+  action,
+}: {
+  unitId: string;
+  version: number;
+  isActive: boolean;
+  /** An XA unit is the commune itself: it never moves. */
+  isCommune: boolean;
+  today: string;
+  communes: Option[];
+  authorities: Option[];
+  action: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
+}) {
+  const router = useRouter();
+  const choices = PLACEMENT_CHANGES.filter((c) => (isActive ? c !== "REOPEN" && !(c === "MOVE" && isCommune) : c === "REOPEN"));
+  const [change, setChange] = useState<PlacementChange>(choices[0]!);
+  const [effectiveFrom, setEffectiveFrom] = useState(today);
+  const [communeId, setCommuneId] = useState("");
+  const [managingAuthorityId, setManagingAuthorityId] = useState("");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const [pending, start] = useTransition();
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    const input = { unitId, version, change, effectiveFrom, communeId: change === "MOVE" ? communeId : "", managingAuthorityId: change === "CHANGE_AUTHORITY" ? managingAuthorityId : "", reason };
+    const parsed = placementChangeSchema.safeParse(input);
+    if (!parsed.success) {
+      const found: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof Errors;
+        found[field] ??= issue.message;
+      }
+      setErrors(found);
+      setMessage({ text: "Vui lòng kiểm tra các ô được đánh dấu.", tone: "error" });
+      return;
+    }
+    setErrors({});
+    start(async () => {
+      const result = await action(input);
+      if (!result.ok) {
+        setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v.join(" ")])) as Errors);
+        setMessage({ text: result.message, tone: "error" });
+        return;
+      }
+      setReason("");
+      setMessage({ text: "Đã ghi thay đổi vào lịch sử của đơn vị.", tone: "success" });
+      router.refresh();
+    });
+  };
+
+  return (
+    <Form onSubmit={submit} className="space-y-3" aria-label="Thay đổi có ngày hiệu lực">
+      <FormAlert message={message?.text} tone={message?.tone} />
+      <FormField id="placement-change" label="Loại thay đổi" error={errors.change}>
+        <Select id="placement-change" value={change} onChange={(e) => setChange(e.target.value as PlacementChange)} aria-invalid={!!errors.change}>
+          {choices.map((c) => (
+            <option key={c} value={c}>{PLACEMENT_CHANGE_LABELS[c]}</option>
+          ))}
+        </Select>
+      </FormField>
+      <FormField id="placement-effectiveFrom" label="Có hiệu lực từ ngày" error={errors.effectiveFrom} hint="Không sau ngày hôm nay. Năm đánh giá tính theo vị trí của đơn vị vào ngày 15/11.">
+        <TextInput id="placement-effectiveFrom" type="date" max={today} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} aria-invalid={!!errors.effectiveFrom} />
+      </FormField>
+      {change === "MOVE" && (
+        <FormField id="placement-communeId" label="Chuyển đến xã, phường, đặc khu" error={errors.communeId}>
+          <Select id="placement-communeId" value={communeId} onChange={(e) => setCommuneId(e.target.value)} aria-invalid={!!errors.communeId}>
+            <option value="">— Chọn xã, phường —</option>
+            {communes.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </Select>
+        </FormField>
+      )}
+      {change === "CHANGE_AUTHORITY" && (
+        <FormField id="placement-managingAuthorityId" label="Cơ quan quản lý mới" error={errors.managingAuthorityId}>
+          <Select id="placement-managingAuthorityId" value={managingAuthorityId} onChange={(e) => setManagingAuthorityId(e.target.value)} aria-invalid={!!errors.managingAuthorityId}>
+            <option value="">— Chọn cơ quan —</option>
+            {authorities.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </Select>
+        </FormField>
+      )}
+      <FormField id="placement-reason" label="Lý do, căn cứ" error={errors.reason} hint="Ví dụ: theo Quyết định số 12/QĐ-UBND ngày …">
+        <textarea
+          id="placement-reason"
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={!!errors.reason}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600"
+        />
+      </FormField>
+      <Button type="submit" variant={change === "CLOSE" ? "danger" : "primary"} disabled={pending}>
+        {pending ? "Đang lưu…" : "Ghi thay đổi"}
+      </Button>
+    </Form>
+  );
+}

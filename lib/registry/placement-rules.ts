@@ -1,0 +1,121 @@
+/**
+ * Pure rules of a unit's history (ADR 0009): the facts a dossier freezes, the reference date a
+ * year is counted on, which dossiers a dated change may still re-copy, and the checks of a dated
+ * change. No I/O; lib/registry/placements.ts applies them in a transaction.
+ */
+import type { DossierState, ExclusionReason, Sector, UnitKind } from "@/lib/generated/prisma/enums";
+
+/** What a dossier was about, copied from the unit at registration. */
+export type DossierFacts = {
+  communeId: string;
+  managingAuthorityId: string;
+  kind: UnitKind;
+  sector: Sector | null;
+  exclusionReason: ExclusionReason | null;
+};
+
+/** The facts a dossier freezes, from a unit row (or a placement). */
+export function dossierFactsOf(unit: { communeId: string; managingAuthorityId: string; kind: UnitKind; sector?: Sector | null; exclusionReason?: ExclusionReason | null }): DossierFacts {
+  return { communeId: unit.communeId, managingAuthorityId: unit.managingAuthorityId, kind: unit.kind, sector: unit.sector ?? null, exclusionReason: unit.exclusionReason ?? null };
+}
+
+/** Where every unit the registry knows without a date has been since (migration backfill). */
+export const HISTORY_START = "2022-01-01";
+
+/**
+ * The date a year's denominators are counted on: 15/11, the end of the Đ8 k2 evaluation window.
+ * A unit counts for year Y where its placement valid on this date puts it.
+ */
+export function yearReferenceDate(year: number): string {
+  return `${year}-11-15`;
+}
+
+/** The first evaluation year a change effective on `isoDate` counts in (its reference date ≥ the date). */
+export function evaluationYearOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  return isoDate <= yearReferenceDate(year) ? year : year + 1;
+}
+
+/**
+ * Dossiers whose frozen facts a correction or a dated change may still re-copy: never submitted.
+ * Once submitted, what was reviewed and decided stays as it was (the database trigger
+ * "unit_placement_sync" holds the same list).
+ */
+export const NOT_YET_SUBMITTED_STATES = ["NOT_REGISTERED", "REGISTERED", "SELF_ASSESSMENT"] as const satisfies readonly DossierState[];
+
+/** Kinds of dated change the registry page offers. */
+export const PLACEMENT_CHANGES = ["MOVE", "CHANGE_AUTHORITY", "CLOSE", "REOPEN"] as const;
+export type PlacementChange = (typeof PLACEMENT_CHANGES)[number];
+
+export const PLACEMENT_CHANGE_LABELS: Record<PlacementChange, string> = {
+  MOVE: "Chuyển xã, phường, đặc khu",
+  CHANGE_AUTHORITY: "Đổi cơ quan quản lý",
+  CLOSE: "Giải thể / ngừng hoạt động",
+  REOPEN: "Hoạt động trở lại",
+};
+
+/** A placement as the rules see it (dates as ISO yyyy-mm-dd). */
+export type PlacementFacts = DossierFacts & { effectiveFrom: string; effectiveTo: string | null; isActive: boolean };
+
+/**
+ * Why a dated change cannot apply to the current (open) placement, in Vietnamese, with the field
+ * it concerns; null when it can. `today` is the Vietnamese calendar date.
+ */
+export function placementChangeProblem(
+  current: PlacementFacts,
+  change: { kind: PlacementChange; effectiveFrom: string; communeId?: string; managingAuthorityId?: string },
+  today: string,
+): { message: string; field?: "effectiveFrom" | "communeId" | "managingAuthorityId" } | null {
+  if (change.effectiveFrom > today) {
+    return { field: "effectiveFrom", message: "Chưa hỗ trợ thay đổi có hiệu lực trong tương lai: vui lòng chọn ngày hôm nay hoặc một ngày đã qua." };
+  }
+  if (change.effectiveFrom < current.effectiveFrom) {
+    return { field: "effectiveFrom", message: `Ngày hiệu lực không được trước ngày bắt đầu của vị trí hiện tại (${formatIsoDate(current.effectiveFrom)}).` };
+  }
+  switch (change.kind) {
+    case "MOVE":
+      if (!current.isActive) return { message: "Đơn vị đã ngừng hoạt động: hãy cho hoạt động trở lại trước khi chuyển xã." };
+      if (current.kind === "XA") return { field: "communeId", message: "Đơn vị cấp xã là chính xã đó, không chuyển sang xã khác được." };
+      if (!change.communeId) return { field: "communeId", message: "Vui lòng chọn xã, phường, đặc khu chuyển đến." };
+      if (change.communeId === current.communeId) return { field: "communeId", message: "Đơn vị đang thuộc xã, phường, đặc khu này." };
+      return null;
+    case "CHANGE_AUTHORITY":
+      if (!current.isActive) return { message: "Đơn vị đã ngừng hoạt động: hãy cho hoạt động trở lại trước khi đổi cơ quan quản lý." };
+      if (!change.managingAuthorityId) return { field: "managingAuthorityId", message: "Vui lòng chọn cơ quan quản lý mới." };
+      if (change.managingAuthorityId === current.managingAuthorityId) return { field: "managingAuthorityId", message: "Đơn vị đang do cơ quan này quản lý." };
+      return null;
+    case "CLOSE":
+      return current.isActive ? null : { message: "Đơn vị đã ngừng hoạt động từ trước." };
+    case "REOPEN":
+      return current.isActive ? { message: "Đơn vị đang hoạt động." } : null;
+  }
+}
+
+/** The facts after a change (the placement it opens). */
+export function placementAfter(current: PlacementFacts, change: { kind: PlacementChange; communeId?: string; managingAuthorityId?: string }): DossierFacts & { isActive: boolean } {
+  const { communeId, managingAuthorityId, kind, sector, exclusionReason, isActive } = current;
+  const base = { communeId, managingAuthorityId, kind, sector, exclusionReason, isActive };
+  switch (change.kind) {
+    case "MOVE":
+      return { ...base, communeId: change.communeId! };
+    case "CHANGE_AUTHORITY":
+      return { ...base, managingAuthorityId: change.managingAuthorityId! };
+    case "CLOSE":
+      return { ...base, isActive: false };
+    case "REOPEN":
+      return { ...base, isActive: true };
+  }
+}
+
+/** The day before an ISO date (the last day of the placement a change closes). */
+export function dayBefore(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** dd/MM/yyyy of an ISO date, as the registry prints dates. */
+export function formatIsoDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-");
+  return `${d}/${m}/${y}`;
+}
