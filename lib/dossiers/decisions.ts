@@ -95,7 +95,7 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
       });
       for (const [i, d] of dossiers.entries()) {
         await transitionDossier(tx, {
-          actor,
+          actor: yearActor,
           dossier: d!,
           unit: d!.unit,
           action: "RECOGNISE",
