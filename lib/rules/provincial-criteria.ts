@@ -91,5 +91,3 @@ export function readFrozenCriteria(raw: unknown): ProvincialCriterionView[] {
   const parsed = z.array(frozenCriterionSchema).safeParse(raw ?? []);
   return parsed.success ? parsed.data : [];
 }
-
-export const UNIT_KINDS_ALL: readonly UnitKind[] = UNIT_KINDS;
