@@ -33,6 +33,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, { action: "unit.list" })) items.push({ href: "/units", label: "Danh sách đơn vị" });
   if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
   if (can(actor, { action: "registry.read" })) items.push({ href: "/admin/registry/units", label: "Danh mục" });
+  if (can(actor, { action: "rules.read" })) items.push({ href: "/admin/rules/competence", label: "Quy định" });
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
   if (can(actor, { action: "registry.import" })) items.push({ href: "/admin/registry/import", label: "Nhập đơn vị" });
   if (can(actor, { action: "audit.readGlobal" })) items.push({ href: "/admin/audit", label: "Nhật ký" });

@@ -20,6 +20,12 @@ export const AUDIT_ACTION_LABELS = {
   "user.password.reset": "Đặt lại mật khẩu (cấp mật khẩu dùng một lần)",
   "user.accounts.imported": "Nhập danh sách tài khoản từ tệp",
 
+  "rules.competence.created": "Thêm dòng bảng thẩm quyền công nhận",
+  "rules.competence.deleted": "Xóa dòng bảng thẩm quyền chưa áp dụng",
+  "rules.criterion.created": "Thêm tiêu chí bổ sung của tỉnh",
+  "rules.criterion.updated": "Sửa tiêu chí bổ sung của tỉnh",
+  "rules.criterion.retired": "Ngừng áp dụng tiêu chí bổ sung của tỉnh",
+
   "registry.unit.created": "Thêm đơn vị vào danh mục",
   "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",
   "registry.unit.deactivated": "Ngừng hoạt động đơn vị",
@@ -82,6 +88,8 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 /** What an event concerns, in Vietnamese (the record types the use-cases write). */
 export const AUDIT_ENTITY_LABELS = {
   User: "Người dùng",
+  CompetenceRule: "Bảng thẩm quyền công nhận",
+  ProvincialCriterion: "Tiêu chí bổ sung của tỉnh",
   Unit: "Đơn vị",
   AdministrativeArea: "Xã, phường, đặc khu",
   Authority: "Cơ quan quản lý",
@@ -109,6 +117,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "auth.", label: "Đăng nhập, đăng xuất" },
   { prefix: "user.", label: "Quản lý người dùng" },
   { prefix: "registry.", label: "Danh mục đơn vị, địa bàn, cơ quan" },
+  { prefix: "rules.", label: "Quy định: thẩm quyền, tiêu chí của tỉnh" },
   { prefix: "records.", label: "Số liệu theo dõi" },
   { prefix: "dossier.", label: "Hồ sơ" },
   { prefix: "evidence.", label: "Minh chứng" },

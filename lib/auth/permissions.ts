@@ -43,7 +43,11 @@ export type Permission =
   /** Create, edit, deactivate and reactivate communes, authorities and units. */
   | { action: "registry.manage" }
   /** Import the registry lists (units …) from a spreadsheet, and download their template and export. */
-  | { action: "registry.import" };
+  | { action: "registry.import" }
+  /** Read the rules as data (competence table, the province's extra criteria): admins and leaders. */
+  | { action: "rules.read" }
+  /** Add competence rows and extra criteria, edit or retire them while the law allows. */
+  | { action: "rules.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -138,8 +142,10 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "registry.manage":
     // Rewrites units across the province in one go: the administrators' task, not a reviewer's.
     case "registry.import":
+    case "rules.manage":
       return actor.role === "ADMIN";
     case "registry.read":
+    case "rules.read":
       // Leaders follow the whole province and may check its registry; they change nothing.
       return actor.role === "ADMIN" || actor.role === "LEADER";
     default:

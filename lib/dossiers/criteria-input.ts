@@ -46,6 +46,7 @@ import {
 } from "@/lib/criteria";
 import { D7K4_ROLES } from "@/lib/records/incident-schemas";
 import { applyDeclarations, declarationsSchema, type Declarations } from "./self-assessment-questions";
+import { readExtraAnswers } from "@/lib/rules/provincial-criteria";
 
 export type CriteriaDb = Prisma.TransactionClient | PrismaClient;
 
@@ -237,6 +238,7 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
         commitmentOn: true,
         planTargets: true,
         declarations: true,
+        extraAnswers: true,
       },
     }),
     // 4. Incidents: the unit's own; for a commune, everything on its territory (Đ5 k2).
@@ -472,7 +474,11 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
     }
   }
 
-  return applyDeclarations(input, declarations);
+  // The officer's answers to the province's extra criteria; which criteria count is the caller's
+  // choice (options.extraCriteria), so every stored answer goes in and the engine reads its own.
+  const extraFacts = readExtraAnswers(dossier?.extraAnswers);
+  const withDeclarations = applyDeclarations(input, declarations);
+  return Object.keys(extraFacts).length > 0 ? { ...withDeclarations, extraFacts } : withDeclarations;
 }
 
 export interface EvaluationFromDatabase {

@@ -12,6 +12,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, unitScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
 import { suggestedDeciderKind } from "./deciding-authority";
+import { loadCompetenceTable } from "@/lib/rules/competence-store";
+import { reviewerLevels } from "@/lib/rules/competence";
 import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
 
 const collator = new Intl.Collator("vi-VN");
@@ -43,13 +45,17 @@ export type ProposedGroup = {
 
 /**
  * PROPOSED dossiers of `year` the actor may decide, grouped by the authority that should decide
- * them: UBND tỉnh first, then the communes' UBND by name. ADMIN sees every one; a reviewer those
+ * them under the competence table of that year (read once): UBND tỉnh first, then the communes'
+ * UBND by name. ADMIN sees every one; a reviewer those
  * it is competent for (the "dossier.decide" scope); anyone else is refused.
  */
 export async function listProposedForDecision(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProposedGroup[]> {
   authorize(actor, { action: "decision.issue" });
+  const table = await loadCompetenceTable(prisma, year);
+  // Competence as of the dossiers' year, as issueDecision will judge it.
+  const yearActor: Actor = { ...actor, competence: reviewerLevels(table) };
   const rows = await prisma.dossier.findMany({
-    where: { year, state: "PROPOSED", unit: unitScopeWhere(actor, "dossier.decide") },
+    where: { year, state: "PROPOSED", unit: unitScopeWhere(yearActor, "dossier.decide") },
     select: {
       id: true,
       version: true,
@@ -64,12 +70,13 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
   // answers to today). What the decision is about — kind, commune, hence the deciding UBND — is
   // what the dossier froze at registration (ADR 0009).
   const dossiers: ProposedDossier[] = rows
-    .filter((r) => can(actor, { action: "dossier.decide", unit: r.unit }))
+    .filter((r) => can(yearActor, { action: "dossier.decide", unit: r.unit }))
     .map((r) => ({ dossierId: r.id, version: r.version, proposedAt: r.proposedAt, unit: { ...r.unit, kind: r.kind, communeId: r.communeId, commune: r.commune } }));
   if (dossiers.length === 0) return [];
 
-  const communeIds = [...new Set(dossiers.filter((d) => d.unit.kind === "KDC").map((d) => d.unit.communeId))];
-  const needsProvince = dossiers.some((d) => d.unit.kind !== "KDC");
+  const deciderOf = (d: ProposedDossier) => suggestedDeciderKind(table[d.unit.kind]);
+  const communeIds = [...new Set(dossiers.filter((d) => deciderOf(d) === "UBND_XA").map((d) => d.unit.communeId))];
+  const needsProvince = dossiers.some((d) => deciderOf(d) === "UBND_TINH");
   const authorities = await prisma.authority.findMany({
     where: {
       OR: [...(needsProvince ? [{ kind: "UBND_TINH" as const }] : []), ...(communeIds.length ? [{ kind: "UBND_XA" as const, areaId: { in: communeIds } }] : [])],
@@ -83,7 +90,7 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
 
   const groups = new Map<string, ProposedGroup>();
   for (const d of dossiers) {
-    const deciderKind = suggestedDeciderKind(d.unit.kind);
+    const deciderKind = deciderOf(d);
     const authority = deciderKind === "UBND_TINH" ? province : (communeUbnd.get(d.unit.communeId) ?? null);
     const key = authority?.id ?? (deciderKind === "UBND_TINH" ? "missing:UBND_TINH" : `missing:UBND_XA:${d.unit.communeId}`);
     let group = groups.get(key);

@@ -12,6 +12,8 @@ import type { z } from "zod";
 import type { DecisionInput, revocationSchema } from "./dossier-schemas";
 import { loadDossier, transitionDossier } from "./dossier-transition";
 import { authorityDecidesFor } from "./deciding-authority";
+import { loadCompetenceTable, lockCompetenceShared } from "@/lib/rules/competence-store";
+import { reviewerLevels } from "@/lib/rules/competence";
 
 /**
  * "15/QĐ-UBND", "01/QĐ-UBND": the numbering of NĐ 30/2020 (Phụ lục I) for a decision (QĐ) of an
@@ -49,7 +51,9 @@ async function lockDecidingFacts(tx: Prisma.TransactionClient, authorityId: stri
 /**
  * Issues one decision recognising every listed PROPOSED dossier; all or nothing. In one
  * transaction: the actor must be able to decide for every unit, and the authority must be the one
- * that recognises each of them (a KDC by its commune's UBND, the other kinds by UBND tỉnh).
+ * that recognises each of them under the competence row governing its kind in the decision's
+ * evaluation year (lib/rules/competence.ts), read once in this transaction. An issued decision
+ * stores its authority and is never re-checked against a later row.
  */
 export async function issueDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionInput, now: Date = new Date()) {
   // Whoever may issue for no unit is refused outright, and a decision must name a unit: the unit
@@ -61,6 +65,12 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
       const ids = input.dossiers.map((d) => d.dossierId);
       if (new Set(ids).size !== ids.length) throw new UserFacingError("Một đơn vị được chọn hai lần.", "dossiers");
       await lockDecidingFacts(tx, input.authorityId, ids);
+      // Shared with other issuers, exclusive with an admin changing the table: no row can be added
+      // for this year between the read below and the commit.
+      await lockCompetenceShared(tx);
+      const table = await loadCompetenceTable(tx, input.year);
+      // Who is competent is judged by the table of the decision's year, not today's.
+      const yearActor = actor ? { ...actor, competence: reviewerLevels(table) } : actor;
       const authority = await tx.authority.findUnique({ where: { id: input.authorityId } });
       if (!authority) throw new UserFacingError("Cơ quan ban hành không tồn tại.", "authorityId");
       const dossiers = await Promise.all(ids.map((id) => loadDossier(tx, id)));
@@ -69,9 +79,9 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
         if (d.year !== input.year) throw new UserFacingError(`Hồ sơ của ${d.unit.name} thuộc năm ${d.year}, không phải năm ${input.year}.`, "dossiers");
       }
       // Every unit the actor may not decide is refused before any unit is named in a message.
-      for (const d of dossiers) authorize(actor, { action: "dossier.decide", unit: d!.unit });
+      for (const d of dossiers) authorize(yearActor, { action: "dossier.decide", unit: d!.unit });
       for (const d of dossiers) {
-        if (!authorityDecidesFor(authority, d!.unit)) throw new UserFacingError(`${d!.unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
+        if (!authorityDecidesFor(authority, d!.unit, table[d!.unit.kind])) throw new UserFacingError(`${d!.unit.name} không thuộc thẩm quyền công nhận của ${authority.name}.`, "dossiers");
       }
       const sequence = await allocateDecisionSequence(tx, authority.id, input.year);
       const decision = await tx.recognitionDecision.create({
@@ -88,7 +98,7 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
       });
       for (const [i, d] of dossiers.entries()) {
         await transitionDossier(tx, {
-          actor,
+          actor: yearActor,
           dossier: d!,
           unit: d!.unit,
           action: "RECOGNISE",

@@ -14,6 +14,13 @@ import { deadlinesFor, isLate, vietnamToday } from "@/lib/workflow/deadlines";
 import type { z } from "zod";
 import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
 import { assertCriterionOfDossier } from "./evidence-files";
+import { readFrozenCriteria } from "@/lib/rules/provincial-criteria";
+
+/** Is this code one of the province's extra criteria the dossier froze in this round? */
+async function isFrozenExtraCriterion(tx: Prisma.TransactionClient, dossierId: string, round: number, code: string): Promise<boolean> {
+  const snapshot = await tx.dossierSnapshot.findUnique({ where: { dossierId_round: { dossierId, round } }, select: { extraCriteria: true } });
+  return snapshot !== null && readFrozenCriteria(snapshot.extraCriteria).some((c) => c.code === code);
+}
 import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
 
 const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
@@ -94,8 +101,9 @@ export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null,
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
     authorize(actor, { action: "dossier.review", unit: dossier.unit });
-    // Before anything moves: a criterion outside the unit kind's rule set must not start the review.
-    assertCriterionOfDossier(dossier, input.criterionId);
+    // Before anything moves: a criterion outside the unit kind's rule set, and not one of the
+    // province's extra criteria frozen with this round, must not start the review.
+    if (!(await isFrozenExtraCriterion(tx, dossier.id, dossier.reviewRound, input.criterionId))) assertCriterionOfDossier(dossier, input.criterionId);
     if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
     if (dossier.state === "SUBMITTED") {
       await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: input.version });

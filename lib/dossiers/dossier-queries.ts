@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { availableActions } from "@/lib/workflow/transitions";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
 import { performersFor } from "./dossier-transition";
+import { loadCompetenceTable } from "@/lib/rules/competence-store";
 
 export async function getDossierOverview(prisma: PrismaClient, actor: Actor | null, unitId: string, year: number) {
   const unit = await prisma.unit.findUnique({
@@ -19,13 +20,16 @@ export async function getDossierOverview(prisma: PrismaClient, actor: Actor | nu
   });
   const performers = performersFor(actor, unit);
   const state = dossier?.state ?? "NOT_REGISTERED";
+  const rule = (await loadCompetenceTable(prisma, year))[unit.kind];
   return {
     unit,
     dossier,
     state,
     performers,
     actions: unit.exclusionReason ? [] : availableActions(state, performers),
-    deadlines: deadlinesFor(unit.kind, year),
+    deadlines: deadlinesFor(unit.kind, year, rule),
+    /** Who reviews and who decides this year (competence table). */
+    competence: rule,
   };
 }
 

@@ -9,6 +9,8 @@ import { criteriaForKind, questionsFor } from "./self-assessment-questions";
 import { diffSnapshots, type SnapshotView } from "./snapshot-diff";
 import { performersFor } from "./dossier-transition";
 import { evaluateUnitFromDatabase } from "./criteria-input";
+import { readFrozenCriteria, toEngineCriterion } from "@/lib/rules/provincial-criteria";
+import { loadApplicableCriteria } from "@/lib/rules/provincial-criteria-store";
 
 export async function getReview(prisma: PrismaClient, actor: Actor | null, dossierId: string) {
   const found = await prisma.dossier.findUnique({
@@ -32,7 +34,11 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
   const view = (s: typeof current): SnapshotView | null => (s ? { result: s.result as never, answers: s.answers as never, evidence: s.evidence as never } : null);
   const currentView = view(current);
   // Dossiers submitted before snapshots existed (demo data) are shown from live data.
-  const live = currentView ? null : await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year).catch(() => null);
+  // The province's extra criteria the reviewer judges: those frozen with the round under review.
+  const extraCriteria = current ? readFrozenCriteria(current.extraCriteria) : await loadApplicableCriteria(prisma, dossier.unit.kind, dossier.year);
+  const live = currentView
+    ? null
+    : await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year, { extraCriteria: extraCriteria.map(toEngineCriterion) }).catch(() => null);
   const questions = questionsFor(dossier.unit.kind, dossier.unit.educationLevel ? { educationLevels: [dossier.unit.educationLevel as never] } : {});
   const questionsOf = (id: string) => questions.filter((q) => q.criterionId === id).map((q) => ({ key: q.key, question: q.question }));
   const previousView = view(previous);
@@ -53,6 +59,7 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
   return {
     dossier,
     criteria: criteriaForKind(dossier.unit.kind, dossier.year),
+    extraCriteria,
     questionsOf,
     snapshot: currentView,
     snapshotAt: current?.submittedAt ?? null,

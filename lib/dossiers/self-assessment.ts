@@ -16,6 +16,9 @@ import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
 import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";
 import { assertCriterionEditable, editableCriteria } from "./evidence-files";
 import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
+import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
+import { extraFactsFor, readExtraAnswers, readFrozenCriteria, toEngineCriterion, type ExtraAnswers, type ProvincialCriterionView } from "@/lib/rules/provincial-criteria";
+import { freezeApplicableCriteria, loadApplicableCriteria } from "@/lib/rules/provincial-criteria-store";
 
 export const criterionAnswerSchema = z.object({
   dossierId: z.uuid("Mã hồ sơ không hợp lệ."),
@@ -82,10 +85,12 @@ export async function getSelfAssessment(prisma: PrismaClient, actor: Actor | nul
   if (!dossier) return null;
   authorize(actor, { action: "unit.read", unit: dossier.unit });
   const { declarations, explanations, evidence } = await loadAnswers(prisma, dossier.id, dossier.declarations);
+  const extraCriteria = await extraCriteriaOfDossier(prisma, dossier);
+  const extraAnswers = readExtraAnswers(dossier.extraAnswers);
   let evaluation: { input: UnitInput; result: EvaluationResult } | null = null;
   let evaluationError: string | null = null;
   try {
-    evaluation = await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year);
+    evaluation = await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year, { extraCriteria: extraCriteria.map(toEngineCriterion) });
   } catch (error) {
     if (!(error instanceof CriteriaInputError)) throw error;
     evaluationError = error.message;
@@ -104,8 +109,77 @@ export async function getSelfAssessment(prisma: PrismaClient, actor: Actor | nul
     editable,
     evaluation,
     evaluationError,
-    incomplete: incompleteCriteria({ kind: dossier.unit.kind, year: dossier.year, educationLevel: dossier.unit.educationLevel, declarations, explanations, evidenceCriteria }),
+    extraCriteria,
+    extraAnswers,
+    incomplete: [
+      ...incompleteCriteria({ kind: dossier.unit.kind, year: dossier.year, educationLevel: dossier.unit.educationLevel, declarations, explanations, evidenceCriteria }),
+      ...unansweredExtra(extraCriteria, extraAnswers),
+    ],
   };
+}
+
+/**
+ * The province's extra criteria of a dossier: while the officer may still answer, those that apply
+ * now; once submitted and not sent back, the copy frozen with the latest round.
+ */
+export async function extraCriteriaOfDossier(
+  db: PrismaClient | Prisma.TransactionClient,
+  dossier: { id: string; state: string; year: number; reviewRound: number; unit: { kind: Parameters<typeof loadApplicableCriteria>[1] } },
+): Promise<ProvincialCriterionView[]> {
+  if ((OFFICER_EDITABLE_STATES as readonly string[]).includes(dossier.state) || dossier.reviewRound === 0) {
+    return loadApplicableCriteria(db, dossier.unit.kind, dossier.year);
+  }
+  const snapshot = await db.dossierSnapshot.findUnique({ where: { dossierId_round: { dossierId: dossier.id, round: dossier.reviewRound } }, select: { extraCriteria: true } });
+  return snapshot ? readFrozenCriteria(snapshot.extraCriteria) : loadApplicableCriteria(db, dossier.unit.kind, dossier.year);
+}
+
+/** Extra criteria not answered yet (by code), listed with the incomplete national criteria. */
+export function unansweredExtra(criteria: readonly ProvincialCriterionView[], answers: ExtraAnswers): string[] {
+  const facts = extraFactsFor(criteria, answers);
+  return criteria.filter((c) => !(c.code in facts)).map((c) => c.code);
+}
+
+export const extraAnswerSchema = z.object({
+  dossierId: z.uuid("Mã hồ sơ không hợp lệ."),
+  version: savedVersionField,
+  code: criterionIdField,
+  /** "true" đạt, "false" chưa, "" not answered. */
+  answer: z.union([z.enum(["true", "false", ""]), z.boolean()], { error: INVALID_CHOICE }),
+});
+
+/** Saves the officer's answer to one of the province's extra criteria. Bumps the dossier version. */
+export async function saveExtraAnswer(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof extraAnswerSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await loadDossier(tx, input.dossierId);
+    if (!dossier) throw new UserFacingError("Hồ sơ không tồn tại.");
+    authorize(actor, { action: "unit.update", unit: dossier.unit });
+    if (!(OFFICER_EDITABLE_STATES as readonly string[]).includes(dossier.state)) throw new UserFacingError("Hồ sơ không ở trạng thái cho phép chỉnh sửa.");
+    const applicable = await loadApplicableCriteria(tx, dossier.unit.kind, dossier.year);
+    if (!applicable.some((c) => c.code === input.code)) throw new UserFacingError("Tiêu chí không thuộc các tiêu chí bổ sung của tỉnh áp dụng cho hồ sơ này.", "code");
+    const editable = await editableCriteria(tx, dossier);
+    if (editable !== "ALL" && !editable.has(input.code)) {
+      throw new UserFacingError(`Hồ sơ đã được trả lại: chỉ được sửa các tiêu chí cán bộ thẩm định yêu cầu bổ sung (không gồm ${input.code}).`);
+    }
+    const before = readExtraAnswers(dossier.extraAnswers);
+    const next: ExtraAnswers = { ...before };
+    if (input.answer === "") delete next[input.code];
+    else next[input.code] = input.answer === true || input.answer === "true";
+    const { count } = await tx.dossier.updateMany({
+      where: { id: dossier.id, version: input.version },
+      data: { extraAnswers: next as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
+    await recordAudit(tx, {
+      actor,
+      action: "dossier.answers_saved",
+      entityType: "CriterionAnswer",
+      entityId: `${dossier.id}:${input.code}`,
+      unitId: dossier.unitId,
+      before: { extraAnswer: before[input.code] ?? null },
+      after: { dossierId: dossier.id, criterionId: input.code, extraAnswer: next[input.code] ?? null },
+    });
+    return { version: input.version + 1 };
+  });
 }
 
 /** Saves the answers of one criterion. Bumps the dossier version (optimistic concurrency). */
@@ -159,10 +233,16 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
       authorize(actor, { action: "unit.update", unit: dossier.unit });
       const unit = await tx.unit.findUniqueOrThrow({ where: { id: dossier.unitId }, select: { kind: true, educationLevel: true } });
       const { declarations, explanations, evidence } = await loadAnswers(tx, dossier.id, dossier.declarations);
-      const incomplete = incompleteCriteria({ kind: unit.kind, year: dossier.year, educationLevel: unit.educationLevel, declarations, explanations, evidenceCriteria: new Set(evidence.map((e) => e.criterionId)) });
+      // The province's extra criteria as they read now are frozen with this round: a later edit
+      // or retirement never reaches this dossier, its verdict or its decision.
+      const extraCriteria = await freezeApplicableCriteria(tx, unit.kind, dossier.year, now);
+      const incomplete = [
+        ...incompleteCriteria({ kind: unit.kind, year: dossier.year, educationLevel: unit.educationLevel, declarations, explanations, evidenceCriteria: new Set(evidence.map((e) => e.criterionId)) }),
+        ...unansweredExtra(extraCriteria, readExtraAnswers(dossier.extraAnswers)),
+      ];
       let evaluation;
       try {
-        evaluation = await evaluateUnitFromDatabase(tx, dossier.unitId, dossier.year);
+        evaluation = await evaluateUnitFromDatabase(tx, dossier.unitId, dossier.year, { extraCriteria: extraCriteria.map(toEngineCriterion) });
       } catch (error) {
         if (error instanceof CriteriaInputError) throw new UserFacingError(error.message);
         throw error;
@@ -191,6 +271,7 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
           result: evaluation.result as unknown as Prisma.InputJsonValue,
           answers: answers as unknown as Prisma.InputJsonValue,
           evidence: snapshotEvidence as unknown as Prisma.InputJsonValue,
+          extraCriteria: extraCriteria as unknown as Prisma.InputJsonValue,
         },
       });
       return { round, overall: evaluation.result.overall };

@@ -6,6 +6,7 @@ import { authorize, reviewScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { AWAITING_REVIEW_STATES, type DossierState } from "@/lib/workflow/dossier-states";
 import { deadlinesFor, vietnamToday } from "@/lib/workflow/deadlines";
+import { loadCompetenceTable } from "@/lib/rules/competence-store";
 
 export type ReviewQueueFilters = {
   communeId?: string;
@@ -21,9 +22,10 @@ export const QUEUE_STATES: readonly DossierState[] = ["SUBMITTED", "UNDER_REVIEW
 export async function reviewQueue(prisma: PrismaClient, actor: Actor | null, year: number, filters: ReviewQueueFilters = {}, now: Date = new Date()) {
   authorize(actor, { action: "reviewQueue.read" });
   const today = vietnamToday(now);
-  // The decision deadline depends only on the unit kind and the year, so the deadline filter
-  // becomes a kind filter and stays in the query.
-  const overdueKinds = UNIT_KINDS.filter((k) => deadlinesFor(k, year).decision < today);
+  // The decision deadline depends only on the unit kind and the year (the competence row governing
+  // it), so the deadline filter becomes a kind filter and stays in the query.
+  const table = await loadCompetenceTable(prisma, year);
+  const overdueKinds = UNIT_KINDS.filter((k) => deadlinesFor(k, year, table[k]).decision < today);
   const deadlineKinds = filters.deadline === "OVERDUE" ? overdueKinds : filters.deadline === "ON_TIME" ? UNIT_KINDS.filter((k) => !overdueKinds.includes(k)) : undefined;
   const rows = await prisma.dossier.findMany({
     where: {
@@ -50,7 +52,7 @@ export async function reviewQueue(prisma: PrismaClient, actor: Actor | null, yea
     },
   });
   return rows.map((d) => {
-    const deadline = deadlinesFor(d.unit.kind, year).decision;
+    const deadline = deadlinesFor(d.unit.kind, year, table[d.unit.kind]).decision;
     return { ...d, decisionDeadline: deadline, overdue: deadline < today && (AWAITING_REVIEW_STATES as readonly string[]).includes(d.state) };
   });
 }

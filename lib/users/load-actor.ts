@@ -1,17 +1,19 @@
 import type { PrismaClient, User } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { REVIEW_COMPETENCE } from "@/lib/auth/permissions";
+import { competenceTableFor, reviewerLevels } from "@/lib/rules/competence";
+import { loadCompetenceRows } from "@/lib/rules/competence-store";
+import { vietnamToday } from "@/lib/workflow/deadlines";
 import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
 
 /**
- * The competence table in force on `today`: for each unit kind the latest rule whose effective
- * date has come, falling back to the built-in default for kinds the table does not cover.
+ * Who reviews each unit kind for the current evaluation year (the year of `today` in Việt Nam):
+ * the competence row governing each kind that year (lib/rules/competence.ts), the built-in
+ * default for kinds the table does not cover. Issuing a decision re-reads the table of the
+ * dossiers' own year (lib/dossiers/decisions.ts).
  */
 export async function competenceInForce(prisma: PrismaClient, today: Date = new Date()): Promise<Record<UnitKind, ReviewerLevel>> {
-  const rules = await prisma.competenceRule.findMany({ where: { effectiveFrom: { lte: today } }, orderBy: { effectiveFrom: "asc" } });
-  const out: Record<UnitKind, ReviewerLevel> = { ...REVIEW_COMPETENCE };
-  for (const r of rules) out[r.unitKind] = r.reviewerLevel;
-  return out;
+  const year = Number(vietnamToday(today).slice(0, 4));
+  return reviewerLevels(competenceTableFor(await loadCompetenceRows(prisma), year));
 }
 
 /**

@@ -4,21 +4,26 @@
  * does not block it (the law sets no sanction, and the province decides case by case).
  */
 import type { UnitKind } from "@/lib/domain/vocabulary";
+import { BUILT_IN_COMPETENCE, decisionDeadlineOf, type CompetenceRow } from "@/lib/rules/competence";
 
 export type YearDeadlines = {
   /** Registration in quarter I. */
   registration: string;
   /** Self-assessment closes with the evaluation window (Đ8 k2: 15/11; KDC window ends 31/10). */
   selfAssessment: string;
-  /** Recognition decision: KDC before 15/11, others before 20/11 (Đ9 k1). */
+  /** Recognition decision: from the competence row governing the kind that year (Đ9 k1: KDC 15/11, others 20/11). */
   decision: string;
 };
 
-export function deadlinesFor(kind: UnitKind, year: number): YearDeadlines {
+/**
+ * `rule`: the competence row governing the kind in that year (lib/rules/competence.ts), loaded by
+ * the caller; without it, the built-in default (KDC 15/11, others 20/11).
+ */
+export function deadlinesFor(kind: UnitKind, year: number, rule: Pick<CompetenceRow, "decisionDeadlineMonth" | "decisionDeadlineDay"> = BUILT_IN_COMPETENCE[kind]): YearDeadlines {
   return {
     registration: `${year}-03-31`,
     selfAssessment: `${year}-11-15`,
-    decision: kind === "KDC" ? `${year}-11-15` : `${year}-11-20`,
+    decision: decisionDeadlineOf(rule, year),
   };
 }
 

@@ -45,7 +45,7 @@ export const FACT_YEARS = 2;
 /** Tables of the application, children first (TRUNCATE … CASCADE would find them anyway). */
 export const APP_TABLES = [
   "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
-  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "Authority", "AdministrativeArea",
+  "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "ProvincialCriterion", "Authority", "AdministrativeArea",
 ] as const;
 
 /**

@@ -158,6 +158,40 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ unitId: c.agencyA.id, version: 1, change: "MOVE", effectiveFrom: "2026-06-01", communeId: c.communeB.id, managingAuthorityId: "", reason: "Chuyển theo quyết định" }),
     fields: { unitId: "id", version: "version", change: "choice", effectiveFrom: "date", communeId: "id", managingAuthorityId: "id", reason: "text" },
   },
+  [`${A}/admin/rules/competence/actions.ts#createCompetenceRuleAction`]: {
+    actor: "admin",
+    setup: async () => ({ unitKind: "CQ", effectiveFrom: "2027-01-01", reviewerLevel: "PROVINCIAL_POLICE", deciderKind: "UBND_TINH", decisionDeadlineDay: "20", decisionDeadlineMonth: "11", note: "Thông tư 48/2025/TT-BCA" }),
+    fields: { unitKind: "choice", effectiveFrom: "date", reviewerLevel: "choice", deciderKind: "choice", decisionDeadlineDay: "count", decisionDeadlineMonth: "count", note: "text" },
+  },
+  [`${A}/admin/rules/competence/actions.ts#deleteCompetenceRuleAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const r = await t.prisma.competenceRule.create({ data: { unitKind: "CQ", effectiveFrom: new Date("2027-01-01T00:00:00Z"), reviewerLevel: "PROVINCIAL_POLICE", deciderKind: "UBND_TINH", decisionDeadlineMonth: 11, decisionDeadlineDay: 20 } });
+      return { ruleId: r.id };
+    },
+    fields: { ruleId: "id" },
+  },
+  [`${A}/admin/rules/criteria/actions.ts#createProvincialCriterionAction`]: {
+    actor: "admin",
+    setup: async () => ({ code: "LCI-1", title: "Có tổ tự quản về an ninh, trật tự", unitKinds: ["CQ"], fromYear: "2026", toYear: "", description: "", evidenceExpected: "", legalBasis: "Quyết định số 12/2026/QĐ-UBND" }),
+    fields: { code: "text", title: "text", unitKinds: "choice", fromYear: "year", toYear: "year", description: "text", evidenceExpected: "text", legalBasis: "text" },
+  },
+  [`${A}/admin/rules/criteria/actions.ts#updateProvincialCriterionAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const c = await t.prisma.provincialCriterion.create({ data: { code: "LCI-1", title: "Tiêu chí của tỉnh", unitKinds: ["CQ"], fromYear: 2026, legalBasis: "Quyết định số 1/2026/QĐ-UBND" } });
+      return { criterionId: c.id, version: 1, code: "LCI-1", title: "Có tổ tự quản về an ninh, trật tự", unitKinds: ["CQ", "DN"], fromYear: "2026", toYear: "2030", description: "", evidenceExpected: "", legalBasis: "Quyết định số 12/2026/QĐ-UBND" };
+    },
+    fields: { criterionId: "id", version: "version", code: "text", title: "text", unitKinds: "choice", fromYear: "year", toYear: "year", legalBasis: "text" },
+  },
+  [`${A}/admin/rules/criteria/actions.ts#retireProvincialCriterionAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const c = await t.prisma.provincialCriterion.create({ data: { code: "LCI-1", title: "Tiêu chí của tỉnh", unitKinds: ["CQ"], fromYear: 2026, legalBasis: "Quyết định số 1/2026/QĐ-UBND" } });
+      return { criterionId: c.id, version: 1, reason: "Thay bằng tiêu chí mới" };
+    },
+    fields: { criterionId: "id", version: "version", reason: "text" },
+  },
   [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
     actor: "admin",
     setup: async () => ({ code: "XA-MOI", name: "Xã Mới", communeKind: "XA" }),
@@ -242,6 +276,15 @@ const TABLE: Record<string, Entry> = {
       return { dossierId: d.id, version: String(d.version), criterionId: "CQDN-1", declarations: {}, explanation: "Đã phổ biến nội quy cho toàn thể cán bộ." };
     },
     fields: { dossierId: "id", version: "version", criterionId: "criterion", explanation: "text" },
+  },
+  [`${A}/dossiers/[dossierId]/self-assessment/actions.ts#saveExtraAnswerAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      await t.prisma.provincialCriterion.create({ data: { code: "LCI-1", title: "Tiêu chí của tỉnh", unitKinds: ["CQ"], fromYear: 2026, legalBasis: "Quyết định số 1/2026/QĐ-UBND" } });
+      const d = await c.dossier("SELF_ASSESSMENT");
+      return { dossierId: d.id, version: String(d.version), code: "LCI-1", answer: "true" };
+    },
+    fields: { dossierId: "id", version: "version", code: "criterion", answer: "choice" },
   },
   [`${A}/dossiers/[dossierId]/self-assessment/actions.ts#removeEvidenceAction`]: {
     actor: "officer",

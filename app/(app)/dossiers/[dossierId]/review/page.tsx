@@ -21,8 +21,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const { dossierId } = await params;
   requireUuid(dossierId);
   const view = await loadOrDeny(() => getReview(getPrisma(), actor, dossierId));
-  const { dossier, criteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions } = view;
+  const { dossier, criteria: national, extraCriteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions } = view;
   const result = snapshot?.result ?? live;
+  // The province's extra criteria frozen with this round are reviewed like the national ones.
+  const criteria = [...national, ...extraCriteria.map((c) => ({ id: c.code, title: c.title, legalBasis: `Tiêu chí bổ sung của tỉnh · ${c.legalBasis}` }))];
   const reviewing = ["SUBMITTED", "UNDER_REVIEW"].includes(dossier.state) && actions.some((a) => a.performer === "REVIEWER");
   const has = (a: string) => actions.some((t) => t.action === a);
 
@@ -78,7 +80,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
       )}
       <div className="space-y-4">
         {criteria.map((c) => {
-          const verdict = result?.criteria.find((v) => v.id === c.id);
+          const verdict = result?.criteria.find((v) => v.id === c.id) ?? result?.provincialCriteria?.find((v) => v.id === c.id);
           const review = currentReviews.find((r) => r.criterionId === c.id);
           const earlier = earlierReviews.filter((r) => r.criterionId === c.id);
           const files = snapshot?.evidence.filter((e) => e.criterionId === c.id) ?? [];

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { criterionAnswerSchema, saveCriterionAnswer, submitDossier } from "@/lib/dossiers/self-assessment";
+import { criterionAnswerSchema, extraAnswerSchema, saveCriterionAnswer, saveExtraAnswer, submitDossier } from "@/lib/dossiers/self-assessment";
 import { removeEvidence } from "@/lib/dossiers/evidence-files";
 import { dossierVersionSchema } from "@/lib/dossiers/dossier-schemas";
 import { idField } from "@/lib/validation/input-rules";
@@ -12,6 +12,13 @@ import { runAction } from "@/lib/validation/run-action";
 
 export async function saveAnswerAction(input: unknown) {
   const result = await runAction(criterionAnswerSchema, input, getActor, (actor, data) => saveCriterionAnswer(getPrisma(), actor, data));
+  if (result.ok) revalidatePath("/dossiers/[dossierId]/self-assessment", "page");
+  return result;
+}
+
+/** The officer's answer to one of the province's extra criteria (Đ8 k1). */
+export async function saveExtraAnswerAction(input: unknown) {
+  const result = await runAction(extraAnswerSchema, input, getActor, (actor, data) => saveExtraAnswer(getPrisma(), actor, data));
   if (result.ok) revalidatePath("/dossiers/[dossierId]/self-assessment", "page");
   return result;
 }

@@ -15,7 +15,8 @@ import { EvidenceUploader, RemoveEvidenceButton } from "@/components/dossiers/ev
 import { OverallBadge, VerdictBadge } from "@/components/dossiers/verdict-badge";
 import { TransitionButton } from "@/components/dossiers/transition-button";
 import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
-import { removeEvidenceAction, saveAnswerAction, submitAction } from "./actions";
+import { ExtraAnswerForm } from "@/components/dossiers/extra-answer-form";
+import { removeEvidenceAction, saveAnswerAction, saveExtraAnswerAction, submitAction } from "./actions";
 
 export const metadata = { title: "Tự đánh giá" };
 
@@ -24,7 +25,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   const { dossierId } = await params;
   requireUuid(dossierId);
   const view = await loadOrDeny(() => getSelfAssessment(getPrisma(), actor, dossierId));
-  const { dossier, criteria, questions, declarations, explanations, evidence, reviews, editable, evaluation, evaluationError, incomplete } = view;
+  const { dossier, criteria, questions, declarations, explanations, evidence, reviews, editable, evaluation, evaluationError, incomplete, extraCriteria, extraAnswers } = view;
   const isOfficer = can(actor, { action: "unit.update", unit: dossier.unit });
   const canEdit = (id: string) => isOfficer && (editable === "ALL" || editable.has(id));
   const verdictOf = (id: string) => evaluation?.result.criteria.find((c) => c.id === id);
@@ -137,6 +138,43 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           );
         })}
       </div>
+
+      {extraCriteria.length > 0 && (
+        <div className="mt-4 space-y-4" data-testid="extra-criteria">
+          <h2 className="text-lg font-semibold">Tiêu chí bổ sung của tỉnh (Điều 8 khoản 1 Thông tư 124/2021/TT-BCA)</h2>
+          {extraCriteria.map((c) => {
+            const verdict = evaluation?.result.provincialCriteria.find((v) => v.id === c.code);
+            const review = reviews.find((r) => r.criterionId === c.code);
+            return (
+              <section key={c.code} id={c.code} data-testid={`criterion-${c.code}`} className={`rounded-lg border bg-white p-4 shadow-sm ${review?.status === "FLAGGED" ? "border-red-400" : "border-slate-200"}`}>
+                <header className="mb-2 flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <h3 className="font-semibold">
+                      <span className="font-mono text-sm text-slate-500">{c.code}</span> {c.title}
+                    </h3>
+                    <p className="text-xs text-slate-500">{c.legalBasis}</p>
+                  </div>
+                  {verdict && <VerdictBadge status={verdict.status} />}
+                </header>
+                {c.description && <p className="mb-2 text-sm text-slate-700">{c.description}</p>}
+                {c.evidenceExpected && <p className="mb-2 text-xs text-slate-500">Tài liệu kiểm chứng: {c.evidenceExpected} (lưu tại đơn vị, xuất trình khi thẩm định)</p>}
+                {review?.status === "FLAGGED" && (
+                  <div className="mb-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+                    <strong>Yêu cầu bổ sung của cán bộ thẩm định:</strong> {review.comment}
+                  </div>
+                )}
+                {canEdit(c.code) ? (
+                  <ExtraAnswerForm dossierId={dossier.id} version={dossier.version} code={c.code} answer={extraAnswers[c.code]} action={saveExtraAnswerAction} />
+                ) : (
+                  <p className="text-sm">
+                    Đơn vị tự đánh giá: <strong>{extraAnswers[c.code] === undefined ? "Chưa trả lời" : extraAnswers[c.code] ? "Đạt" : "Chưa đạt"}</strong>
+                  </p>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
 
       {evaluation?.result.plan && (
         <Card title="Chỉ tiêu kế hoạch của đơn vị (không ảnh hưởng kết luận theo Thông tư)" className="mt-4">

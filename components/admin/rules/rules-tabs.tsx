@@ -1,0 +1,24 @@
+import Link from "next/link";
+
+const TABS = [
+  { key: "competence", href: "/admin/rules/competence", label: "Thẩm quyền công nhận" },
+  { key: "criteria", href: "/admin/rules/criteria", label: "Tiêu chí bổ sung của tỉnh" },
+] as const;
+
+/** The sections of the rules administration. */
+export function RulesTabs({ current }: { current: (typeof TABS)[number]["key"] }) {
+  return (
+    <nav aria-label="Quy định" className="mb-4 flex gap-4 border-b border-slate-200 text-sm">
+      {TABS.map((t) => (
+        <Link
+          key={t.key}
+          href={t.href}
+          aria-current={t.key === current ? "page" : undefined}
+          className={`-mb-px border-b-2 px-1 pb-2 ${t.key === current ? "border-brand-700 font-medium text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
