@@ -11,6 +11,7 @@ import { subUnitShare } from "@/lib/records/sub-unit-share";
 import { formatPercent } from "@/lib/format";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { CheckboxField } from "./controls";
@@ -37,6 +38,7 @@ type Message = { text: string; tone: "error" | "success" } | null;
 /** Sub-units of the unit with their result for the year, the live 70 % share, and (for officers) the edit controls. */
 export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Props) {
   const router = useRouter();
+  const { ask, dialog } = useConfirm();
   const [message, setMessage] = useState<Message>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [, startTransition] = useTransition();
@@ -59,8 +61,8 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
     });
   };
 
-  const run = (action: Action, input: object, success: string, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
+  const run = async (action: Action, input: object, success: string, confirm?: { title: string; body: string; confirmLabel: string }) => {
+    if (confirm && !(await ask({ ...confirm, tone: "danger" }))) return;
     setMessage(null);
     startTransition(async () => {
       const outcome = await action({ unitId, ...input });
@@ -73,6 +75,7 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
     <div className="space-y-4">
       <ShareSummary year={year} share={share} />
       <FormAlert message={message?.text} tone={message?.tone} />
+      {dialog}
       <Card title={`Đơn vị trực thuộc đang hoạt động (${active.length})`}>
         {active.length === 0 ? (
           <EmptyState title="Chưa khai báo phòng, ban, tổ, đội trực thuộc.">{canEdit && "Thêm đơn vị trực thuộc ở biểu mẫu bên dưới."}</EmptyState>
@@ -132,11 +135,11 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
                         <td className="px-4 py-2">
                           <div className="flex gap-2 whitespace-nowrap">
                             <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => setEditing(row.id)} aria-label={`Sửa ${row.name}`}>Sửa</Button>
-                            <Button type="button" variant="ghost" className="px-3 py-1" onClick={() => run(actions.setActive, { subUnitId: row.id, active: false }, `Đã chuyển ${row.name} sang ngừng hoạt động.`, `Chuyển “${row.name}” sang ngừng hoạt động? Kết quả các năm vẫn được giữ lại.`)}>
+                            <Button type="button" variant="ghost" className="px-3 py-1" onClick={() => run(actions.setActive, { subUnitId: row.id, active: false }, `Đã chuyển ${row.name} sang ngừng hoạt động.`, { title: `Chuyển “${row.name}” sang ngừng hoạt động?`, body: "Đơn vị trực thuộc ngừng hoạt động không còn được tính vào tỷ lệ 70%; kết quả các năm vẫn được giữ lại và có thể kích hoạt lại.", confirmLabel: "Ngừng hoạt động" })}>
                               Ngừng hoạt động
                             </Button>
                             {row.deletable && (
-                              <Button type="button" variant="ghost" className="px-3 py-1 text-red-700" onClick={() => run(actions.remove, { subUnitId: row.id }, `Đã xóa ${row.name}.`, `Xóa “${row.name}”? Chỉ nên xóa đơn vị nhập nhầm.`)}>
+                              <Button type="button" variant="ghost" className="px-3 py-1 text-red-700" onClick={() => run(actions.remove, { subUnitId: row.id }, `Đã xóa ${row.name}.`, { title: `Xóa “${row.name}”?`, body: "Chỉ nên xóa đơn vị trực thuộc nhập nhầm; việc xóa không khôi phục được và được ghi vào nhật ký.", confirmLabel: "Xóa" })}>
                                 Xóa
                               </Button>
                             )}

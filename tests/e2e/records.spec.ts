@@ -25,7 +25,6 @@ const shareOf = async (text: string | null) => {
 
 test.describe("recording the year (officer)", () => {
   test("an officer adds a sub-unit, rates it, and sees the share update", async ({ page }) => {
-    page.on("dialog", (d) => void d.accept());
     await signIn(page, "canbo.sotuphap");
     await page.goto(`/units/${STP}`);
     await expect(page.getByRole("link", { name: /^Theo dõi số liệu năm \d{4}$/ })).toBeVisible();
@@ -52,6 +51,12 @@ test.describe("recording the year (officer)", () => {
     await page.reload();
     await expect(page.getByLabel(`Kết quả năm ${YEAR} của ${name}`)).toHaveValue("TTLDTT");
     await expect(share).toHaveText(`${before.good + 1}/${before.total + 1} đạt TTLĐTT hoặc HTTNV trở lên`);
+
+    // Deactivating asks first; afterwards the sub-unit leaves the 70 % share.
+    await page.getByTestId("sub-unit-table").getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Ngừng hoạt động" }).click();
+    await answerConfirm(page, `Chuyển “${name}” sang ngừng hoạt động?`, "Ngừng hoạt động");
+    await expect(page.getByText(`Đã chuyển ${name} sang ngừng hoạt động.`)).toBeVisible();
+    await expect(share).toHaveText(`${before.good}/${before.total} đạt TTLĐTT hoặc HTTNV trở lên`);
   });
 
   test("year facts: briefed > total is flagged next to the field and the input is kept", async ({ page }) => {
