@@ -6,18 +6,19 @@ import { reviewQueue } from "@/lib/reviews/review-queue";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { formatDateTime } from "@/lib/format";
-import { countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
+import { countdownLabel } from "@/lib/workflow/deadlines";
 import { QUEUE_STATES, type ReviewQueueFilters } from "@/lib/reviews/review-queue";
 import { listCommunes } from "@/lib/units/unit-queries";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters }) {
   const prisma = getPrisma();
   const [queue, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma)]);
-  const today = vietnamToday();
+  const today = todayInVietnam();
   return (
     <>
       <PageHeader

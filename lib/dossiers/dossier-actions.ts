@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
 import { dossierFactsOf } from "@/lib/registry/placement-rules";
 import { UserFacingError } from "@/lib/validation/action-result";
-import { deadlinesFor, isLate, vietnamToday } from "@/lib/workflow/deadlines";
+import { deadlinesFor, isLate } from "@/lib/workflow/deadlines";
 import type { z } from "zod";
 import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
 import { assertCriterionOfDossier } from "./evidence-files";
@@ -22,6 +22,7 @@ async function isFrozenExtraCriterion(tx: Prisma.TransactionClient, dossierId: s
   return snapshot !== null && readFrozenCriteria(snapshot.extraCriteria).some((c) => c.code === code);
 }
 import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 
@@ -48,7 +49,7 @@ export async function registerDossier(prisma: PrismaClient, actor: Actor | null,
       create: { unitId: unit.id, year: input.year, ...dossierFactsOf(unit) },
       update: {},
     });
-    const registeredOn = input.registeredOn ?? vietnamToday(now);
+    const registeredOn = input.registeredOn ?? todayInVietnam(now);
     const late = isLate(registeredOn, deadlinesFor(unit.kind, input.year).registration);
     await transitionDossier(tx, {
       actor,

@@ -10,7 +10,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, savedVersionField } from "@/lib/validation/input-rules";
-import { deadlinesFor, vietnamToday } from "@/lib/workflow/deadlines";
+import { deadlinesFor } from "@/lib/workflow/deadlines";
 import type { EvaluationResult, UnitInput } from "@/lib/criteria";
 import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
 import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";
@@ -19,6 +19,7 @@ import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transit
 import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
 import { extraFactsFor, readExtraAnswers, readFrozenCriteria, toEngineCriterion, type ExtraAnswers, type ProvincialCriterionView } from "@/lib/rules/provincial-criteria";
 import { freezeApplicableCriteria, loadApplicableCriteria } from "@/lib/rules/provincial-criteria-store";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export const criterionAnswerSchema = z.object({
   dossierId: z.uuid("Mã hồ sơ không hợp lệ."),
@@ -248,7 +249,7 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
         throw error;
       }
       const round = dossier.reviewRound + 1;
-      const today = vietnamToday(now);
+      const today = todayInVietnam(now);
       await transitionDossier(tx, {
         actor,
         dossier,

@@ -15,11 +15,12 @@ import type { DossierState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
-import { vietnamToday } from "@/lib/workflow/deadlines";
+
 import { yearReferenceDate } from "@/lib/registry/placement-rules";
 import { dateOnly } from "@/lib/validation/input-rules";
 import { getDashboard } from "./dashboard-queries";
 import type { NotRecognisedUnitInput, RecognisedUnitInput, YearEndReportInput } from "./exports";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /** Printed where a refused dossier carries no reason. */
 export const DEFAULT_REFUSAL_REASON = "Không công nhận";
@@ -32,7 +33,7 @@ export const SIGNER_PLACEHOLDER = { fullName: "[Họ và tên người ký]", po
  * The signing date: today in Vietnam when it lies in the report's year or the next (what the report
  * builder accepts); for an older year, 31/12 of that year; for a future year, 1/1 of that year.
  */
-export function reportIssuedOn(year: number, today: string = vietnamToday()): string {
+export function reportIssuedOn(year: number, today: string = todayInVietnam()): string {
   const todayYear = Number(today.slice(0, 4));
   if (todayYear === year || todayYear === year + 1) return today;
   return todayYear > year ? `${year}-12-31` : `${year}-01-01`;
@@ -84,7 +85,7 @@ async function dossiersIn(prisma: PrismaClient, year: number, state: DossierStat
   return rows.sort(byCommuneKindName);
 }
 
-export async function yearEndReportInput(prisma: PrismaClient, actor: Actor | null, year: number, today: string = vietnamToday()): Promise<YearEndReportInput> {
+export async function yearEndReportInput(prisma: PrismaClient, actor: Actor | null, year: number, today: string = todayInVietnam()): Promise<YearEndReportInput> {
   authorize(actor, { action: "province.read" });
   const [data, recognisedDossiers, refusedDossiers] = await Promise.all([
     getDashboard(prisma, actor, { year }),

@@ -5,8 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, reviewScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { AWAITING_REVIEW_STATES, type DossierState } from "@/lib/workflow/dossier-states";
-import { deadlinesFor, vietnamToday } from "@/lib/workflow/deadlines";
+import { deadlinesFor } from "@/lib/workflow/deadlines";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export type ReviewQueueFilters = {
   communeId?: string;
@@ -21,7 +22,7 @@ export const QUEUE_STATES: readonly DossierState[] = ["SUBMITTED", "UNDER_REVIEW
 
 export async function reviewQueue(prisma: PrismaClient, actor: Actor | null, year: number, filters: ReviewQueueFilters = {}, now: Date = new Date()) {
   authorize(actor, { action: "reviewQueue.read" });
-  const today = vietnamToday(now);
+  const today = todayInVietnam(now);
   // The decision deadline depends only on the unit kind and the year (the competence row governing
   // it), so the deadline filter becomes a kind filter and stays in the query.
   const table = await loadCompetenceTable(prisma, year);

@@ -2,8 +2,9 @@ import type { PrismaClient, User } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { competenceTableFor, reviewerLevels } from "@/lib/rules/competence";
 import { loadCompetenceRows } from "@/lib/rules/competence-store";
-import { vietnamToday } from "@/lib/workflow/deadlines";
+
 import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /**
  * Who reviews each unit kind for the current evaluation year (the year of `today` in Việt Nam):
@@ -12,7 +13,7 @@ import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
  * dossiers' own year (lib/dossiers/decisions.ts).
  */
 export async function competenceInForce(prisma: PrismaClient, today: Date = new Date()): Promise<Record<UnitKind, ReviewerLevel>> {
-  const year = Number(vietnamToday(today).slice(0, 4));
+  const year = Number(todayInVietnam(today).slice(0, 4));
   return reviewerLevels(competenceTableFor(await loadCompetenceRows(prisma), year));
 }
 

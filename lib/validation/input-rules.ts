@@ -7,6 +7,7 @@
  * or the year 0000 used to end as an HTTP 500).
  */
 import { z } from "zod";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export const MIN_YEAR = 2022; // TT 124/2021 took effect on 10/02/2022.
 export const MAX_COUNT = 1_000_000;
@@ -131,10 +132,8 @@ export function toIsoDate(value: string): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** Today in Việt Nam (UTC+7, no daylight saving), as "yyyy-mm-dd". */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today in Việt Nam, as "yyyy-mm-dd" (lib/domain/vietnam-today.ts). */
+export { todayInVietnam };
 
 /** For a date-only column: midnight UTC of that day. */
 export function dateOnly(iso: string): Date {

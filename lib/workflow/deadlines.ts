@@ -27,10 +27,6 @@ export function deadlinesFor(kind: UnitKind, year: number, rule: Pick<Competence
   };
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving) as yyyy-mm-dd. */
-export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Whole days from `today` to `deadline` (negative when overdue). */
 export function daysUntil(deadline: string, today: string): number {

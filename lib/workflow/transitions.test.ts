@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { DOSSIER_STATES, type DossierState } from "./dossier-states";
 import { availableActions, checkTransition, DOSSIER_ACTIONS, PERFORMERS, TRANSITIONS, type DossierAction, type GuardFacts, type Performer } from "./transitions";
-import { countdownLabel, daysUntil, deadlinesFor, isLate, vietnamToday } from "./deadlines";
+import { countdownLabel, daysUntil, deadlinesFor, isLate } from "./deadlines";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /** The lifecycle as the issue states it: expected target per (action, from-state); all else refused. */
 const EXPECTED: Record<DossierAction, { performer: Performer; from: Partial<Record<DossierState, DossierState>> }> = {
@@ -112,7 +113,7 @@ describe("deadlines", () => {
     expect(deadlinesFor("CQ", 2026).decision).toBe("2026-11-20");
   });
   it("count days in Vietnam's calendar", () => {
-    expect(vietnamToday(new Date("2026-11-14T17:30:00Z"))).toBe("2026-11-15");
+    expect(todayInVietnam(new Date("2026-11-14T17:30:00Z"))).toBe("2026-11-15");
     expect(daysUntil("2026-11-20", "2026-11-15")).toBe(5);
     expect(countdownLabel("2026-11-20", "2026-11-15")).toBe("còn 5 ngày");
     expect(countdownLabel("2026-11-20", "2026-11-20")).toBe("hôm nay là hạn cuối");

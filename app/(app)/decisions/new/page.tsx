@@ -6,11 +6,12 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { listProposedForDecision } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
-import { vietnamToday } from "@/lib/workflow/deadlines";
+
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { DecisionForm, type DecisionFormGroup } from "@/components/decisions/decision-form";
 import { issueDecisionAction } from "../actions";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export const metadata = { title: "Ban hành quyết định công nhận" };
 
@@ -48,7 +49,7 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <Card>
-          <DecisionForm year={year} groups={formGroups} initialKey={searchParam(params, "authorityId") ?? ""} today={vietnamToday()} action={issueDecisionAction} />
+          <DecisionForm year={year} groups={formGroups} initialKey={searchParam(params, "authorityId") ?? ""} today={todayInVietnam()} action={issueDecisionAction} />
         </Card>
       )}
     </>

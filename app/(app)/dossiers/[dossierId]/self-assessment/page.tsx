@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getSelfAssessment } from "@/lib/dossiers/self-assessment";
 import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-rules";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
-import { deadlinesFor, countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
+import { deadlinesFor, countdownLabel } from "@/lib/workflow/deadlines";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-field";
@@ -17,6 +17,7 @@ import { TransitionButton } from "@/components/dossiers/transition-button";
 import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
 import { ExtraAnswerForm } from "@/components/dossiers/extra-answer-form";
 import { removeEvidenceAction, saveAnswerAction, saveExtraAnswerAction, submitAction } from "./actions";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export const metadata = { title: "Tự đánh giá" };
 
@@ -38,7 +39,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
         title={`Tự đánh giá năm ${dossier.year}: ${dossier.unit.name}`}
         description={
           <>
-            {dossier.unit.commune.name} · Hạn tự đánh giá {deadline.split("-").reverse().join("/")} ({countdownLabel(deadline, vietnamToday())}) ·{" "}
+            {dossier.unit.commune.name} · Hạn tự đánh giá {deadline.split("-").reverse().join("/")} ({countdownLabel(deadline, todayInVietnam())}) ·{" "}
             <Link className="text-brand-700 underline" href={`/units/${dossier.unitId}/dossier?year=${dossier.year}`}>Về hồ sơ</Link>
           </>
         }

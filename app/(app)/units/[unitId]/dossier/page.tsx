@@ -8,7 +8,7 @@ import { getDossierHistory, getDossierOverview } from "@/lib/dossiers/dossier-qu
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { EXCLUSION_REASON_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
-import { countdownLabel, vietnamToday } from "@/lib/workflow/deadlines";
+import { countdownLabel } from "@/lib/workflow/deadlines";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,6 +17,7 @@ import { RegistrationForm } from "@/components/dossiers/registration-form";
 import { TransitionButton } from "@/components/dossiers/transition-button";
 import { ReasonForm } from "@/components/dossiers/reason-form";
 import { registerAction, revokeAction, startSelfAssessmentAction } from "./actions";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export const metadata = { title: "Hồ sơ đánh giá năm" };
 
@@ -44,7 +45,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const overview = await loadOrDeny(() => getDossierOverview(prisma, actor, unitId, year));
   const { unit, dossier, state, actions, deadlines, performers } = overview;
   const history = dossier ? await getDossierHistory(prisma, actor, dossier.id) : [];
-  const today = vietnamToday();
+  const today = todayInVietnam();
   const has = (a: string) => actions.some((t) => t.action === a);
   const registered = state !== "NOT_REGISTERED";
   const submitted = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state);
