@@ -17,7 +17,7 @@ import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters }) {
   const prisma = getPrisma();
-  const [queue, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma)]);
+  const [queue, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma, actor)]);
   const today = todayInVietnam();
   return (
     <>

@@ -74,6 +74,18 @@ export async function getUnitDetail(prisma: PrismaClient, actor: Actor | null, u
   });
 }
 
-export async function listCommunes(prisma: PrismaClient) {
-  return prisma.administrativeArea.findMany({ where: { level: "COMMUNE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+/**
+ * The communes a filter may offer the actor: those holding a unit it may read (the whole province
+ * for province-wide readers; its own commune for a commune officer or the commune police). A
+ * filter listing the whole province to a commune reviewer offered choices that could only come
+ * back empty, and told it the province's communes.
+ */
+export async function listCommunes(prisma: PrismaClient, actor: Actor | null) {
+  const scope = unitScope(actor, "unit.read");
+  if (!scope) return [];
+  return prisma.administrativeArea.findMany({
+    where: { level: "COMMUNE", ...(scope.all ? {} : { units: { some: unitScopeWhere(actor, "unit.read") } }) },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -26,7 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const current = currentEvaluationYear();
   const { filters, sort } = parseDashboardParams(await searchParams, current);
   const prisma = getPrisma();
-  const [communes, data] = await Promise.all([listCommunes(prisma), getDashboard(prisma, actor, filters)]);
+  const [communes, data] = await Promise.all([listCommunes(prisma, actor), getDashboard(prisma, actor, filters)]);
   const commune = filters.communeId ? communes.find((c) => c.id === filters.communeId) : undefined;
   if (filters.communeId && !commune) notFound();
 

@@ -23,7 +23,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const filters = parseSearchParams(filtersSchema, await searchParams);
   const prisma = getPrisma();
-  const [{ units, total, page, pageCount }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma)]);
+  const [{ units, total, page, pageCount }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma, actor)]);
   const query = (p: number) => {
     const params = new URLSearchParams();
     if (filters.communeId) params.set("communeId", filters.communeId);
