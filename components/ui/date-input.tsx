@@ -12,7 +12,8 @@ import { TextInput } from "./form-field";
  * the server. A stored "yyyy-mm-dd" default is shown as dd/MM/yyyy.
  */
 export function DateInput({ defaultValue, value, onChange, onBlur, ref, ...props }: Omit<ComponentProps<"input">, "type">) {
-  const initial = typeof defaultValue === "string" ? isoToDateText(defaultValue) : "";
+  const given = value ?? defaultValue;
+  const initial = typeof given === "string" ? isoToDateText(given) : "";
   /** What the field showed before this keystroke (the mask looks at what was added). */
   const shown = useRef(initial);
   // react-hook-form writes a field's default ("yyyy-mm-dd") into the element when it attaches its

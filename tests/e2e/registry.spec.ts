@@ -107,7 +107,7 @@ test.describe("registry of units", () => {
     await expect(form.getByLabel("Loại thay đổi")).toBeEditable();
     await form.getByLabel("Loại thay đổi").selectOption({ label: "Chuyển xã, phường, đặc khu" });
     const today = await form.getByLabel("Có hiệu lực từ ngày").inputValue();
-    await form.getByLabel("Có hiệu lực từ ngày").fill("2021-12-31");
+    await form.getByLabel("Có hiệu lực từ ngày").fill("31/12/2021");
     await form.getByLabel("Chuyển đến xã, phường, đặc khu").selectOption({ index: 1 });
     const target = (await form.getByLabel("Chuyển đến xã, phường, đặc khu").locator("option:checked").textContent())!.trim();
     await form.getByLabel("Lý do, căn cứ").fill("Theo Quyết định số 99/QĐ-UBND (kiểm thử)");

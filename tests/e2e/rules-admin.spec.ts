@@ -16,7 +16,7 @@ test.describe("rules administration", () => {
     const form = page.getByRole("form", { name: "Thêm dòng bảng thẩm quyền" });
     await expect(form.getByLabel("Loại đơn vị")).toBeEnabled();
     await form.getByLabel("Loại đơn vị").selectOption({ label: "Cơ sở giáo dục" });
-    await form.getByLabel("Có hiệu lực từ ngày").fill("2031-01-01");
+    await form.getByLabel("Có hiệu lực từ ngày").fill("01/01/2031");
     await form.getByLabel("Cấp thẩm định").selectOption({ label: "Công an tỉnh" });
     await form.getByLabel("Cơ quan quyết định công nhận").selectOption({ label: "UBND tỉnh" });
     await form.getByLabel("Hạn quyết định: ngày").fill("29");

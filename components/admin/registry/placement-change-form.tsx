@@ -7,7 +7,8 @@ import { placementChangeSchema } from "@/lib/registry/unit-schemas";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+import { DateInput } from "@/components/ui/date-input";
+import { FormAlert, FormField, Select } from "@/components/ui/form-field";
 
 type Option = { id: string; name: string };
 type Errors = Partial<Record<"change" | "effectiveFrom" | "communeId" | "managingAuthorityId" | "reason", string>>;
@@ -88,7 +89,7 @@ export function PlacementChangeForm({
         </Select>
       </FormField>
       <FormField id="placement-effectiveFrom" label="Có hiệu lực từ ngày" error={errors.effectiveFrom} hint="Không sau ngày hôm nay. Năm đánh giá tính theo vị trí của đơn vị vào ngày 15/11.">
-        <TextInput id="placement-effectiveFrom" type="date" max={today} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} aria-invalid={!!errors.effectiveFrom} />
+        <DateInput id="placement-effectiveFrom" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} aria-invalid={!!errors.effectiveFrom} />
       </FormField>
       {change === "MOVE" && (
         <FormField id="placement-communeId" label="Chuyển đến xã, phường, đặc khu" error={errors.communeId}>

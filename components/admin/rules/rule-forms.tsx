@@ -10,6 +10,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/date-input";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
 type Values = Record<string, string | number | boolean | string[] | undefined>;
@@ -42,7 +43,7 @@ function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (
 
 type F = ReturnType<typeof useRuleForm>;
 
-function Text({ f, name, label, hint, type = "text" }: { f: F; name: string; label: string; hint?: ReactNode; type?: string }) {
+function Text({ f, name, label, hint, type = "text" }: { f: F; name: string; label: string; hint?: ReactNode; type?: "text" | "number" }) {
   return (
     <FormField id={name} label={label} error={f.err(name)} hint={hint}>
       <TextInput id={name} type={type} autoComplete="off" aria-invalid={!!f.err(name)} {...f.register(name)} />
@@ -81,7 +82,9 @@ export function CompetenceRuleForm({ action, defaults }: { action: Action; defau
             ))}
           </Select>
         </FormField>
-        <Text f={f} name="effectiveFrom" label="Có hiệu lực từ ngày" type="date" hint="Áp dụng cho năm đánh giá có ngày 15/11 từ ngày này trở đi." />
+        <FormField id="effectiveFrom" label="Có hiệu lực từ ngày" error={f.err("effectiveFrom")} hint="Ngày/tháng/năm. Áp dụng cho năm đánh giá có ngày 15/11 từ ngày này trở đi.">
+          <DateInput id="effectiveFrom" aria-invalid={!!f.err("effectiveFrom")} {...f.register("effectiveFrom")} />
+        </FormField>
         <FormField id="reviewerLevel" label="Cấp thẩm định" error={f.err("reviewerLevel")}>
           <Select id="reviewerLevel" aria-invalid={!!f.err("reviewerLevel")} {...f.register("reviewerLevel")}>
             <option value="">— Chọn cấp thẩm định —</option>
