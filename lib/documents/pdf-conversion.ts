@@ -17,7 +17,7 @@
  *   (soffice starts soffice.bin as a child).
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants as fsConstants } from "node:fs";
+import { accessSync, constants as fsConstants, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -108,7 +108,11 @@ let profileRoot: Promise<string> | undefined;
 
 /** This process's profile directory for `slot`, under a fresh temporary directory. */
 async function profileDir(slot: number): Promise<string> {
-  profileRoot ??= mkdtemp(join(tmpdir(), "antt-soffice-profile-"));
+  profileRoot ??= mkdtemp(join(tmpdir(), "antt-soffice-profile-")).then((root) => {
+    // Profiles are tens of megabytes; do not leave one behind per process in /tmp.
+    process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+    return root;
+  });
   const dir = join(await profileRoot, `slot-${slot}`);
   await mkdir(dir, { recursive: true });
   return dir;
