@@ -28,6 +28,19 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Generated documents printed by LibreOffice (tests/support/office-rendering.ts): no database,
+          // but slow (seconds per conversion on a busy machine), so apart from the unit tests.
+          name: "documents",
+          include: ["tests/documents/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

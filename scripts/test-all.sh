@@ -2,15 +2,16 @@
 # npm test — every check and every test, as CI runs them (.ci/run calls this):
 #   lint, type-check, schema ↔ migrations check,
 #   unit tests, integration tests on the embedded database and on PostgreSQL 15,
+#   the generated documents printed by LibreOffice,
 #   production build, end-to-end tests in Chromium on the embedded database and on PostgreSQL 15.
 # Every phase runs even when an earlier one failed; a phase that needs a failed one (the
 # end-to-end tests need the build) is reported as not run and counts as a failure. It ends with
 # a table of the phases, every failed and flaky test by name, and the line "N passed, M failed";
 # the exit status is non-zero when anything failed.
 #
-# Installs what it needs when missing: npm packages, Debian's chromium (as root).
+# Installs what it needs when missing: npm packages, Debian's chromium, LibreOffice and poppler-utils (as root).
 # SKIP_POSTGRES=1 skips the PostgreSQL runs on a machine without its server binaries.
-# TEST_PHASES="integration build e2e" runs only those groups (checks, unit, integration, build, e2e).
+# TEST_PHASES="integration build e2e" runs only those groups (checks, unit, integration, documents, build, e2e).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # Nothing in a test run calls outside the machine: no telemetry, no update checks.
@@ -62,6 +63,24 @@ install_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+# The document tests print every .docx with LibreOffice and read the PDF with poppler; the e2e tests
+# download a PDF. Liberation Serif stands in for Times New Roman with the same metrics, so pages
+# break where they do in Word.
+OFFICE_PACKAGES="libreoffice-writer-nogui poppler-utils fonts-liberation2"
+install_office() {
+  if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null \
+    && fc-list 2>/dev/null | grep -q "Liberation Serif"; then
+    echo "LibreOffice: $(command -v soffice); poppler-utils: $(command -v pdftotext)"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "LibreOffice, poppler-utils or fonts-liberation2 is missing: run 'sudo apt-get install $OFFICE_PACKAGES'." >&2
+    return 1
+  fi
+  # shellcheck disable=SC2086
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $OFFICE_PACKAGES >/dev/null
+}
+
 vitest() { # vitest <project> <report>
   npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="$RESULTS/$2"
 }
@@ -86,19 +105,21 @@ trap 'scripts/pg-test-server.sh stop >/dev/null 2>&1 || true' EXIT
 
 phase setup     install        "Install npm packages"                 -  ""                  -- install_packages
 phase setup     chromium       "Install Debian's chromium"            -  ""                  -- install_chromium
+phase setup     office         "Install LibreOffice and poppler-utils" -  ""                  -- install_office
 phase checks    lint           "Lint (ESLint)"                        -  "install"           -- npx eslint .
 phase checks    typecheck      "Type-check (tsc)"                     -  "install"           -- npx tsc --noEmit -p .
 phase checks    schema         "Schema ↔ migrations"                  -  "install"           -- npx tsx scripts/db.ts check
 phase unit      unit           "Unit tests"                           unit.json  "install"   -- vitest unit unit.json
 phase integration integration-pglite "Integration tests — PGlite"     integration-pglite.json "install" -- vitest integration integration-pglite.json
+phase documents documents      "Documents printed by LibreOffice"     documents.json "install office" -- vitest documents documents.json
 phase build     build          "Production build"                     -  "install"           -- npx next build
-phase e2e       e2e-pglite     "End-to-end tests — PGlite"            e2e-pglite.json "install chromium build" -- playwright e2e-pglite.json
+phase e2e       e2e-pglite     "End-to-end tests — PGlite"            e2e-pglite.json "install chromium office build" -- playwright e2e-pglite.json
 if [ "${SKIP_POSTGRES:-0}" != 1 ]; then
   if selected integration || selected e2e; then
     phase setup postgres       "Start a throwaway PostgreSQL 15"      -  ""                  -- start_postgres
   fi
   phase integration integration-postgres "Integration tests — PostgreSQL 15" integration-postgres.json "install postgres" -- vitest_postgres
-  phase e2e     e2e-postgres   "End-to-end tests — PostgreSQL 15"     e2e-postgres.json "install chromium build postgres" -- playwright_postgres
+  phase e2e     e2e-postgres   "End-to-end tests — PostgreSQL 15"     e2e-postgres.json "install chromium office build postgres" -- playwright_postgres
 fi
 
 step "Summary"

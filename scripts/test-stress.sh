@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:stress — the integration and end-to-end suites (with the build they need) while
+# npm run test:stress — the integration, document and end-to-end suites (with the build they need) while
 # other threads keep every core busy, as on the shared machines CI runs on (load 3–10 on 2 cores).
 # A test that passes only on an idle machine fails here.
 #   npm run test:stress                      integration + build + end-to-end, under load
@@ -13,5 +13,5 @@ trap 'kill "$burner" 2>/dev/null; wait "$burner" 2>/dev/null' EXIT
 if [ "$#" -gt 0 ]; then
   "$@"
 else
-  TEST_PHASES="${TEST_PHASES:-integration build e2e}" bash scripts/test-all.sh
+  TEST_PHASES="${TEST_PHASES:-integration documents build e2e}" bash scripts/test-all.sh
 fi

@@ -100,6 +100,8 @@ export function paragraph(children: TextRun[], style: ParagraphStyle = {}): Para
       before: Math.round((style.before ?? 0) * 20),
       after: Math.round((style.after ?? 0) * 20),
       line: Math.round((style.lineSpacing ?? 1) * 240),
+      // Explicit: LibreOffice reads a missing lineRule as "exact", which clips large text and overlaps lines.
+      lineRule: "auto",
     },
     indent: style.firstLine ? { firstLine: style.firstLine } : undefined,
     keepNext: style.keepNext,
@@ -146,7 +148,7 @@ export function rule(width: number, containerWidth: number, after = 4): Paragrap
     alignment: AlignmentType.CENTER,
     indent: { left: side, right: side },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 1 } },
-    spacing: { before: 0, after: Math.round(after * 20), line: 40, lineRule: "exact" },
+    spacing: { before: 60, after: Math.round(after * 20), line: 40, lineRule: "exact" },
     run: { size: 2 },
     children: [],
   });
@@ -334,7 +336,7 @@ export function administrativeDocument(meta: DocumentMeta, sections: ISectionOpt
       default: {
         document: {
           run: { font: FONT_FAMILY, size: SIZE.body * 2, language: { value: "vi-VN" } },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: "auto" } },
         },
       },
       paragraphStyles: meta.paragraphStyles,

@@ -4,7 +4,20 @@
  * tiêu ngữ), a framed page, the unit's name large in the middle, the decision it rests on, and the
  * place, date and signature block at the bottom right.
  */
-import { BorderStyle, PageOrientation, type ISectionOptions, type Paragraph, type Table } from "docx";
+import {
+  BorderStyle,
+  HeightRule,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from "docx";
 import {
   A4,
   administrativeDocument,
@@ -12,7 +25,6 @@ import {
   centered,
   documentHeader,
   estimateTextWidth,
-  layoutTable,
   mm,
   rule,
   signatureBlock,
@@ -71,35 +83,100 @@ function decisionReference(data: RecognitionCertificateData): string {
   return `(Theo Quyết định số ${number} ngày ${formatShortDate(issuedOn)}${issuer ? ` của ${issuer}` : ""})`;
 }
 
-function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[] {
+/**
+ * The page is laid out as blocks of known height rather than as flowing paragraphs, so that Word and
+ * LibreOffice both fill the landscape page the same way: the header on top; a middle band, vertically
+ * centred, with the title, the unit and the decision; a bottom band with room for the verification QR on
+ * the left and the signature on the right. The band heights are minimums ("at least"): a long name or a
+ * many-line issuing body grows its band instead of overlapping the next one, and the estimate below keeps
+ * the total inside one page.
+ */
+const USABLE_HEIGHT = A4.width - 2 * MARGIN;
+/** Twips per line of the 13 pt header at single spacing (Times New Roman: about 1.15 em). */
+const HEADER_LINE = 300;
+/** Room for the signature block: place and date, two title lines, the signature and seal, the name. */
+const BOTTOM_BAND = 2800;
+/** Below the bands: the section's closing paragraph and a margin for renderers' rounding. */
+const SLACK = 500;
+const HEADER_GAP = 10; // points between the header and the middle band
+
+function headerHeight(data: RecognitionCertificateData): number {
+  const lines = (text: string | undefined) => (text ? text.split("\n").filter((line) => line.trim() !== "").length : 0);
+  const leftLines = lines(data.authority.parentName) + lines(data.authority.name);
+  const numberRow = data.certificateNumber ? 21 * 20 : 0;
+  return Math.max(leftLines, 2) * HEADER_LINE + 120 + numberRow + HEADER_GAP * 20;
+}
+
+function middleBand(data: RecognitionCertificateData): Paragraph[] {
   const subtitle = `Đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year}`;
   const location = locationLine(data);
   return [
-    documentHeader({
-      authority: data.authority,
-      number: data.certificateNumber,
-      columnWidths: [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN],
-    }),
-    spacer(14),
-    centered("GIẤY CÔNG NHẬN", { size: 34, bold: true, color: TITLE_COLOR }, { after: 4, keepNext: true }),
-    centered(subtitle, { size: 18, bold: true }, { keepNext: true }),
-    rule(estimateTextWidth(subtitle, 18, true) * 0.4, TEXT_WIDTH, 14),
-    centered(data.unit.name, { size: unitNameSize(data.unit.name), bold: true, color: NAME_COLOR }, { keepNext: true }),
-    ...(location ? [centered(location, { size: 15 }, { before: 6, keepNext: true })] : []),
-    centered(decisionReference(data), { size: 14, italics: true }, { before: 8, keepNext: true }),
-    spacer(12),
-    layoutTable(
-      [
-        [
-          [],
-          signatureBlock(data.signer, {
-            placeAndDate: formatPlaceAndDate(data.place, data.issuedOn ?? data.decision.issuedOn),
-            signatureSpace: 64,
-          }),
+    centered("GIẤY CÔNG NHẬN", { size: 40, bold: true, color: TITLE_COLOR }, { after: 6 }),
+    centered(subtitle, { size: 20, bold: true }, { after: 2 }),
+    rule(estimateTextWidth(subtitle, 20, true) * 0.4, TEXT_WIDTH, 18),
+    centered(data.unit.name, { size: unitNameSize(data.unit.name), bold: true, color: NAME_COLOR }),
+    ...(location ? [centered(location, { size: 16 }, { before: 8 })] : []),
+    centered(decisionReference(data), { size: 15, italics: true }, { before: 10 }),
+  ];
+}
+
+/**
+ * Bottom left, under the left column of the header: reserved for the QR code that leads to the public
+ * verification page (issue 11 §5), about 3 cm square with one line of caption. Empty until then.
+ */
+function verificationBlock(_data: RecognitionCertificateData): Paragraph[] {
+  return [];
+}
+
+function bandCell(children: Paragraph[], width: number, verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable], columnSpan?: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    columnSpan,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    verticalAlign,
+    borders: TableBorders.NONE,
+    children: children.length > 0 ? children : [new Paragraph({ children: [] })],
+  });
+}
+
+function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[] {
+  const columns = [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN];
+  const middleHeight = USABLE_HEIGHT - headerHeight(data) - BOTTOM_BAND - SLACK;
+  const bands = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        height: { value: middleHeight, rule: HeightRule.ATLEAST },
+        children: [bandCell(middleBand(data), TEXT_WIDTH, VerticalAlignTable.CENTER, 2)],
+      }),
+      new TableRow({
+        cantSplit: true,
+        height: { value: BOTTOM_BAND, rule: HeightRule.ATLEAST },
+        children: [
+          bandCell(verificationBlock(data), LEFT_COLUMN, VerticalAlignTable.BOTTOM),
+          bandCell(
+            signatureBlock(data.signer, {
+              placeAndDate: formatPlaceAndDate(data.place, data.issuedOn ?? data.decision.issuedOn),
+              signatureSpace: 72,
+            }),
+            TEXT_WIDTH - LEFT_COLUMN,
+            VerticalAlignTable.TOP,
+          ),
         ],
-      ],
-      [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN],
-    ),
+      }),
+    ],
+  });
+  return [
+    documentHeader({ authority: data.authority, number: data.certificateNumber, columnWidths: [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN] }),
+    spacer(HEADER_GAP),
+    bands,
+    // A section ends with a paragraph; a tiny one, so that it never spills onto a second page.
+    spacer(1),
   ];
 }
 

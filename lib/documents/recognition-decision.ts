@@ -210,7 +210,7 @@ export async function buildRecognitionDecisionDocx(input: RecognitionDecisionInp
           name: "Danh sách kèm theo - ô bảng",
           basedOn: "Normal",
           run: { font: FONT_FAMILY, size: SIZE.table * 2 },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: "auto" as const } },
         },
       ],
     },

@@ -260,19 +260,21 @@ function generalSection(input: YearEndReportData): (Paragraph | Table)[] {
   return blocks;
 }
 
+// Widths checked in LibreOffice (tests/documents): narrower STT and DN columns broke "STT" and
+// "nghiệp" in the middle of the word.
 const COMMUNE_GRID: GridColumn[] = [
-  { width: 450, align: C }, // STT
-  { width: 1750, align: L }, // Xã, phường
+  { width: 560, align: C }, // STT
+  { width: 1440, align: L }, // Xã, phường
   { width: 620, align: R }, // KDC
   { width: 620, align: R }, // CQ
-  { width: 620, align: R }, // DN
+  { width: 860, align: R }, // DN
   { width: 620, align: R }, // CSGD
   { width: 720, align: R }, // Tổng số thuộc diện
   { width: 680, align: R }, // Đăng ký
   { width: 760, align: R }, // % đăng ký
   { width: 680, align: R }, // Công nhận
   { width: 760, align: R }, // % công nhận
-  { width: PORTRAIT_TEXT_WIDTH - 8280, align: C }, // XA-4
+  { width: PORTRAIT_TEXT_WIDTH - 8320, align: C }, // XA-4
 ];
 
 function communeHeader(): CellSpec[][] {
@@ -442,7 +444,7 @@ const cellStyle = (id: string, name: string, size: number) => ({
   name,
   basedOn: "Normal",
   run: { font: FONT_FAMILY, size: size * 2 },
-  paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+  paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: "auto" as const } },
 });
 
 /**

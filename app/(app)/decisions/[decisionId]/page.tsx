@@ -12,6 +12,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { DecisionStatus } from "@/components/decisions/decision-status";
 import { DownloadLink } from "@/components/decisions/download-link";
+import { pdfConversionAvailable } from "@/lib/documents/pdf-conversion";
 
 export const metadata = { title: "Quyết định công nhận" };
 
@@ -38,6 +39,8 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
   const revokedUnits = decision.dossiers.filter((d) => d.state === "REVOKED").length;
   const certifiable = decision.dossiers.filter((d) => STILL_RECOGNISED.includes(d.state)).length;
   const base = `/api/decisions/${decision.id}`;
+  // PDF downloads only where LibreOffice is installed (lib/documents/pdf-conversion.ts); the .docx always.
+  const pdf = pdfConversionAvailable();
 
   return (
     <>
@@ -79,12 +82,19 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
         <Card title="Văn bản">
           <div className="flex flex-col gap-3">
             <DownloadLink variant="primary" href={`${base}/docx`}>{decision.extract ? "Tải quyết định, trích phần đơn vị mình (.docx)" : "Tải quyết định (.docx)"}</DownloadLink>
+            {pdf && <DownloadLink href={`${base}/docx?format=pdf`}>{decision.extract ? "Tải quyết định, trích phần đơn vị mình (.pdf)" : "Tải quyết định (.pdf)"}</DownloadLink>}
             {certifiable > 0 && !decision.revokedAt ? (
-              <DownloadLink href={`${base}/certificates`}>Tải giấy công nhận (.docx)</DownloadLink>
+              <>
+                <DownloadLink href={`${base}/certificates`}>Tải giấy công nhận (.docx)</DownloadLink>
+                {pdf && <DownloadLink href={`${base}/certificates?format=pdf`}>Tải giấy công nhận (.pdf)</DownloadLink>}
+              </>
             ) : (
               <p className="text-sm text-slate-600">Không còn đơn vị nào được công nhận theo quyết định này để in giấy công nhận.</p>
             )}
-            <p className="text-xs text-slate-500">Văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP; giấy công nhận in một đơn vị một trang.</p>
+            <p className="text-xs text-slate-500">
+              Văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP; giấy công nhận in một đơn vị một trang.
+              {pdf && " Bản PDF do máy chủ tạo từ bản Word, để in hoặc gửi ngay."}
+            </p>
           </div>
         </Card>
       </div>
@@ -118,9 +128,16 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
                   </td>
                   <td className="px-3 py-2">
                     {STILL_RECOGNISED.includes(d.state) && !decision.revokedAt ? (
-                      <a className="text-brand-700 hover:underline" download href={`${base}/certificates/${d.unit.id}`} aria-label={`Giấy công nhận của ${d.unit.name} (.docx)`}>
-                        .docx
-                      </a>
+                      <span className="flex gap-3">
+                        <a className="text-brand-700 hover:underline" download href={`${base}/certificates/${d.unit.id}`} aria-label={`Giấy công nhận của ${d.unit.name} (.docx)`}>
+                          .docx
+                        </a>
+                        {pdf && (
+                          <a className="text-brand-700 hover:underline" download href={`${base}/certificates/${d.unit.id}?format=pdf`} aria-label={`Giấy công nhận của ${d.unit.name} (.pdf)`}>
+                            .pdf
+                          </a>
+                        )}
+                      </span>
                     ) : (
                       <span className="text-slate-400">—</span>
                     )}
