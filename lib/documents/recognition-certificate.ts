@@ -4,7 +4,8 @@
  * tiêu ngữ), a framed page, the unit's name large in the middle, the decision it rests on, and the
  * place, date and signature block at the bottom right.
  */
-import { BorderStyle, PageOrientation, type ISectionOptions, type Paragraph, type Table } from "docx";
+import { BorderStyle, ImageRun, PageOrientation, Paragraph, type ISectionOptions, type Table } from "docx";
+import QRCode from "qrcode";
 import {
   A4,
   administrativeDocument,
@@ -14,7 +15,9 @@ import {
   estimateTextWidth,
   layoutTable,
   mm,
+  paragraph,
   rule,
+  runs,
   signatureBlock,
   spacer,
   toDocxBytes,
@@ -71,7 +74,20 @@ function decisionReference(data: RecognitionCertificateData): string {
   return `(Theo Quyết định số ${number} ngày ${formatShortDate(issuedOn)}${issuer ? ` của ${issuer}` : ""})`;
 }
 
-function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[] {
+/** The QR code of the public verification page (a PNG), rendered before the document is built. */
+async function verificationQr(data: RecognitionCertificateData): Promise<Buffer | null> {
+  return data.verificationUrl ? QRCode.toBuffer(data.verificationUrl, { errorCorrectionLevel: "M", margin: 2, scale: 6 }) : null;
+}
+
+/** Bottom left, opposite the signature: the QR code and what it is for. */
+function qrBlock(png: Buffer): Paragraph[] {
+  return [
+    new Paragraph({ children: [new ImageRun({ type: "png", data: png, transformation: { width: 96, height: 96 }, altText: { name: "QR", title: "Mã xác minh", description: "Mã QR dẫn tới trang xác minh giấy công nhận" } })] }),
+    paragraph(runs("Quét mã để xác minh", { size: 11, italics: true })),
+  ];
+}
+
+function certificateBody(data: RecognitionCertificateData, qr: Buffer | null = null): (Paragraph | Table)[] {
   const subtitle = `Đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.year}`;
   const location = locationLine(data);
   return [
@@ -91,7 +107,7 @@ function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[
     layoutTable(
       [
         [
-          [],
+          qr ? qrBlock(qr) : [],
           signatureBlock(data.signer, {
             placeAndDate: formatPlaceAndDate(data.place, data.issuedOn ?? data.decision.issuedOn),
             signatureSpace: 64,
@@ -103,7 +119,7 @@ function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[
   ];
 }
 
-function certificateSection(data: RecognitionCertificateData): ISectionOptions {
+function certificateSection(data: RecognitionCertificateData, qr: Buffer | null = null): ISectionOptions {
   return {
     properties: {
       page: {
@@ -118,29 +134,29 @@ function certificateSection(data: RecognitionCertificateData): ISectionOptions {
         },
       },
     },
-    children: certificateBody(data),
+    children: certificateBody(data, qr),
   };
 }
 
-function certificatesDocument(certificates: readonly RecognitionCertificateData[]) {
+function certificatesDocument(certificates: readonly RecognitionCertificateData[], qrs: readonly (Buffer | null)[] = []) {
   const first = certificates[0];
   const title =
     certificates.length === 1 && first
       ? `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" năm ${first.year} - ${first.unit.name}`
       : `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" (${certificates.length} đơn vị)`;
-  return administrativeDocument({ title }, certificates.map(certificateSection));
+  return administrativeDocument({ title }, certificates.map((c, i) => certificateSection(c, qrs[i] ?? null)));
 }
 
 /** One certificate as .docx bytes. Throws `z.ZodError` (Vietnamese messages) on invalid input. */
 export async function buildRecognitionCertificateDocx(input: RecognitionCertificateInput): Promise<DocxBytes> {
   const data = parseDocumentInput(recognitionCertificateInputSchema, input);
-  return toDocxBytes(certificatesDocument([data]));
+  return toDocxBytes(certificatesDocument([data], [await verificationQr(data)]));
 }
 
 /** Many certificates in one document, one per page (one section each). Throws `z.ZodError` on invalid input. */
 export async function buildCertificatesDocx(inputs: readonly RecognitionCertificateInput[]): Promise<DocxBytes> {
   const data = parseDocumentInput(certificatesInputSchema, inputs);
-  return toDocxBytes(certificatesDocument(data));
+  return toDocxBytes(certificatesDocument(data, await Promise.all(data.map(verificationQr))));
 }
 
 /** "Giay-cong-nhan-To-dan-pho-so-5.docx": an ASCII name for Content-Disposition. */
