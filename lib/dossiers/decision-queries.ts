@@ -254,12 +254,33 @@ export async function getDecision(prisma: PrismaClient, actor: Actor | null, dec
   return { ...decision, unitCount, extract: false };
 }
 
+/**
+ * The decision as its text read at `version` (1 = as issued; each correction adds one): date,
+ * signer and the units' printed names from that version's snapshot. Null for a version that does
+ * not exist.
+ */
+export function decisionAtVersion(decision: DecisionDetail, version: number): DecisionDetail | null {
+  if (version === decision.textVersion) return decision;
+  const revision = decision.revisions.find((r) => r.version === version);
+  if (!revision) return null;
+  const names = (revision.unitNames ?? {}) as Record<string, string>;
+  return {
+    ...decision,
+    issuedOn: revision.issuedOn,
+    signerName: revision.signerName,
+    signerTitle: revision.signerTitle,
+    dossiers: decision.dossiers.map((d) => ({ ...d, unit: { ...d.unit, name: names[d.id] ?? d.unit.name } })),
+  };
+}
+
 /** Dossier states whose unit stands recognised by the decision (a revoked one no longer does). */
 export const STILL_RECOGNISED: readonly DossierState[] = ["RECOGNISED"];
 
 // ───────────────────────────── Word documents ─────────────────────────────
 
 type DocumentSource = Pick<DecisionDetail, "number" | "year" | "issuedOn" | "signerName" | "signerTitle"> & {
+  /** A cancelled decision recognises no one (its units may since be recognised by another). */
+  cancelledAt?: Date | null;
   /** Set for an officer's extract: the decision's own unit count, and an annex of fewer units. */
   unitCount?: number;
   extract?: boolean;
@@ -348,6 +369,7 @@ export function decisionDocumentInput(decision: DocumentSource): RecognitionDeci
  * annex order; `unitId` restricts to one unit.
  */
 export function certificateInputs(decision: DocumentSource, unitId?: string, verificationBase?: string): RecognitionCertificateInput[] {
+  if (decision.cancelledAt) return [];
   const r = roles(decision.authority);
   return [...decision.dossiers]
     .sort(byUnit)

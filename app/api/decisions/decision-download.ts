@@ -34,6 +34,11 @@ export async function withDecision(decisionId: string, respond: (decision: Decis
   }
 }
 
+/** The app's public address, for the certificates' verification QR codes: NEXTAUTH_URL, else the request's own. */
+export function publicBase(req: Request): string {
+  return process.env.NEXTAUTH_URL?.trim() || new URL(req.url).origin;
+}
+
 /** RFC 6266: an ASCII `filename` for old clients, the Vietnamese name in `filename*` (RFC 5987). */
 export function docxResponse(bytes: Uint8Array<ArrayBuffer>, asciiName: string, utf8Name: string): Response {
   return new Response(bytes, {

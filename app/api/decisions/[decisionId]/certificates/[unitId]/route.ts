@@ -1,16 +1,17 @@
 import { buildRecognitionCertificateDocx, recognitionCertificateFileName } from "@/lib/documents";
 import { certificateInputs, certificatesUtf8FileName } from "@/lib/dossiers/decision-queries";
-import { docxResponse, notFoundResponse, withDecision } from "@/app/api/decisions/decision-download";
+import { docxResponse, notFoundResponse, publicBase, withDecision } from "@/app/api/decisions/decision-download";
 
 export const dynamic = "force-dynamic";
 
 /** One unit's certificate; 404 when the unit is not in the decision or its recognition was revoked. */
-export async function GET(_req: Request, ctx: { params: Promise<{ decisionId: string; unitId: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ decisionId: string; unitId: string }> }) {
   const { decisionId, unitId } = await ctx.params;
   return withDecision(decisionId, async (decision) => {
     const dossier = decision.dossiers.find((d) => d.unit.id === unitId);
     if (!dossier) return notFoundResponse("Đơn vị không có trong quyết định này.");
-    const [input] = decision.revokedAt ? [] : certificateInputs(decision, unitId);
+    if (decision.cancelledAt) return notFoundResponse("Quyết định này đã bị hủy; không cấp giấy công nhận.");
+    const [input] = decision.revokedAt ? [] : certificateInputs(decision, unitId, publicBase(req));
     if (!input) return notFoundResponse("Công nhận của đơn vị này đã bị thu hồi; không cấp giấy công nhận.");
     const bytes = await buildRecognitionCertificateDocx(input);
     return docxResponse(bytes, recognitionCertificateFileName(dossier.unit.name), certificatesUtf8FileName(decision.number, dossier.unit.name));
