@@ -34,9 +34,17 @@ export async function withDecision(decisionId: string, respond: (decision: Decis
   }
 }
 
-/** The app's public address, for the certificates' verification QR codes: NEXTAUTH_URL, else the request's own. */
+/**
+ * The app's public address, for the certificates' verification QR codes: NEXTAUTH_URL (required
+ * in production), else the address the browser used — its Host header, as sign-in trusts it
+ * without NEXTAUTH_URL (`req.url` says "localhost" whatever the browser typed).
+ */
 export function publicBase(req: Request): string {
-  return process.env.NEXTAUTH_URL?.trim() || new URL(req.url).origin;
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  if (configured) return configured;
+  const url = new URL(req.url);
+  const host = req.headers.get("host");
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `${url.protocol}//${host}` : url.origin;
 }
 
 /** RFC 6266: an ASCII `filename` for old clients, the Vietnamese name in `filename*` (RFC 5987). */
