@@ -7,6 +7,7 @@
 import {
   BorderStyle,
   HeightRule,
+  ImageRun,
   PageOrientation,
   Paragraph,
   Table,
@@ -18,6 +19,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
+import QRCode from "qrcode";
 import {
   A4,
   administrativeDocument,
@@ -26,7 +28,9 @@ import {
   documentHeader,
   estimateTextWidth,
   mm,
+  paragraph,
   rule,
+  runs,
   signatureBlock,
   spacer,
   toDocxBytes,
@@ -120,12 +124,21 @@ function middleBand(data: RecognitionCertificateData): Paragraph[] {
   ];
 }
 
+/** The QR code of the public verification page (a PNG), rendered before the document is built. */
+async function verificationQr(data: RecognitionCertificateData): Promise<Buffer | null> {
+  return data.verificationUrl ? QRCode.toBuffer(data.verificationUrl, { errorCorrectionLevel: "M", margin: 2, scale: 6 }) : null;
+}
+
 /**
- * Bottom left, under the left column of the header: reserved for the QR code that leads to the public
- * verification page (issue 11 §5), about 3 cm square with one line of caption. Empty until then.
+ * Bottom left, under the left column of the header: the QR code that leads to the public
+ * verification page (issue 11 §5), about 2.5 cm square, with one line of caption.
  */
-function verificationBlock(_data: RecognitionCertificateData): Paragraph[] {
-  return [];
+function verificationBlock(qr: Buffer | null): Paragraph[] {
+  if (!qr) return [];
+  return [
+    new Paragraph({ children: [new ImageRun({ type: "png", data: qr, transformation: { width: 96, height: 96 }, altText: { name: "QR", title: "Mã xác minh", description: "Mã QR dẫn tới trang xác minh giấy công nhận" } })] }),
+    paragraph(runs("Quét mã để xác minh", { size: 11, italics: true })),
+  ];
 }
 
 function bandCell(children: Paragraph[], width: number, verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable], columnSpan?: number): TableCell {
@@ -139,7 +152,7 @@ function bandCell(children: Paragraph[], width: number, verticalAlign: (typeof V
   });
 }
 
-function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[] {
+function certificateBody(data: RecognitionCertificateData, qr: Buffer | null = null): (Paragraph | Table)[] {
   const columns = [LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN];
   const middleHeight = USABLE_HEIGHT - headerHeight(data) - BOTTOM_BAND - SLACK;
   const bands = new Table({
@@ -158,7 +171,7 @@ function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[
         cantSplit: true,
         height: { value: BOTTOM_BAND, rule: HeightRule.ATLEAST },
         children: [
-          bandCell(verificationBlock(data), LEFT_COLUMN, VerticalAlignTable.BOTTOM),
+          bandCell(verificationBlock(qr), LEFT_COLUMN, VerticalAlignTable.BOTTOM),
           bandCell(
             signatureBlock(data.signer, {
               placeAndDate: formatPlaceAndDate(data.place, data.issuedOn ?? data.decision.issuedOn),
@@ -180,7 +193,7 @@ function certificateBody(data: RecognitionCertificateData): (Paragraph | Table)[
   ];
 }
 
-function certificateSection(data: RecognitionCertificateData): ISectionOptions {
+function certificateSection(data: RecognitionCertificateData, qr: Buffer | null = null): ISectionOptions {
   return {
     properties: {
       page: {
@@ -195,29 +208,29 @@ function certificateSection(data: RecognitionCertificateData): ISectionOptions {
         },
       },
     },
-    children: certificateBody(data),
+    children: certificateBody(data, qr),
   };
 }
 
-function certificatesDocument(certificates: readonly RecognitionCertificateData[]) {
+function certificatesDocument(certificates: readonly RecognitionCertificateData[], qrs: readonly (Buffer | null)[] = []) {
   const first = certificates[0];
   const title =
     certificates.length === 1 && first
       ? `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" năm ${first.year} - ${first.unit.name}`
       : `Giấy công nhận đạt tiêu chuẩn "${STANDARD_NAME}" (${certificates.length} đơn vị)`;
-  return administrativeDocument({ title }, certificates.map(certificateSection));
+  return administrativeDocument({ title }, certificates.map((c, i) => certificateSection(c, qrs[i] ?? null)));
 }
 
 /** One certificate as .docx bytes. Throws `z.ZodError` (Vietnamese messages) on invalid input. */
 export async function buildRecognitionCertificateDocx(input: RecognitionCertificateInput): Promise<DocxBytes> {
   const data = parseDocumentInput(recognitionCertificateInputSchema, input);
-  return toDocxBytes(certificatesDocument([data]));
+  return toDocxBytes(certificatesDocument([data], [await verificationQr(data)]));
 }
 
 /** Many certificates in one document, one per page (one section each). Throws `z.ZodError` on invalid input. */
 export async function buildCertificatesDocx(inputs: readonly RecognitionCertificateInput[]): Promise<DocxBytes> {
   const data = parseDocumentInput(certificatesInputSchema, inputs);
-  return toDocxBytes(certificatesDocument(data));
+  return toDocxBytes(certificatesDocument(data, await Promise.all(data.map(verificationQr))));
 }
 
 /** "Giay-cong-nhan-To-dan-pho-so-5.docx": an ASCII name for Content-Disposition. */

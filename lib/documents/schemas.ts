@@ -183,6 +183,8 @@ export const recognitionCertificateInputSchema = z
     /** Date printed above the signature; the decision's date when absent. */
     issuedOn: isoDateSchema.optional(),
     signer: signerSchema,
+    /** Public verification address printed as a QR code (/xac-minh/<token>); no QR when absent. */
+    verificationUrl: z.url({ protocol: /^https?$/, error: "Địa chỉ xác minh không hợp lệ." }).max(500, { error: "Địa chỉ xác minh quá dài." }).optional(),
   })
   .superRefine((data, ctx) => {
     issuedWithinYear({ year: data.year, issuedOn: data.decision.issuedOn }, ctx, ["decision", "issuedOn"], "Ngày ký quyết định");

@@ -14,6 +14,7 @@ import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
 import { suggestedDeciderKind } from "./deciding-authority";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
 import { reviewerLevels } from "@/lib/rules/competence";
+import { verificationUrl } from "./decision-change";
 import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
 
 const collator = new Intl.Collator("vi-VN");
@@ -134,7 +135,8 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
  */
 function decisionScopeWhere(actor: Actor): Prisma.RecognitionDecisionWhereInput {
   if (can(actor, { action: "province.read" })) return {};
-  return { dossiers: { some: { unit: unitScopeWhere(actor, "dossier.review") } } };
+  // Through the units it named, which a cancelled decision keeps (its dossiers have left it).
+  return { recognitions: { some: { dossier: { unit: unitScopeWhere(actor, "dossier.review") } } } };
 }
 
 export type DecisionFilters = { year?: number };
@@ -147,6 +149,8 @@ export type DecisionListItem = {
   signerName: string;
   signerTitle: string;
   revokedAt: Date | null;
+  cancelledAt: Date | null;
+  textVersion: number;
   authority: { id: string; name: string; kind: AuthorityKind };
   unitCount: number;
   revokedUnitCount: number;
@@ -166,45 +170,57 @@ export async function listDecisions(prisma: PrismaClient, actor: Actor | null, f
       signerName: true,
       signerTitle: true,
       revokedAt: true,
+      cancelledAt: true,
+      textVersion: true,
       authority: { select: { id: true, name: true, kind: true } },
     },
   });
   if (rows.length === 0) return [];
-  const counts = await prisma.dossier.groupBy({
-    by: ["decisionId", "state"],
-    where: { decisionId: { in: rows.map((r) => r.id) } },
-    _count: { _all: true },
-  });
-  const total = new Map<string, number>();
+  const ids = rows.map((r) => r.id);
+  // Units named: the decision's recognitions (a cancelled decision keeps them); revoked: the
+  // dossiers still attached to it in REVOKED.
+  const [named, counts] = await Promise.all([
+    prisma.decisionRecognition.groupBy({ by: ["decisionId"], where: { decisionId: { in: ids } }, _count: { _all: true } }),
+    prisma.dossier.groupBy({ by: ["decisionId"], where: { decisionId: { in: ids }, state: "REVOKED" }, _count: { _all: true } }),
+  ]);
+  const total = new Map(named.map((c) => [c.decisionId, c._count._all]));
   const revoked = new Map<string, number>();
-  for (const c of counts) {
-    if (!c.decisionId) continue;
-    total.set(c.decisionId, (total.get(c.decisionId) ?? 0) + c._count._all);
-    if (c.state === "REVOKED") revoked.set(c.decisionId, (revoked.get(c.decisionId) ?? 0) + c._count._all);
-  }
+  for (const c of counts) if (c.decisionId) revoked.set(c.decisionId, c._count._all);
   return rows.map((r) => ({ ...r, unitCount: total.get(r.id) ?? 0, revokedUnitCount: revoked.get(r.id) ?? 0 }));
 }
 
+const dossierSelect = {
+  id: true,
+  state: true,
+  version: true,
+  decisionId: true,
+  decidedAt: true,
+  revokedAt: true,
+  revocationReason: true,
+  revocationRef: true,
+  kind: true,
+  communeId: true,
+  commune: { select: { id: true, name: true } },
+  unit: { select: { id: true, name: true, kind: true, communeId: true, address: true, commune: { select: { id: true, name: true } } } },
+} satisfies Prisma.DossierSelect;
+
 const decisionInclude = {
   authority: { select: { id: true, code: true, name: true, kind: true, documentSymbol: true, placeName: true, areaId: true } },
-  dossiers: {
-    select: {
-      id: true,
-      state: true,
-      version: true,
-      decidedAt: true,
-      revokedAt: true,
-      revocationReason: true,
-      revocationRef: true,
-      kind: true,
-      communeId: true,
-      commune: { select: { id: true, name: true } },
-      unit: { select: { id: true, name: true, kind: true, communeId: true, address: true, commune: { select: { id: true, name: true } } } },
-    },
-  },
+  // The units the decision named, through its recognitions: a cancelled decision keeps them.
+  recognitions: { select: { unitName: true, verifyToken: true, dossier: { select: dossierSelect } } },
+  revisions: { orderBy: { version: "asc" }, select: { version: true, issuedOn: true, signerName: true, signerTitle: true, unitNames: true, note: true, createdAt: true } },
 } satisfies Prisma.RecognitionDecisionInclude;
 
-export type DecisionDetail = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }> & {
+type DecisionRow = Prisma.RecognitionDecisionGetPayload<{ include: typeof decisionInclude }>;
+
+/** A unit of the decision: its dossier, with `unit.name` the name the decision prints for it. */
+export type DecisionDossier = Prisma.DossierGetPayload<{ select: typeof dossierSelect }> & {
+  /** The certificate's verification token. */
+  verifyToken: string;
+};
+
+export type DecisionDetail = Omit<DecisionRow, "recognitions"> & {
+  dossiers: DecisionDossier[];
   /** How many units the decision recognised (its Điều 1), whatever part of the annex is shown. */
   unitCount: number;
   /** True when `dossiers` holds only the reader's own units (an officer's extract). */
@@ -220,8 +236,10 @@ export async function getDecision(prisma: PrismaClient, actor: Actor | null, dec
   // Whoever can read no decision at all is refused before the lookup: existence is not disclosed.
   const officer = actor?.role === "UNIT_OFFICER";
   if (!officer) authorize(actor, { action: "decision.list" });
-  const decision = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
-  if (!decision) return null;
+  const row = await prisma.recognitionDecision.findUnique({ where: { id: decisionId }, include: decisionInclude });
+  if (!row) return null;
+  const { recognitions, ...rest } = row;
+  const decision = { ...rest, dossiers: recognitions.map((r) => ({ ...r.dossier, unit: { ...r.dossier.unit, name: r.unitName }, verifyToken: r.verifyToken })) };
   const unitCount = decision.dossiers.length;
   if (officer) {
     const own = decision.dossiers.filter((d) => can(actor, { action: "decision.readOwn", unit: d.unit }));
@@ -236,17 +254,38 @@ export async function getDecision(prisma: PrismaClient, actor: Actor | null, dec
   return { ...decision, unitCount, extract: false };
 }
 
+/**
+ * The decision as its text read at `version` (1 = as issued; each correction adds one): date,
+ * signer and the units' printed names from that version's snapshot. Null for a version that does
+ * not exist.
+ */
+export function decisionAtVersion(decision: DecisionDetail, version: number): DecisionDetail | null {
+  if (version === decision.textVersion) return decision;
+  const revision = decision.revisions.find((r) => r.version === version);
+  if (!revision) return null;
+  const names = (revision.unitNames ?? {}) as Record<string, string>;
+  return {
+    ...decision,
+    issuedOn: revision.issuedOn,
+    signerName: revision.signerName,
+    signerTitle: revision.signerTitle,
+    dossiers: decision.dossiers.map((d) => ({ ...d, unit: { ...d.unit, name: names[d.id] ?? d.unit.name } })),
+  };
+}
+
 /** Dossier states whose unit stands recognised by the decision (a revoked one no longer does). */
 export const STILL_RECOGNISED: readonly DossierState[] = ["RECOGNISED"];
 
 // ───────────────────────────── Word documents ─────────────────────────────
 
 type DocumentSource = Pick<DecisionDetail, "number" | "year" | "issuedOn" | "signerName" | "signerTitle"> & {
+  /** A cancelled decision recognises no one (its units may since be recognised by another). */
+  cancelledAt?: Date | null;
   /** Set for an officer's extract: the decision's own unit count, and an annex of fewer units. */
   unitCount?: number;
   extract?: boolean;
   authority: Pick<DecisionDetail["authority"], "name" | "kind" | "placeName">;
-  dossiers: { state: DossierState; unit: { id: string; name: string; kind: UnitKind; address: string | null; commune: { name: string } } }[];
+  dossiers: { state: DossierState; verifyToken?: string; unit: { id: string; name: string; kind: UnitKind; address: string | null; commune: { name: string } } }[];
 };
 
 const UBND = /^Ủy ban nhân dân\s+/iu;
@@ -329,7 +368,8 @@ export function decisionDocumentInput(decision: DocumentSource): RecognitionDeci
  * Certificates for the units the decision still recognises (a revoked recognition gets none), in
  * annex order; `unitId` restricts to one unit.
  */
-export function certificateInputs(decision: DocumentSource, unitId?: string): RecognitionCertificateInput[] {
+export function certificateInputs(decision: DocumentSource, unitId?: string, verificationBase?: string): RecognitionCertificateInput[] {
+  if (decision.cancelledAt) return [];
   const r = roles(decision.authority);
   return [...decision.dossiers]
     .sort(byUnit)
@@ -341,6 +381,7 @@ export function certificateInputs(decision: DocumentSource, unitId?: string): Re
       decision: { number: decision.number, issuedOn: isoDate(decision.issuedOn), issuer: r.issuer },
       place: decision.authority.placeName,
       signer: signerOf(decision),
+      ...(verificationBase && d.verifyToken ? { verificationUrl: verificationUrl(verificationBase, d.verifyToken) } : {}),
     }));
 }
 

@@ -14,6 +14,7 @@ import { loadDossier, transitionDossier } from "./dossier-transition";
 import { authorityDecidesFor } from "./deciding-authority";
 import { loadCompetenceTable, lockCompetenceShared } from "@/lib/rules/competence-store";
 import { reviewerLevels } from "@/lib/rules/competence";
+import { newVerifyToken } from "./decision-change";
 
 /**
  * "15/QĐ-UBND", "01/QĐ-UBND": the numbering of NĐ 30/2020 (Phụ lục I) for a decision (QĐ) of an
@@ -93,6 +94,22 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
           issuedOn: new Date(`${input.issuedOn}T00:00:00.000Z`),
           signerName: input.signerName,
           signerTitle: input.signerTitle,
+          createdById: actor?.userId ?? null,
+        },
+      });
+      // Each unit's printed name is frozen with the decision (a correction changes it, with a new
+      // version), and its certificate gets its public verification token.
+      await tx.decisionRecognition.createMany({
+        data: dossiers.map((d) => ({ decisionId: decision.id, dossierId: d!.id, unitName: d!.unit.name, verifyToken: newVerifyToken() })),
+      });
+      await tx.recognitionDecisionRevision.create({
+        data: {
+          decisionId: decision.id,
+          version: 1,
+          issuedOn: decision.issuedOn,
+          signerName: decision.signerName,
+          signerTitle: decision.signerTitle,
+          unitNames: Object.fromEntries(dossiers.map((d) => [d!.id, d!.unit.name])),
           createdById: actor?.userId ?? null,
         },
       });

@@ -16,6 +16,7 @@ const EXPECTED: Record<DossierAction, { performer: Performer; from: Partial<Reco
   REFUSE: { performer: "REVIEWER", from: { UNDER_REVIEW: "NOT_RECOGNISED" } },
   RECOGNISE: { performer: "DECIDER", from: { PROPOSED: "RECOGNISED" } },
   REVOKE: { performer: "DECIDER", from: { RECOGNISED: "REVOKED" } },
+  CANCEL_DECISION: { performer: "DECIDER", from: { RECOGNISED: "PROPOSED" } },
 };
 
 /** Facts that satisfy every guard. */
@@ -60,10 +61,10 @@ describe("transition table: every state × action × performer", () => {
     }
   });
 
-  it("terminal states offer nothing but revocation of a recognition", () => {
+  it("terminal states offer nothing but revocation of a recognition (and cancelling its decision)", () => {
     expect(availableActions("NOT_RECOGNISED", PERFORMERS)).toEqual([]);
     expect(availableActions("REVOKED", PERFORMERS)).toEqual([]);
-    expect(availableActions("RECOGNISED", PERFORMERS).map((t) => t.action)).toEqual(["REVOKE"]);
+    expect(availableActions("RECOGNISED", PERFORMERS).map((t) => t.action)).toEqual(["REVOKE", "CANCEL_DECISION"]);
   });
 
   it("labels are Vietnamese", () => {
@@ -100,6 +101,12 @@ describe("guards", () => {
     expect(checkTransition("REFUSE", "UNDER_REVIEW", ["REVIEWER"], { reason: "" }).allowed).toBe(false);
     expect(checkTransition("REVOKE", "RECOGNISED", ["DECIDER"], { reason: "Phát hiện khai báo sai" })).toMatchObject({ allowed: false, reasons: ["Vui lòng ghi số, ký hiệu văn bản thu hồi."] });
     expect(checkTransition("RECOGNISE", "PROPOSED", ["DECIDER"], {}).allowed).toBe(false);
+  });
+
+  it("cancelling the decision needs a reason and the cancelling document's reference", () => {
+    expect(checkTransition("CANCEL_DECISION", "RECOGNISED", ["DECIDER"], { reason: "Ban hành nhầm đơn vị" })).toMatchObject({ allowed: false, reasons: ["Vui lòng ghi số, ký hiệu văn bản hủy quyết định."] });
+    expect(checkTransition("CANCEL_DECISION", "RECOGNISED", ["DECIDER"], { reason: "Ban hành nhầm đơn vị", reference: "05/QĐ-UBND" })).toMatchObject({ allowed: true, transition: { to: "PROPOSED" } });
+    expect(checkTransition("CANCEL_DECISION", "REVOKED", ["DECIDER"], { reason: "x", reference: "y" }).allowed).toBe(false);
   });
 
   it("an actor holding several performer roles may take any of their actions", () => {

@@ -21,6 +21,7 @@ export const DOSSIER_ACTIONS = [
   "REFUSE",
   "RECOGNISE",
   "REVOKE",
+  "CANCEL_DECISION",
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -42,7 +43,7 @@ export type GuardFacts = {
   flaggedCriteria?: readonly { criterionId: string; comment: string | null }[];
   /** REFUSE / REVOKE: the reason written by the actor. */
   reason?: string | null;
-  /** REVOKE: the reference of the revoking document. */
+  /** REVOKE / CANCEL_DECISION: the reference of the revoking or cancelling document. */
   reference?: string | null;
   /** RECOGNISE: the decision that recognises the dossier. */
   decisionId?: string | null;
@@ -78,6 +79,7 @@ export const GUARDS = {
   },
   reasonGiven: (f) => (blank(f.reason) ? "Vui lòng nêu rõ lý do." : null),
   referenceGiven: (f) => (blank(f.reference) ? "Vui lòng ghi số, ký hiệu văn bản thu hồi." : null),
+  cancellationReferenceGiven: (f) => (blank(f.reference) ? "Vui lòng ghi số, ký hiệu văn bản hủy quyết định." : null),
   decisionGiven: (f) => (blank(f.decisionId) ? "Cần có quyết định công nhận." : null),
 } satisfies Record<string, Guard>;
 export type GuardName = keyof typeof GUARDS;
@@ -102,6 +104,10 @@ export const TRANSITIONS: Record<DossierAction, Transition> = {
   REFUSE: { action: "REFUSE", from: ["UNDER_REVIEW"], to: "NOT_RECOGNISED", performer: "REVIEWER", guards: ["reasonGiven"], label: "Không công nhận" },
   RECOGNISE: { action: "RECOGNISE", from: ["PROPOSED"], to: "RECOGNISED", performer: "DECIDER", guards: ["decisionGiven"], label: "Ban hành quyết định công nhận" },
   REVOKE: { action: "REVOKE", from: ["RECOGNISED"], to: "REVOKED", performer: "DECIDER", guards: ["reasonGiven", "referenceGiven"], label: "Thu hồi công nhận" },
+  // The decision that recognised the unit is cancelled as issued by mistake (not a revocation):
+  // the dossier goes back to awaiting a decision. Taken only through cancelDecision, for every
+  // unit of the decision at once, never from the dossier page.
+  CANCEL_DECISION: { action: "CANCEL_DECISION", from: ["RECOGNISED"], to: "PROPOSED", performer: "DECIDER", guards: ["reasonGiven", "cancellationReferenceGiven"], label: "Hủy quyết định công nhận" },
 };
 
 export type TransitionCheck =

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
+import { recordDirectlyWrittenDecisions } from "../../lib/dossiers/decision-records";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { DossierState, EmulationResult, UnitKind } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
@@ -382,6 +383,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       await tx.dossier.createMany({ data: dossiers.map((d) => ({ ...d, ...dossierFactsOf(unitById.get(d.unitId)!) })), skipDuplicates: true });
       await tx.competenceRule.createMany({ data: COMPETENCE_RULES, skipDuplicates: true });
       await tx.user.createMany({ data: userRows, skipDuplicates: true });
+      await recordDirectlyWrittenDecisions(tx);
     },
     // maxWait: the seed is often the first statement on a database still loading (a PGlite
     // opening its folder or snapshot); Prisma's 2 s default to start a transaction is not enough

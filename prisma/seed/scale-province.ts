@@ -21,6 +21,7 @@
  * - ~6 % of organisations are outside the standard (exclusion reasons), ~1 % are inactive.
  */
 import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
+import { recordDirectlyWrittenDecisions } from "../../lib/dossiers/decision-records";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CommuneKind, DossierState, EducationLevel, EmulationResult, ExclusionReason, IncidentCode, Sector, SubUnitKind, UnitKind } from "../../lib/generated/prisma/enums";
 import { DEMO_YEAR, PROVINCE } from "./demo-data";
@@ -527,6 +528,7 @@ export async function seedScaleProvince(prisma: PrismaClient, options: ScaleOpti
       await insert("RecognitionDecision", rows.decisions, (data) => tx.recognitionDecision.createMany({ data, skipDuplicates: true }));
       await insert("DecisionNumberCounter", rows.counters, (data) => tx.decisionNumberCounter.createMany({ data, skipDuplicates: true }));
       await insert("Dossier", rows.dossiers, (data) => tx.dossier.createMany({ data, skipDuplicates: true }));
+      await recordDirectlyWrittenDecisions(tx);
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

@@ -454,7 +454,31 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { authorityId: "id", year: "year", issuedOn: "date", signerName: "text", signerTitle: "text", "dossiers.0.dossierId": "id", "dossiers.0.version": "version" },
   },
+  [`${A}/decisions/actions.ts#correctDecisionAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const { decision, dossierId } = await issuedDecision(c);
+      return { decisionId: decision.id, textVersion: "1", year: "2026", issuedOn: "2026-11-21", signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch", units: [{ dossierId, unitName: "Sở Tư pháp tỉnh" }], note: "Sửa ngày ban hành ghi nhầm." };
+    },
+    fields: { decisionId: "id", textVersion: "version", year: "year", issuedOn: "date", signerName: "text", signerTitle: "text", "units.0.dossierId": "id", "units.0.unitName": "text", note: "text" },
+  },
+  [`${A}/decisions/actions.ts#cancelDecisionAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const { decision } = await issuedDecision(c);
+      return { decisionId: decision.id, textVersion: "1", reason: "Ban hành nhầm danh sách đơn vị.", reference: "05/QĐ-UBND" };
+    },
+    fields: { decisionId: "id", textVersion: "version", reason: "text", reference: "text" },
+  },
 };
+
+/** A decision issued by the real use-case, recognising one PROPOSED dossier of agency A. */
+async function issuedDecision(c: Ctx) {
+  const { issueDecision } = await import("../../lib/dossiers/decisions");
+  const d = await c.dossier("PROPOSED");
+  const decision = await issueDecision(t.prisma as never, c.admin, { authorityId: c.authority.id, year: 2026, issuedOn: "2026-11-20", signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch", dossiers: [{ dossierId: d.id, version: d.version }] });
+  return { decision, dossierId: d.id };
+}
 
 // ───────────── Checks ─────────────
 

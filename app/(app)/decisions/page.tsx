@@ -87,7 +87,8 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-3 py-2 text-right">{formatNumber(d.unitCount)}</td>
                   <td className="px-3 py-2">
-                    <DecisionStatus revokedAt={d.revokedAt} revokedUnitCount={d.revokedUnitCount} unitCount={d.unitCount} />
+                    <DecisionStatus revokedAt={d.revokedAt} revokedUnitCount={d.revokedUnitCount} unitCount={d.unitCount} cancelledAt={d.cancelledAt} />
+                    {d.textVersion > 1 && <span className="ml-2 text-xs text-slate-600">Đã đính chính</span>}
                   </td>
                 </tr>
               ))}

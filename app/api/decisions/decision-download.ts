@@ -36,6 +36,19 @@ export async function withDecision(decisionId: string, respond: (decision: Decis
   }
 }
 
+/**
+ * The app's public address, for the certificates' verification QR codes: NEXTAUTH_URL (required
+ * in production), else the address the browser used — its Host header, as sign-in trusts it
+ * without NEXTAUTH_URL (`req.url` says "localhost" whatever the browser typed).
+ */
+export function publicBase(req: Request): string {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  if (configured) return configured;
+  const url = new URL(req.url);
+  const host = req.headers.get("host");
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `${url.protocol}//${host}` : url.origin;
+}
+
 /** RFC 6266: an ASCII `filename` for old clients, the Vietnamese name in `filename*` (RFC 5987). */
 export function docxResponse(bytes: Uint8Array<ArrayBuffer>, asciiName: string, utf8Name: string): Response {
   return attachmentResponse(bytes, DOCX_MIME_TYPE, asciiName, utf8Name);

@@ -13,6 +13,8 @@ import { LinkButton } from "@/components/ui/button";
 import { DecisionStatus } from "@/components/decisions/decision-status";
 import { DownloadLink } from "@/components/decisions/download-link";
 import { pdfConversionAvailable } from "@/lib/documents/pdf-conversion";
+import { DecisionCancellationForm, DecisionCorrectionForm } from "@/components/decisions/decision-changes";
+import { cancelDecisionAction, correctDecisionAction } from "../actions";
 
 export const metadata = { title: "Quyết định công nhận" };
 
@@ -41,6 +43,11 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
   const base = `/api/decisions/${decision.id}`;
   // PDF downloads only where LibreOffice is installed (lib/documents/pdf-conversion.ts); the .docx always.
   const pdf = pdfConversionAvailable();
+  const cancelled = decision.cancelledAt !== null;
+  // Who may decide for every unit of the decision may correct or cancel it; the use-cases judge
+  // again with the competence table of the decision's year.
+  const mayChange = !decision.extract && !cancelled && can(actor, { action: "decision.issue" }) && decision.dossiers.every((d) => can(actor, { action: "dossier.decide", unit: d.unit }));
+  const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
   return (
     <>
@@ -72,9 +79,16 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
             <dd>{formatNumber(decision.unitCount)}</dd>
             <dt className="text-slate-600">Tình trạng</dt>
             <dd>
-              <DecisionStatus revokedAt={decision.revokedAt} revokedUnitCount={revokedUnits} unitCount={decision.dossiers.length} />
+              <DecisionStatus revokedAt={decision.revokedAt} revokedUnitCount={revokedUnits} unitCount={decision.dossiers.length} cancelledAt={decision.cancelledAt} />
               {decision.revocationReason && <span className="ml-2 text-slate-600">{decision.revocationReason}</span>}
+              {decision.cancelledAt && (
+                <span className="ml-2 text-slate-600" data-testid="decision-cancellation">
+                  Hủy ngày {formatDate(decision.cancelledAt)} theo văn bản {decision.cancellationRef}. Lý do: {decision.cancellationReason}
+                </span>
+              )}
             </dd>
+            <dt className="text-slate-600">Phiên bản văn bản</dt>
+            <dd>{decision.textVersion > 1 ? `Phiên bản ${decision.textVersion} (đã đính chính ${decision.textVersion - 1} lần)` : "Bản ban hành (chưa đính chính)"}</dd>
             <dt className="text-slate-600">Ghi nhận vào hệ thống</dt>
             <dd>{vietnamDateTime(decision.createdAt)}</dd>
           </dl>
@@ -83,7 +97,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
           <div className="flex flex-col gap-3">
             <DownloadLink variant="primary" href={`${base}/docx`}>{decision.extract ? "Tải quyết định, trích phần đơn vị mình (.docx)" : "Tải quyết định (.docx)"}</DownloadLink>
             {pdf && <DownloadLink href={`${base}/docx?format=pdf`}>{decision.extract ? "Tải quyết định, trích phần đơn vị mình (.pdf)" : "Tải quyết định (.pdf)"}</DownloadLink>}
-            {certifiable > 0 && !decision.revokedAt ? (
+            {certifiable > 0 && !decision.revokedAt && !cancelled ? (
               <>
                 <DownloadLink href={`${base}/certificates`}>Tải giấy công nhận (.docx)</DownloadLink>
                 {pdf && <DownloadLink href={`${base}/certificates?format=pdf`}>Tải giấy công nhận (.pdf)</DownloadLink>}
@@ -123,11 +137,15 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
                   <td className="px-3 py-2">{UNIT_KIND_LABELS[d.unit.kind]}</td>
                   <td className="px-3 py-2">{d.unit.commune.name}</td>
                   <td className="px-3 py-2">
-                    <Badge tone={DOSSIER_STATE_TONES[d.state]}>{DOSSIER_STATE_LABELS[d.state]}</Badge>
+                    {cancelled && d.decisionId !== decision.id ? (
+                      <Badge tone="red">Quyết định đã hủy</Badge>
+                    ) : (
+                      <Badge tone={DOSSIER_STATE_TONES[d.state]}>{DOSSIER_STATE_LABELS[d.state]}</Badge>
+                    )}
                     {d.state === "REVOKED" && d.revocationRef && <span className="ml-2 text-xs text-slate-600">theo {d.revocationRef}</span>}
                   </td>
                   <td className="px-3 py-2">
-                    {STILL_RECOGNISED.includes(d.state) && !decision.revokedAt ? (
+                    {STILL_RECOGNISED.includes(d.state) && !decision.revokedAt && !cancelled ? (
                       <span className="flex gap-3">
                         <a className="text-brand-700 hover:underline" download href={`${base}/certificates/${d.unit.id}`} aria-label={`Giấy công nhận của ${d.unit.name} (.docx)`}>
                           .docx
@@ -148,6 +166,41 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
           </table>
         </div>
       </Card>
+
+      <Card title="Lịch sử văn bản (ban hành, đính chính)" className="mt-4">
+        <ol className="space-y-2 text-sm" data-testid="decision-versions">
+          {[...decision.revisions].reverse().map((r) => (
+            <li key={r.version} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <span className="font-medium">{r.version === 1 ? "Phiên bản 1 (ban hành)" : `Phiên bản ${r.version} (đính chính)`}</span>
+              <span className="text-slate-600">{vietnamDateTime(r.createdAt)}</span>
+              {r.version === decision.textVersion && <Badge tone="green">Hiện hành</Badge>}
+              {r.note && <span className="basis-full text-slate-700">{r.note}</span>}
+              <a className="text-brand-700 hover:underline" download href={`${base}/docx?version=${r.version}`} aria-label={`Tải phiên bản ${r.version} của quyết định (.docx)`}>
+                Tải .docx
+              </a>
+            </li>
+          ))}
+        </ol>
+      </Card>
+
+      {mayChange && (
+        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+          <Card title="Đính chính quyết định">
+            <p className="mb-3 text-sm text-slate-600">Sửa sai sót về ngày ban hành, người ký hoặc tên đơn vị. Quyết định giữ nguyên số; bản cũ được lưu trong lịch sử.</p>
+            <DecisionCorrectionForm
+              decision={{ id: decision.id, number: decision.number, year: decision.year, textVersion: decision.textVersion, issuedOn: isoOf(decision.issuedOn), signerName: decision.signerName, signerTitle: decision.signerTitle }}
+              units={decision.dossiers.map((d) => ({ dossierId: d.id, unitName: d.unit.name }))}
+              action={correctDecisionAction}
+            />
+          </Card>
+          <Card title="Hủy quyết định">
+            <p className="mb-3 text-sm text-slate-600">
+              Dùng khi quyết định ban hành nhầm. Khác với thu hồi công nhận của một đơn vị (làm ở hồ sơ của đơn vị): hủy làm quyết định không còn giá trị và các đơn vị trở lại chờ quyết định.
+            </p>
+            <DecisionCancellationForm decision={{ id: decision.id, number: decision.number, textVersion: decision.textVersion, recognisedUnits: certifiable }} action={cancelDecisionAction} />
+          </Card>
+        </div>
+      )}
     </>
   );
 }

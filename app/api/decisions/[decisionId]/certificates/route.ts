@@ -1,6 +1,6 @@
 import { buildCertificatesDocx, recognitionCertificateFileName } from "@/lib/documents";
 import { certificateInputs, certificatesUtf8FileName } from "@/lib/dossiers/decision-queries";
-import { documentResponse, notFoundResponse, withDecision } from "@/app/api/decisions/decision-download";
+import { documentResponse, notFoundResponse, publicBase, withDecision } from "@/app/api/decisions/decision-download";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ decisionId: string }> }) {
   const { decisionId } = await ctx.params;
   return withDecision(decisionId, async (decision) => {
-    const inputs = decision.revokedAt ? [] : certificateInputs(decision);
+    // A cancelled decision recognises no one: its certificates are void.
+    const inputs = decision.revokedAt || decision.cancelledAt ? [] : certificateInputs(decision, undefined, publicBase(req));
     if (inputs.length === 0) return notFoundResponse("Không còn đơn vị nào được công nhận theo quyết định này.");
     const bytes = await buildCertificatesDocx(inputs);
     return documentResponse(req, bytes, recognitionCertificateFileName(decision.number), certificatesUtf8FileName(decision.number));

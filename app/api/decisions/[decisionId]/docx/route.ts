@@ -1,14 +1,27 @@
 import { buildRecognitionDecisionDocx, recognitionDecisionFileName } from "@/lib/documents";
-import { decisionDocumentInput, decisionUtf8FileName } from "@/lib/dossiers/decision-queries";
-import { documentResponse, withDecision } from "@/app/api/decisions/decision-download";
+import { decisionAtVersion, decisionDocumentInput, decisionUtf8FileName } from "@/lib/dossiers/decision-queries";
+import { documentResponse, notFoundResponse, withDecision } from "@/app/api/decisions/decision-download";
 
 export const dynamic = "force-dynamic";
 
-/** The decision with its annex, as issued (every unit it named). */
+/**
+ * The decision with its annex (every unit it named): its current text, or with `?version=N` an
+ * earlier version kept since a correction (đính chính).
+ */
 export async function GET(req: Request, ctx: { params: Promise<{ decisionId: string }> }) {
   const { decisionId } = await ctx.params;
-  return withDecision(decisionId, async (decision) => {
+  const asked = new URL(req.url).searchParams.get("version");
+  return withDecision(decisionId, async (current) => {
+    const version = asked === null ? current.textVersion : /^[1-9]\d{0,5}$/.test(asked) ? Number(asked) : NaN;
+    const decision = decisionAtVersion(current, version);
+    if (!decision) return notFoundResponse("Không có phiên bản này của quyết định.");
+    const suffix = version === current.textVersion ? "" : ` (phiên bản ${version})`;
     const bytes = await buildRecognitionDecisionDocx(decisionDocumentInput(decision));
-    return documentResponse(req, bytes, recognitionDecisionFileName(decision.number), decisionUtf8FileName(decision.number));
+    return documentResponse(
+      req,
+      bytes,
+      recognitionDecisionFileName(decision.number).replace(/\.docx$/, version === current.textVersion ? ".docx" : `-v${version}.docx`),
+      decisionUtf8FileName(decision.number).replace(/\.docx$/, `${suffix}.docx`),
+    );
   });
 }

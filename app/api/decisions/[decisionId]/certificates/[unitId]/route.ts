@@ -1,6 +1,6 @@
 import { buildRecognitionCertificateDocx, recognitionCertificateFileName } from "@/lib/documents";
 import { certificateInputs, certificatesUtf8FileName } from "@/lib/dossiers/decision-queries";
-import { documentResponse, notFoundResponse, withDecision } from "@/app/api/decisions/decision-download";
+import { documentResponse, notFoundResponse, publicBase, withDecision } from "@/app/api/decisions/decision-download";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ decisionId: str
   return withDecision(decisionId, async (decision) => {
     const dossier = decision.dossiers.find((d) => d.unit.id === unitId);
     if (!dossier) return notFoundResponse("Đơn vị không có trong quyết định này.");
-    const [input] = decision.revokedAt ? [] : certificateInputs(decision, unitId);
+    if (decision.cancelledAt) return notFoundResponse("Quyết định này đã bị hủy; không cấp giấy công nhận.");
+    const [input] = decision.revokedAt ? [] : certificateInputs(decision, unitId, publicBase(req));
     if (!input) return notFoundResponse("Công nhận của đơn vị này đã bị thu hồi; không cấp giấy công nhận.");
     const bytes = await buildRecognitionCertificateDocx(input);
     return documentResponse(req, bytes, recognitionCertificateFileName(dossier.unit.name), certificatesUtf8FileName(decision.number, dossier.unit.name));

@@ -1,0 +1,142 @@
+/**
+ * Đính chính and hủy quyết định: the two acts on an issued recognition decision (ADR "decision
+ * correction and cancellation"). Both are taken by whoever may decide for every unit the decision
+ * names, under the competence table of the decision's year (as `issueDecision` judges it), both
+ * lock the decision row, check the version the person saw, and write their audit events — one for
+ * the decision, one per unit so each dossier's history shows it — in the same transaction.
+ *
+ * Neither is the thu hồi of a unit's recognition (`revokeRecognition`): that ends a recognition
+ * rightly given, under the rules; cancelling voids a decision issued by mistake.
+ */
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { UserFacingError } from "@/lib/validation/action-result";
+import { loadCompetenceTable, lockCompetenceShared } from "@/lib/rules/competence-store";
+import { reviewerLevels } from "@/lib/rules/competence";
+import { isoToDateText } from "@/lib/domain/date-text";
+import { issuedOnProblem } from "@/components/decisions/decision-form-schema";
+import type { DecisionCancellationInput, DecisionCorrectionInput } from "@/components/decisions/decision-change-schema";
+import { correctionChanges } from "./decision-change";
+import { transitionDossier } from "./dossier-transition";
+
+export const DECISION_STALE_MESSAGE = "Quyết định vừa được người khác đính chính hoặc hủy. Vui lòng tải lại trang để xem nội dung mới nhất.";
+const CANCELLED_MESSAGE = "Quyết định này đã bị hủy; không thể đính chính hoặc hủy lại.";
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Locks the decision row, loads it with the units it named, and authorizes the actor for every
+ * one of them with the decision year's competence. Returns the year-competent actor too.
+ */
+async function loadForChange(tx: Prisma.TransactionClient, actor: Actor | null, decisionId: string, textVersion: number) {
+  authorize(actor, { action: "decision.issue" });
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RecognitionDecision" WHERE "id" = ${decisionId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new UserFacingError("Quyết định không tồn tại.");
+  await lockCompetenceShared(tx);
+  const decision = await tx.recognitionDecision.findUniqueOrThrow({
+    where: { id: decisionId },
+    include: {
+      recognitions: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          dossier: {
+            select: { id: true, state: true, version: true, unitId: true, year: true, reviewRound: true, decisionId: true, unit: { select: { id: true, kind: true, communeId: true, name: true } } },
+          },
+        },
+      },
+    },
+  });
+  const table = await loadCompetenceTable(tx, decision.year);
+  const yearActor = actor ? { ...actor, competence: reviewerLevels(table) } : actor;
+  // Every unit first: a person who may not decide one of them learns nothing about the others.
+  for (const r of decision.recognitions) authorize(yearActor, { action: "dossier.decide", unit: r.dossier.unit });
+  if (decision.cancelledAt) throw new UserFacingError(CANCELLED_MESSAGE);
+  if (decision.textVersion !== textVersion) throw new UserFacingError(DECISION_STALE_MESSAGE);
+  return { decision, yearActor };
+}
+
+/** Đính chính: a new version of the text under the same number; every earlier version is kept. */
+export async function correctDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionCorrectionInput) {
+  return prisma.$transaction(
+    async (tx) => {
+      const { decision } = await loadForChange(tx, actor, input.decisionId, input.textVersion);
+      // The date rule is judged on the stored year, whatever year the form sent.
+      const problem = issuedOnProblem(decision.year, input.issuedOn);
+      if (problem) throw new UserFacingError(problem, "issuedOn");
+      const named = new Set(decision.recognitions.map((r) => r.dossierId));
+      for (const u of input.units) if (!named.has(u.dossierId)) throw new UserFacingError("Đơn vị không có trong quyết định này.", "units");
+      const currentNames = Object.fromEntries(decision.recognitions.map((r) => [r.dossierId, r.unitName]));
+      const nextNames = { ...currentNames, ...Object.fromEntries(input.units.map((u) => [u.dossierId, u.unitName.normalize("NFC")])) };
+      const current = { issuedOn: iso(decision.issuedOn), signerName: decision.signerName, signerTitle: decision.signerTitle, unitNames: currentNames };
+      const next = { issuedOn: input.issuedOn, signerName: input.signerName.normalize("NFC"), signerTitle: input.signerTitle.normalize("NFC"), unitNames: nextNames };
+      const changes = correctionChanges(current, next, isoToDateText);
+      if (changes.length === 0) throw new UserFacingError("Không có nội dung nào thay đổi so với bản hiện hành; quyết định không được đính chính.");
+
+      const version = decision.textVersion + 1;
+      const { count } = await tx.recognitionDecision.updateMany({
+        where: { id: decision.id, textVersion: decision.textVersion, cancelledAt: null },
+        data: { textVersion: version, issuedOn: new Date(`${next.issuedOn}T00:00:00.000Z`), signerName: next.signerName, signerTitle: next.signerTitle },
+      });
+      if (count !== 1) throw new UserFacingError(DECISION_STALE_MESSAGE);
+      for (const r of decision.recognitions) {
+        const name = nextNames[r.dossierId]!;
+        if (name !== r.unitName) await tx.decisionRecognition.update({ where: { id: r.id }, data: { unitName: name } });
+      }
+      await tx.recognitionDecisionRevision.create({
+        data: { decisionId: decision.id, version, issuedOn: new Date(`${next.issuedOn}T00:00:00.000Z`), signerName: next.signerName, signerTitle: next.signerTitle, unitNames: nextNames, note: input.note, createdById: actor?.userId ?? null },
+      });
+      const summary = { number: decision.number, textVersion: version, changes, note: input.note };
+      await recordAudit(tx, { actor, action: "decision.corrected", entityType: "RecognitionDecision", entityId: decision.id, before: { ...current, textVersion: decision.textVersion }, after: { ...next, textVersion: version }, meta: summary });
+      for (const r of decision.recognitions) {
+        await recordAudit(tx, { actor, action: "dossier.decision_corrected", entityType: "Dossier", entityId: r.dossierId, unitId: r.dossier.unitId, after: { dossierId: r.dossierId, decisionId: decision.id, ...summary } });
+      }
+      return { id: decision.id, number: decision.number, textVersion: version, changes };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * Hủy quyết định: the decision stays on record (its number is never given again: the counter
+ * only grows), marked cancelled; every unit it still recognised goes back to PROPOSED, awaiting a
+ * new decision. A unit whose recognition was revoked under it stays revoked.
+ */
+export async function cancelDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionCancellationInput, now: Date = new Date()) {
+  return prisma.$transaction(
+    async (tx) => {
+      const { decision, yearActor } = await loadForChange(tx, actor, input.decisionId, input.textVersion);
+      const returned: string[] = [];
+      for (const r of decision.recognitions) {
+        const d = r.dossier;
+        if (d.decisionId !== decision.id || d.state !== "RECOGNISED") continue;
+        await transitionDossier(tx, {
+          actor: yearActor,
+          dossier: d,
+          unit: d.unit,
+          action: "CANCEL_DECISION",
+          expectedVersion: d.version,
+          facts: { reason: input.reason, reference: input.reference },
+          data: { decisionId: null, decidedAt: null },
+          meta: { decisionId: decision.id, decisionNumber: decision.number, reason: input.reason, reference: input.reference },
+        });
+        returned.push(d.id);
+      }
+      const { count } = await tx.recognitionDecision.updateMany({
+        where: { id: decision.id, textVersion: decision.textVersion, cancelledAt: null },
+        data: { cancelledAt: now, cancellationReason: input.reason, cancellationRef: input.reference, cancelledById: actor?.userId ?? null },
+      });
+      if (count !== 1) throw new UserFacingError(DECISION_STALE_MESSAGE);
+      await recordAudit(tx, {
+        actor,
+        action: "decision.cancelled",
+        entityType: "RecognitionDecision",
+        entityId: decision.id,
+        after: { number: decision.number, year: decision.year, reason: input.reason, reference: input.reference, dossierIds: returned },
+      });
+      return { id: decision.id, number: decision.number, returnedUnits: returned.length };
+    },
+    { timeout: 60_000 },
+  );
+}
