@@ -5,11 +5,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { createUserSchema, updateUserAccessSchema, ROLES, REVIEWER_LEVELS } from "@/lib/users/user-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
 import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
+
+/** The text limits of the schema, for the character counters. */
+const LIMITS = maxLengths(createUserSchema);
 
 type Option = { id: string; name: string };
 type Values = Record<string, string | boolean | undefined>;
@@ -37,12 +42,17 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
     // One form serves two schemas, so its values are typed loosely; the schema still validates them.
   } = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const register = registerWithValue({ register: registerField, getValues });
+  const lastSaved = useLastSaved(defaults);
 
   const [role, reviewerLevel, officerScope] = useWatch({ control, name: ["role", "reviewerLevel", "officerScope"] });
   const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name]?.message;
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<FieldValues>, { message: messages.join(" ") });
@@ -52,6 +62,7 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
     if (mode === "create") {
       router.push("/admin/users");
     } else {
+      lastSaved.remember(getValues());
       setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
     }
     router.refresh();
@@ -63,10 +74,10 @@ export function UserForm({ mode, units, communes, defaults, action }: Props) {
       {mode === "edit" && <input type="hidden" {...register("userId")} />}
       {mode === "create" && (
         <>
-          <FormField id="username" label="Tên đăng nhập" error={err("username")} hint="Chữ không dấu, số và . _ -, ví dụ: canbo.sotuphap">
+          <FormField id="username" label="Tên đăng nhập" error={err("username")} hint="Chữ không dấu, số và . _ -, ví dụ: canbo.sotuphap" maxLength={LIMITS.username}>
             <TextInput id="username" autoComplete="off" aria-invalid={!!err("username")} {...register("username")} />
           </FormField>
-          <FormField id="fullName" label="Họ và tên" error={err("fullName")}>
+          <FormField id="fullName" label="Họ và tên" error={err("fullName")} maxLength={LIMITS.fullName}>
             <TextInput id="fullName" aria-invalid={!!err("fullName")} {...register("fullName")} />
           </FormField>
           <FormField id="password" label="Mật khẩu ban đầu" error={err("password")} hint="Ít nhất 10 ký tự, có cả chữ và số.">

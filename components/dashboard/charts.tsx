@@ -15,7 +15,7 @@ const formatCount = (value: unknown) => (typeof value === "number" ? numberForma
 /** A chart area announced as one image whose numbers are in the table `tableId`. */
 function ChartFrame({ label, tableId, height, children }: { label: string; tableId: string; height: number; children: React.ReactElement }) {
   return (
-    <div role="img" aria-label={`${label} Số liệu chi tiết trong bảng ngay sau biểu đồ.`} aria-describedby={tableId} className="w-full" style={{ height }}>
+    <div role="img" aria-label={`${label} Số liệu chi tiết trong bảng ngay sau biểu đồ.`} aria-describedby={tableId} className="w-full min-w-0 overflow-hidden" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height }}>
         {children}
       </ResponsiveContainer>

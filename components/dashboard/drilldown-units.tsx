@@ -10,7 +10,7 @@ import { DataTable, tbody, td, th, thead } from "./data-table";
 export function DrilldownUnits({ units, year, communeName }: { units: DrilldownUnit[]; year: number; communeName: string }) {
   if (units.length === 0) return <EmptyState title="Không có đơn vị nào phù hợp với bộ lọc trên địa bàn này." />;
   return (
-    <DataTable caption={`Đơn vị trên địa bàn ${communeName} và hồ sơ năm ${year}`} captionHidden testId="drilldown-units">
+    <DataTable caption={`Đơn vị trên địa bàn ${communeName} và hồ sơ năm ${year}`} captionHidden cards testId="drilldown-units">
       <thead className={thead}>
         <tr>
           <th scope="col" className={th}>Đơn vị</th>
@@ -27,9 +27,9 @@ export function DrilldownUnits({ units, year, communeName }: { units: DrilldownU
             <th scope="row" className={`${td} text-left font-normal`}>
               <Link className="font-medium text-brand-700 hover:underline" href={`/units/${u.unitId}`}>{u.name}</Link>
             </th>
-            <td className={`${td} whitespace-nowrap`}>{UNIT_KIND_LABELS[u.kind]}</td>
-            <td className={td}>{u.sector ? SECTOR_LABELS[u.sector] : "—"}</td>
-            <td className={td}>
+            <td className={`${td} whitespace-nowrap`} data-label="Loại">{UNIT_KIND_LABELS[u.kind]}</td>
+            <td className={td} data-label="Lĩnh vực">{u.sector ? SECTOR_LABELS[u.sector] : "—"}</td>
+            <td className={td} data-label={`Hồ sơ năm ${year}`}>
               <span className="flex flex-wrap gap-1">
                 {u.excluded ? (
                   <Badge>Không thuộc diện</Badge>
@@ -39,7 +39,7 @@ export function DrilldownUnits({ units, year, communeName }: { units: DrilldownU
                 {u.registrationLate && <Badge tone="amber">Đăng ký muộn</Badge>}
               </span>
             </td>
-            <td className={`${td} whitespace-nowrap`}>{u.decisionNumber ?? "—"}</td>
+            <td className={`${td} whitespace-nowrap`} data-label="Quyết định công nhận">{u.decisionNumber ?? "—"}</td>
             <td className={`${td} whitespace-nowrap`}>
               {!u.excluded && (
                 <Link className="text-brand-700 hover:underline" href={`/units/${u.unitId}/dossier?year=${year}`}>

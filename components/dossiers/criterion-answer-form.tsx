@@ -4,9 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
-import { Form } from "@/components/ui/form";
+import { Form, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert } from "@/components/ui/form-field";
+import { CharacterCount } from "@/components/ui/character-count";
+
+/**
+ * The explanation's limit in criterionAnswerSchema (lib/dossiers/self-assessment.ts, a server
+ * module a client component cannot import); tests/unit/form-limits.test.ts keeps the two equal.
+ */
+export const EXPLANATION_LIMIT = 4000;
 
 type Question = { key: string; question: string; evidenceHint: string };
 
@@ -36,6 +44,10 @@ export function CriterionAnswerForm({
     Object.fromEntries(questions.map((q) => [q.key, declarations[q.key] === undefined ? "" : String(declarations[q.key])])),
   );
   const [text, setText] = useState(explanation);
+  // Answers already saved and saved again unchanged: nothing is sent (lib/validation/form-changes.ts).
+  const answered = questions.some((q) => declarations[q.key] !== undefined) || explanation.trim() !== "";
+  const lastSaved = useLastSaved(answered ? { ...values, explanation: text } : { explanation: undefined, never: "saved" });
+  const [unchanged, setUnchanged] = useState(false);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   const id = (suffix: string) => `${criterionId}-${suffix}`;
 
@@ -45,10 +57,17 @@ export function CriterionAnswerForm({
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
+        setUnchanged(false);
+        if (lastSaved.unchanged({ ...values, explanation: text })) {
+          setResult(null);
+          setUnchanged(true);
+          return;
+        }
         start(async () => {
           const r = await action({ dossierId, version: currentVersion, criterionId, declarations: values, explanation: text });
           setResult(r);
           if (r.ok) {
+            lastSaved.remember({ ...values, explanation: text });
             setVersion(r.data.version);
             router.refresh();
           }
@@ -81,9 +100,10 @@ export function CriterionAnswerForm({
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           aria-invalid={!!errors?.explanation}
         />
+        <CharacterCount fieldId={id("explanation")} max={EXPLANATION_LIMIT} />
         <FieldError id={id("explanation-error")} messages={errors?.explanation} />
       </div>
-      <FormAlert message={result ? (result.ok ? "Đã lưu." : result.message) : null} tone={result?.ok ? "success" : "error"} />
+      <FormAlert message={unchanged ? NO_CHANGES_MESSAGE : result ? (result.ok ? "Đã lưu." : result.message) : null} tone={unchanged || result?.ok ? "success" : "error"} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Đang lưu…" : "Lưu tiêu chí này"}
       </Button>

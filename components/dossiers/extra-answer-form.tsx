@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
-import { Form } from "@/components/ui/form";
+import { Form, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 
@@ -27,16 +28,26 @@ export function ExtraAnswerForm({
   const [pending, start] = useTransition();
   const [value, setValue] = useState(answer === undefined ? "" : String(answer));
   const [result, setResult] = useState<ActionResult<{ version: number }> | null>(null);
+  // An answer already saved and saved again unchanged: nothing is sent (lib/validation/form-changes.ts).
+  const lastSaved = useLastSaved(answer === undefined ? { never: "saved" } : { value: String(answer) });
+  const [unchanged, setUnchanged] = useState(false);
   return (
     <Form
       aria-label={`Tự đánh giá tiêu chí ${code}`}
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
+        setUnchanged(false);
+        if (lastSaved.unchanged({ value })) {
+          setResult(null);
+          setUnchanged(true);
+          return;
+        }
         start(async () => {
           const r = await action({ dossierId, version: currentVersion, code, answer: value });
           setResult(r);
           if (r.ok) {
+            lastSaved.remember({ value });
             setVersion(r.data.version);
             router.refresh();
           }
@@ -54,6 +65,7 @@ export function ExtraAnswerForm({
           ))}
         </div>
       </fieldset>
+      {unchanged && <FormAlert message={NO_CHANGES_MESSAGE} tone="success" />}
       {result && <FormAlert message={result.ok ? "Đã lưu." : result.message} tone={result.ok ? "success" : "error"} />}
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Đang lưu…" : "Lưu"}</Button>
     </Form>

@@ -9,6 +9,12 @@ import { Button } from "@/components/ui/button";
 import { useConfirm, type ConfirmText } from "@/components/ui/confirm-dialog";
 import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
 import { useNotice } from "@/components/ui/notice";
+import { CharacterCount } from "@/components/ui/character-count";
+import { revocationSchema } from "@/lib/dossiers/dossier-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
+
+/** The limits of the reason and reference (the same for a refusal and a revocation), for the counters. */
+const LIMITS = maxLengths(revocationSchema);
 
 /**
  * Refusal or revocation: a reason (and a document reference for revocation), a confirmation that
@@ -63,6 +69,7 @@ export function ReasonForm({
         Lý do
       </label>
       <textarea id={`reason-${label}`} name="reason" rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" aria-invalid={!!fieldErrors?.reason} />
+      <CharacterCount fieldId={`reason-${label}`} max={LIMITS.reason!} />
       <FieldError id={`reason-${label}-error`} messages={fieldErrors?.reason} />
       {withReference && (
         <>
@@ -70,6 +77,7 @@ export function ReasonForm({
             Số, ký hiệu văn bản
           </label>
           <TextInput id={`reference-${label}`} name="reference" aria-invalid={!!fieldErrors?.reference} />
+          <CharacterCount fieldId={`reference-${label}`} max={LIMITS.reference!} />
           <FieldError id={`reference-${label}-error`} messages={fieldErrors?.reference} />
         </>
       )}

@@ -4,12 +4,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import { registrationFormSchema } from "@/lib/dossiers/dossier-schemas";
+import { registrationFormSchema, registrationSchema } from "@/lib/dossiers/dossier-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
+
 import type { ActionResult } from "@/lib/validation/action-result";
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
+
+/** The text limits of the schema (the form's own schema hands its fields on to it), for the character counters. */
+const LIMITS = maxLengths(registrationSchema);
 
 type Props = {
   unitId: string;
@@ -52,7 +57,7 @@ export function RegistrationForm({ unitId, year, needsPartyResolution, needsPlan
 
   const doc = (refName: string, dateName: string, label: string, hint?: string) => (
     <div className="grid gap-3 sm:grid-cols-2">
-      <FormField id={refName} label={`Số, ký hiệu ${label}`} error={err(refName)} hint={hint}>
+      <FormField id={refName} label={`Số, ký hiệu ${label}`} error={err(refName)} hint={hint} maxLength={LIMITS[refName]}>
         <TextInput id={refName} aria-invalid={!!err(refName)} {...register(refName)} />
       </FormField>
       <FormField id={dateName} label={`Ngày ${label}`} error={err(dateName)}>

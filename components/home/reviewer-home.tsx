@@ -13,6 +13,7 @@ import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters }) {
@@ -46,8 +47,7 @@ export async function ReviewerHome({ actor, year, filters }: { actor: Actor; yea
       {queue.length === 0 ? (
         <EmptyState title="Không có hồ sơ nào phù hợp." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="review-queue">
+        <CardTable testId="review-queue">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">Đơn vị</th>
@@ -66,22 +66,21 @@ export async function ReviewerHome({ actor, year, filters }: { actor: Actor; yea
                       {d.unit.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{UNIT_KIND_LABELS[d.unit.kind]}</td>
-                  <td className="px-3 py-2">{d.unit.commune.name}</td>
-                  <td className="px-3 py-2">{formatDateTime(d.submittedAt)}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" data-label="Loại">{UNIT_KIND_LABELS[d.unit.kind]}</td>
+                  <td className="px-3 py-2" data-label="Địa bàn">{d.unit.commune.name}</td>
+                  <td className="px-3 py-2" data-label="Nộp lúc">{formatDateTime(d.submittedAt)}</td>
+                  <td className="px-3 py-2" data-label="Trạng thái">
                     <Badge tone={DOSSIER_STATE_TONES[d.state]}>{DOSSIER_STATE_LABELS[d.state]}</Badge>
                     {d.submissionLate && <> <Badge tone="amber">Nộp muộn</Badge></>}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" data-label="Hạn quyết định">
                     {d.decisionDeadline.split("-").reverse().join("/")}{" "}
                     {d.overdue ? <Badge tone="red">{countdownLabel(d.decisionDeadline, today)}</Badge> : <span className="text-xs text-slate-500">{countdownLabel(d.decisionDeadline, today)}</span>}
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </CardTable>
       )}
     </>
   );

@@ -14,6 +14,8 @@ import {
   type PersonnelType,
 } from "@/lib/domain/vocabulary";
 import { createDisciplineSchema, updateDisciplineSchema } from "@/lib/records/discipline-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
+
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
@@ -21,6 +23,9 @@ import { DateInput } from "@/components/ui/date-input";
 import { isoToDateText } from "@/lib/domain/date-text";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
+
+/** The text limits of the schema, for the character counters. */
+const LIMITS = maxLengths(updateDisciplineSchema);
 
 type PersonOption = { id: string; fullName: string; personnelType: PersonnelType; position: string; isSecurityForceMember: boolean; subUnitId: string };
 
@@ -131,7 +136,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
           </FormField>
         )}
         <div className="grid gap-3 sm:grid-cols-2">
-          <FormField id="fullName" label="Họ và tên" error={err("fullName")}>
+          <FormField id="fullName" label="Họ và tên" error={err("fullName")} maxLength={LIMITS.fullName}>
             <TextInput id="fullName" autoComplete="off" aria-invalid={!!err("fullName")} {...register("fullName")} />
           </FormField>
           <FormField id="personnelType" label="Đối tượng" error={err("personnelType")}>
@@ -142,7 +147,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
               ))}
             </Select>
           </FormField>
-          <FormField id="position" label="Chức vụ (nếu có)" error={err("position")}>
+          <FormField id="position" label="Chức vụ (nếu có)" error={err("position")} maxLength={LIMITS.position}>
             <TextInput id="position" aria-invalid={!!err("position")} {...register("position")} />
           </FormField>
           <FormField id="subUnitId" label="Thuộc phòng, ban, tổ (nếu có)" error={err("subUnitId")}>
@@ -171,11 +176,11 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
           <FormField id="decidedOn" label="Ngày quyết định" error={err("decidedOn")} hint={`Ngày/tháng/năm ghi trên quyết định, không sau hôm nay (${isoToDateText(today)}).`}>
             <DateInput id="decidedOn" aria-invalid={!!err("decidedOn")} {...register("decidedOn")} />
           </FormField>
-          <FormField id="decisionRef" label="Số quyết định" error={err("decisionRef")} hint="Ví dụ: 12/QĐ-STP">
+          <FormField id="decisionRef" label="Số quyết định" error={err("decisionRef")} hint="Ví dụ: 12/QĐ-STP" maxLength={LIMITS.decisionRef}>
             <TextInput id="decisionRef" aria-invalid={!!err("decisionRef")} {...register("decisionRef")} />
           </FormField>
         </div>
-        <FormField id="reason" label="Lý do kỷ luật" error={err("reason")}>
+        <FormField id="reason" label="Lý do kỷ luật" error={err("reason")} maxLength={LIMITS.reason}>
           <TextArea id="reason" aria-invalid={!!err("reason")} {...register("reason")} />
         </FormField>
         <CheckboxField id="forSocialEvil" label="Kỷ luật do mắc tệ nạn xã hội" error={err("forSocialEvil")} {...register("forSocialEvil")} />

@@ -34,6 +34,10 @@ import { DateInput } from "@/components/ui/date-input";
 import { isoToDateText } from "@/lib/domain/date-text";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
+import { maxLengths } from "@/lib/validation/max-length";
+
+/** The text limits of the schema, for the character counters. */
+const LIMITS = maxLengths(updateIncidentSchema);
 
 type Defaults = {
   incidentId?: string;
@@ -207,10 +211,10 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
           </div>
         </fieldset>
       )}
-      <FormField id="title" label="Tên vụ việc" error={err("title")}>
+      <FormField id="title" label="Tên vụ việc" error={err("title")} maxLength={LIMITS.title}>
         <TextInput id="title" aria-invalid={!!err("title")} {...register("title")} />
       </FormField>
-      <FormField id="description" label="Mô tả (nếu có)" error={err("description")}>
+      <FormField id="description" label="Mô tả (nếu có)" error={err("description")} maxLength={LIMITS.description}>
         <TextArea id="description" aria-invalid={!!err("description")} {...register("description")} />
       </FormField>
       {(forceMajeureApplies || isCrime) && (

@@ -6,12 +6,17 @@ import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { createModelSchema, updateModelSchema } from "@/lib/records/movement-model-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
+
 import { Form, registerWithValue } from "@/components/ui/form";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
 import { CheckboxField, TextArea } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
+
+/** The text limits of the schema, for the character counters. */
+const LIMITS = maxLengths(updateModelSchema);
 
 type Defaults = { modelId?: string; name: string; description: string; startedOn: string; isEffective: boolean };
 type FormValues = Omit<z.input<typeof updateModelSchema>, "modelId"> & { modelId?: string };
@@ -57,14 +62,14 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
     <Form onSubmit={onSubmit} className="max-w-3xl space-y-3" aria-label={mode === "create" ? "Thêm mô hình" : "Sửa mô hình"}>
       <FormAlert message={message?.text} tone={message?.tone} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id="model-name" label="Tên mô hình" error={err("name")}>
+        <FormField id="model-name" label="Tên mô hình" error={err("name")} maxLength={LIMITS.name}>
           <TextInput id="model-name" aria-invalid={!!err("name")} placeholder="Ví dụ: Camera an ninh khu dân cư" {...register("name")} />
         </FormField>
         <FormField id="model-startedOn" label="Ngày bắt đầu (nếu có)" error={err("startedOn")}>
           <DateInput id="model-startedOn" aria-invalid={!!err("startedOn")} {...register("startedOn")} />
         </FormField>
       </div>
-      <FormField id="model-description" label="Mô tả (nếu có)" error={err("description")}>
+      <FormField id="model-description" label="Mô tả (nếu có)" error={err("description")} maxLength={LIMITS.description}>
         <TextArea id="model-description" aria-invalid={!!err("description")} {...register("description")} />
       </FormField>
       <CheckboxField id="model-isEffective" label="Mô hình hoạt động hiệu quả" error={err("isEffective")} {...register("isEffective")} />

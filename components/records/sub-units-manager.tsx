@@ -7,6 +7,9 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { EMULATION_RESULTS, EMULATION_RESULT_LABELS, type EmulationResult } from "@/lib/domain/vocabulary";
 import { createSubUnitSchema, SUB_UNIT_KINDS, SUB_UNIT_KIND_LABELS, type SubUnitKind } from "@/lib/records/sub-unit-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
+
+import { NO_CHANGES_MESSAGE, sameFormValues } from "@/lib/validation/form-changes";
 import { subUnitShare } from "@/lib/records/sub-unit-share";
 import { formatPercent } from "@/lib/format";
 import { Form, registerWithValue } from "@/components/ui/form";
@@ -16,6 +19,9 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { CheckboxField } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
+
+/** The name's limit in the schema, for the character counter. */
+const NAME_LIMIT = maxLengths(createSubUnitSchema).name;
 
 export type SubUnitRow = {
   id: string;
@@ -81,7 +87,7 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
           <EmptyState title="Chưa khai báo phòng, ban, tổ, đội trực thuộc.">{canEdit && "Thêm đơn vị trực thuộc ở biểu mẫu bên dưới."}</EmptyState>
         ) : (
           <div className="-mx-4 overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="sub-unit-table">
+            <table className="card-table min-w-full text-sm" data-testid="sub-unit-table">
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr>
                   <th className="px-4 py-2 font-medium">Tên</th>
@@ -112,16 +118,16 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
                   ) : (
                     <tr key={row.id} data-testid="sub-unit-row">
                       <td className="min-w-40 px-4 py-2 font-medium text-slate-900">{row.name}</td>
-                      <td className="px-4 py-2">{SUB_UNIT_KIND_LABELS[row.kind]}</td>
-                      <td className="px-4 py-2">
+                      <td className="px-4 py-2" data-label="Loại">{SUB_UNIT_KIND_LABELS[row.kind]}</td>
+                      <td className="px-4 py-2" data-label="Đặc điểm">
                         <div className="flex flex-wrap gap-1">
                           {row.isSecurityForce && <Badge tone="blue">Lực lượng bảo vệ</Badge>}
                           {!row.eligibleForRating && <Badge>Không xét thi đua</Badge>}
                         </div>
                       </td>
-                      <td className="px-4 py-2">
+                      <td className="px-4 py-2" data-label={`Kết quả năm ${year}`}>
                         {canEdit ? (
-                          <Select aria-label={`Kết quả năm ${year} của ${row.name}`} className="min-w-56" value={row.result ?? ""} onChange={(e) => changeResult(row, e.target.value)}>
+                          <Select aria-label={`Kết quả năm ${year} của ${row.name}`} className="sm:min-w-56" value={row.result ?? ""} onChange={(e) => changeResult(row, e.target.value)}>
                             <option value="">— Chưa xếp loại —</option>
                             {EMULATION_RESULTS.map((r) => (
                               <option key={r} value={r}>{EMULATION_RESULT_LABELS[r]}</option>
@@ -133,7 +139,7 @@ export function SubUnitsManager({ unitId, year, canEdit, subUnits, actions }: Pr
                       </td>
                       {canEdit && (
                         <td className="px-4 py-2">
-                          <div className="flex gap-2 whitespace-nowrap">
+                          <div className="flex flex-wrap gap-2 whitespace-nowrap">
                             <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => setEditing(row.id)} aria-label={`Sửa ${row.name}`}>Sửa</Button>
                             <Button type="button" variant="ghost" className="px-3 py-1" onClick={() => run(actions.setActive, { subUnitId: row.id, active: false }, `Đã chuyển ${row.name} sang ngừng hoạt động.`, { title: `Chuyển “${row.name}” sang ngừng hoạt động?`, body: "Đơn vị trực thuộc ngừng hoạt động không còn được tính vào tỷ lệ 70%; kết quả các năm vẫn được giữ lại và có thể kích hoạt lại.", confirmLabel: "Ngừng hoạt động" })}>
                               Ngừng hoạt động
@@ -236,6 +242,11 @@ function SubUnitForm({
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);
+    // Saving an edit that changes nothing closes it without writing anything.
+    if (mode === "edit" && sameFormValues(defaults, getValues())) {
+      onDone(NO_CHANGES_MESSAGE);
+      return;
+    }
     const result = await action({ ...values, ...(row ? { subUnitId: row.id } : {}) });
     if (!result.ok) {
       setErrorMessage(applyActionErrors(result, setError));
@@ -250,7 +261,7 @@ function SubUnitForm({
     <Form onSubmit={onSubmit} className="space-y-3" aria-label={mode === "create" ? "Thêm đơn vị trực thuộc" : `Sửa ${row?.name}`}>
       <FormAlert message={error} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id={`${p}-name`} label="Tên đơn vị trực thuộc" error={err("name")}>
+        <FormField id={`${p}-name`} label="Tên đơn vị trực thuộc" error={err("name")} maxLength={NAME_LIMIT}>
           <TextInput id={`${p}-name`} aria-invalid={!!err("name")} placeholder="Ví dụ: Phòng Tổ chức cán bộ" {...register("name")} />
         </FormField>
         <FormField id={`${p}-kind`} label="Loại" error={err("kind")}>

@@ -9,7 +9,8 @@ import { EMULATION_RESULTS, EMULATION_RESULT_LABELS, type EmulationResult, type 
 import { FACT_LABELS, SECURITY_FORCE_RATING_LABEL, yearFactsSchema, type CountField, type FactField } from "@/lib/records/year-facts-schemas";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { CheckboxField } from "./controls";
 import { applyActionErrors, errorOf, type Action } from "./form-helpers";
@@ -56,6 +57,7 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
     formState: { errors, isSubmitting },
   } = form;
   const register = registerWithValue(form);
+  const lastSaved = useLastSaved(form.getValues());
   const err = (name: string) => errorOf(errors, name);
   const groups = GROUPS.map((g) => ({ ...g, fields: g.fields.filter((f) => fields.includes(f)) })).filter((g) => g.fields.length > 0);
   const hasRating = fields.includes("securityForceRating");
@@ -68,12 +70,17 @@ export function YearFactsForm({ unitId, kind, year, fields, canEdit, version, va
 
   const onSubmit = handleSubmit(async (data) => {
     setMessage(null);
+    if (lastSaved.unchanged(form.getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(data);
     if (!result.ok) {
       setMessage({ text: applyActionErrors(result, setError), tone: "error" });
       return;
     }
     setValue("version", result.data.version);
+    lastSaved.remember(form.getValues());
     setMessage({ text: `Đã lưu số liệu năm ${year}.`, tone: "success" });
     router.refresh();
   });

@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 
 export function Card({ title, action, children, className = "" }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
+    // min-w-0: in a grid or flex row a card shrinks to the screen instead of growing to its
+    // widest content (a chart, a table), which would scroll the whole page sideways on a phone.
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm ${className}`}>
       {(title || action) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { CharacterCount } from "./character-count";
 
 export function FieldError({ id, messages }: { id: string; messages?: string | string[] }) {
   const list = typeof messages === "string" ? [messages] : (messages ?? []);
@@ -10,14 +11,18 @@ export function FieldError({ id, messages }: { id: string; messages?: string | s
   );
 }
 
-/** Label, control and its error, wired for screen readers. */
-export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string | string[]; hint?: ReactNode; children: ReactNode }) {
+/**
+ * Label, control and its error, wired for screen readers. `maxLength` (the field's schema limit,
+ * lib/validation/max-length.ts) adds an "n/max" counter.
+ */
+export function FormField({ id, label, error, hint, maxLength, children }: { id: string; label: string; error?: string | string[]; hint?: ReactNode; maxLength?: number; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
       </label>
       {children}
+      {maxLength !== undefined && <CharacterCount fieldId={id} max={maxLength} />}
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
       <FieldError id={`${id}-error`} messages={error} />
     </div>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useSyncExternalStore, type ComponentProps } from "react";
+import { useRef, useSyncExternalStore, type ComponentProps } from "react";
 import type { FieldValues, Path, RegisterOptions, UseFormReturn } from "react-hook-form";
+import { sameFormValues } from "@/lib/validation/form-changes";
 
 const subscribeToNothing = () => () => {};
 
@@ -44,5 +45,20 @@ export function registerWithValue<T extends FieldValues>(form: Pick<UseFormRetur
     if (typeof value === "boolean") return { ...registered, defaultChecked: value };
     if (typeof value === "string" || typeof value === "number") return { ...registered, defaultValue: String(value) };
     return registered;
+  };
+}
+
+/**
+ * What an edit form last saved, so a save that would change nothing is not sent and says
+ * "Không có thay đổi." instead of "Đã lưu." (lib/validation/form-changes.ts). Compare the form's
+ * raw values (react-hook-form's getValues), not the schema's output: the defaults are raw too.
+ */
+export function useLastSaved<T extends Record<string, unknown>>(initial: T) {
+  const saved = useRef<Record<string, unknown>>(initial);
+  return {
+    unchanged: (current: Record<string, unknown>) => sameFormValues(saved.current, current),
+    remember: (current: Record<string, unknown>) => {
+      saved.current = { ...current };
+    },
   };
 }

@@ -68,6 +68,12 @@ export const CONTROL_CHARACTER_MESSAGE = "Nội dung có ký tự không hợp l
 export const hasControlCharacters = (v: string) => CONTROL_CHARACTERS.test(v);
 
 /**
+ * The length limit of a text field whose schema checks it in a refinement (where zod cannot see
+ * it): the forms read it to show a character counter (lib/validation/max-length.ts).
+ */
+export const textLimits = z.registry<{ maxLength: number }>();
+
+/**
  * Required text, trimmed; one message at a time (empty, then too short, then too long). Written
  * as one refinement rather than aborting checks, which would also silence cross-field rules.
  */
@@ -80,7 +86,8 @@ export const requiredText = (missing: string, max: number, tooLong: string, min 
       else if (v.length === 0) ctx.addIssue({ code: "custom", message: missing });
       else if (v.length < min) ctx.addIssue({ code: "custom", message: tooShort });
       else if (v.length > max) ctx.addIssue({ code: "custom", message: tooLong });
-    });
+    })
+    .register(textLimits, { maxLength: max });
 
 /**
  * For cross-field refinements: run them even when another field of the form is invalid, so the

@@ -66,6 +66,7 @@ test.describe("recording the year (officer)", () => {
     const total = form.getByLabel("Tổng số cán bộ, công chức, viên chức, người lao động");
     const briefed = form.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí");
     const staff = Number(await total.inputValue());
+    const briefedSaved = await briefed.inputValue();
     expect(staff).toBeGreaterThan(0);
     await total.fill(String(staff));
     await briefed.fill(String(staff + 5));
@@ -75,11 +76,16 @@ test.describe("recording the year (officer)", () => {
     await expect(briefed).toHaveValue(String(staff + 5));
     await expect(total).toHaveValue(String(staff));
 
-    await briefed.fill(String(staff));
+    // Put back as it was, the form has nothing to save and says so; a real change is saved.
+    await briefed.fill(briefedSaved);
+    await form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` }).click();
+    await expect(form.getByText("Không có thay đổi.")).toBeVisible();
+    await total.fill(String(staff + 1));
+    await briefed.fill(String(staff + 1));
     await form.getByRole("button", { name: `Lưu số liệu năm ${YEAR}` }).click();
     await expect(page.getByText(`Đã lưu số liệu năm ${YEAR}.`)).toBeVisible();
     await page.reload();
-    await expect(page.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí")).toHaveValue(String(staff));
+    await expect(page.getByLabel("Số đã được phổ biến nội quy, quy định và tiêu chí")).toHaveValue(String(staff + 1));
   });
 
   test("year facts arrive with their values and stay locked until the page's scripts run", async ({ page, browser }) => {

@@ -41,8 +41,14 @@ test.describe("registry of units", () => {
     const edit = page.getByRole("form", { name: "Sửa thông tin đơn vị" });
     await expect(edit.getByLabel("Tên đơn vị")).toBeEditable();
     await edit.getByLabel("Tên đơn vị").fill(`Trường THCS Đồng Tuyển số ${n}`);
+    // A limited field counts its characters against the schema's limit, and says so to a screen reader.
+    await expect(edit.getByTestId("name-count")).toContainText(`${`Trường THCS Đồng Tuyển số ${n}`.length}/200`);
+    await expect(edit.getByLabel("Tên đơn vị")).toHaveAttribute("aria-describedby", /\bname-count\b/);
     await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
     await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
+    // Saving again with nothing changed writes nothing and says so.
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Không có thay đổi.")).toBeVisible();
 
     const status = page.getByRole("form", { name: "Ngừng hoạt động đơn vị" });
     await status.getByRole("button", { name: "Ngừng hoạt động" }).click();
@@ -126,6 +132,7 @@ test.describe("registry of units", () => {
     // The edit form follows the new version: a save right after is not refused as stale.
     const edit = page.getByRole("form", { name: "Sửa thông tin đơn vị" });
     await expect(edit.getByLabel("Xã, phường, đặc khu").locator("option:checked")).toHaveText(target);
+    await edit.getByLabel("Địa chỉ").fill(`Số ${Date.now() % 1000}, đường Hoàng Liên`);
     await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
     await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
   });

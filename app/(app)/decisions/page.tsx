@@ -61,7 +61,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         <EmptyState title={`Chưa có quyết định công nhận nào năm ${year} trong phạm vi của bạn.`} />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="decisions-table">
+          <table className="card-table min-w-full text-sm" data-testid="decisions-table">
             <caption className="sr-only">Danh sách quyết định công nhận năm {year}</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -79,14 +79,14 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
                   <td className="px-3 py-2 font-medium">
                     <Link className="text-brand-700 hover:underline" href={`/decisions/${d.id}`}>{d.number}</Link>
                   </td>
-                  <td className="px-3 py-2">{formatDate(d.issuedOn)}</td>
-                  <td className="px-3 py-2">{d.authority.name}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" data-label="Ngày ban hành">{formatDate(d.issuedOn)}</td>
+                  <td className="px-3 py-2" data-label="Cơ quan ban hành">{d.authority.name}</td>
+                  <td className="px-3 py-2" data-label="Người ký">
                     {d.signerName}
                     <span className="text-slate-500"> ({d.signerTitle})</span>
                   </td>
-                  <td className="px-3 py-2 text-right">{formatNumber(d.unitCount)}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 text-right" data-label="Số đơn vị">{formatNumber(d.unitCount)}</td>
+                  <td className="px-3 py-2" data-label="Tình trạng">
                     <DecisionStatus revokedAt={d.revokedAt} revokedUnitCount={d.revokedUnitCount} unitCount={d.unitCount} cancelledAt={d.cancelledAt} />
                     {d.textVersion > 1 && <span className="ml-2 text-xs text-slate-600">Đã đính chính</span>}
                   </td>

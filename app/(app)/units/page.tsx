@@ -7,6 +7,7 @@ import { listCommunes, listUnits } from "@/lib/units/unit-queries";
 import { UNIT_KINDS, UNIT_KIND_LABELS, EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
 import { formatNumber } from "@/lib/format";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 import { Button } from "@/components/ui/button";
 import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 
@@ -49,8 +50,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       {units.length === 0 ? (
         <EmptyState title="Không có đơn vị nào phù hợp với bộ lọc." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
+        <CardTable testId="units-list">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">Mã</th>
@@ -62,18 +62,17 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {units.map((u) => (
                 <tr key={u.id}>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600">{u.code}</td>
+                  <td className="px-3 py-2 font-mono text-xs text-slate-600" data-label="Mã">{u.code}</td>
                   <td className="px-3 py-2">
                     <Link className="text-brand-700 hover:underline" href={`/units/${u.id}`}>{u.name}</Link>{" "}
                     {u.exclusionReason && <Badge>{EXCLUSION_REASON_LABELS[u.exclusionReason]}</Badge>}
                   </td>
-                  <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
-                  <td className="px-3 py-2">{u.commune.name}</td>
+                  <td className="px-3 py-2" data-label="Loại">{UNIT_KIND_LABELS[u.kind]}</td>
+                  <td className="px-3 py-2" data-label="Địa bàn">{u.commune.name}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </CardTable>
       )}
       {pageCount > 1 && (
         <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">

@@ -7,7 +7,9 @@ import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-
 import { createAuthoritySchema, createCommuneSchema, updateAuthoritySchema, updateCommuneSchema } from "@/lib/registry/area-authority-schemas";
 import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, COMMUNE_KINDS, COMMUNE_KIND_LABELS } from "@/lib/domain/vocabulary";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { maxLengths } from "@/lib/validation/max-length";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
@@ -22,8 +24,14 @@ function useRegistryForm(schema: unknown, defaults: Values, action: Action, afte
   const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const register = registerWithValue({ register: form.register, getValues: form.getValues });
   const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const limits = maxLengths(schema as never);
+  const lastSaved = useLastSaved(defaults);
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(form.getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
@@ -33,11 +41,12 @@ function useRegistryForm(schema: unknown, defaults: Values, action: Action, afte
     if (mode === "create") router.push(afterCreate(result.data.id));
     else {
       if (result.data.version !== undefined) form.setValue("version", result.data.version);
+      lastSaved.remember(form.getValues());
       setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
     }
     router.refresh();
   });
-  return { register, err, onSubmit, message, submitting: form.formState.isSubmitting };
+  return { register, err, limits, onSubmit, message, submitting: form.formState.isSubmitting };
 }
 
 function Shell({ f, label, submit, children }: { f: Field; label: string; submit: string; children: ReactNode }) {
@@ -52,7 +61,7 @@ function Shell({ f, label, submit, children }: { f: Field; label: string; submit
 
 function Text({ f, name, label, hint }: { f: Field; name: string; label: string; hint?: string }) {
   return (
-    <FormField id={name} label={label} error={f.err(name)} hint={hint}>
+    <FormField id={name} label={label} error={f.err(name)} hint={hint} maxLength={f.limits[name]}>
       <TextInput id={name} autoComplete="off" aria-invalid={!!f.err(name)} {...f.register(name)} />
     </FormField>
   );

@@ -4,6 +4,7 @@ import type { SimpleListFilters, SimpleListSort } from "@/lib/registry/area-auth
 import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { EmptyState } from "@/components/ui/card";
+import { CardTable } from "@/components/ui/card-table";
 
 /** The list's URL with some filters changed. */
 export function simpleListHref(base: string, filters: SimpleListFilters, change: Partial<SimpleListFilters>) {
@@ -79,12 +80,10 @@ export function SimpleRegistryList({
       {empty ? (
         <EmptyState title="Không có bản ghi nào phù hợp với bộ lọc." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="registry-list">
-            <thead className="bg-slate-50 text-left text-slate-600">{head}</thead>
-            <tbody className="divide-y divide-slate-100">{children}</tbody>
-          </table>
-        </div>
+        <CardTable testId="registry-list">
+          <thead className="bg-slate-50 text-left text-slate-600">{head}</thead>
+          <tbody className="divide-y divide-slate-100">{children}</tbody>
+        </CardTable>
       )}
       {pageCount > 1 && (
         <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { createUnitSchema, updateUnitSchema } from "@/lib/registry/unit-schemas";
+import { maxLengths } from "@/lib/validation/max-length";
 import {
   EDUCATION_LEVELS,
   EDUCATION_LEVEL_LABELS,
@@ -19,7 +20,8 @@ import {
 } from "@/lib/domain/vocabulary";
 import { SECTORS, SECTOR_LABELS } from "@/lib/reports/exports/labels";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
@@ -39,6 +41,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const schema = mode === "create" ? createUnitSchema : updateUnitSchema;
+  const limits = maxLengths(schema);
   const {
     register: registerField,
     getValues,
@@ -50,6 +53,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
     // One form serves two schemas, so its values are typed loosely; the schema still validates them.
   } = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const register = registerWithValue({ register: registerField, getValues });
+  const lastSaved = useLastSaved(defaults);
   // A dated change on the same page (placement form, status card) moves the unit's version: the
   // next save is checked against the version the page now shows, not the one it opened with.
   useEffect(() => {
@@ -60,6 +64,10 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<FieldValues>, { message: messages.join(" ") });
@@ -71,6 +79,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
     } else {
       // The next save is checked against the version just written.
       if (result.data.version !== undefined) setValue("version", result.data.version);
+      lastSaved.remember(getValues());
       setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
     }
     router.refresh();
@@ -88,7 +97,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
         </>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="code" label="Mã đơn vị" error={err("code")} hint="Ví dụ: CQ-STP, KDC-LCI-P01-001">
+        <FormField id="code" label="Mã đơn vị" error={err("code")} maxLength={limits.code} hint="Ví dụ: CQ-STP, KDC-LCI-P01-001">
           <TextInput id="code" autoComplete="off" aria-invalid={!!err("code")} {...register("code")} />
         </FormField>
         <FormField id="kind" label="Loại đơn vị" error={err("kind")}>
@@ -100,7 +109,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
           </Select>
         </FormField>
       </div>
-      <FormField id="name" label="Tên đơn vị" error={err("name")}>
+      <FormField id="name" label="Tên đơn vị" error={err("name")} maxLength={limits.name}>
         <TextInput id="name" aria-invalid={!!err("name")} {...register("name")} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -161,7 +170,7 @@ export function UnitForm({ mode, communes, authorities, defaults, action }: Prop
           </Select>
         </FormField>
       )}
-      <FormField id="address" label="Địa chỉ" error={err("address")}>
+      <FormField id="address" label="Địa chỉ" error={err("address")} maxLength={limits.address}>
         <TextInput id="address" aria-invalid={!!err("address")} {...register("address")} />
       </FormField>
       <div className="space-y-2">

@@ -8,7 +8,9 @@ import { competenceRuleSchema, createProvincialCriterionSchema, updateProvincial
 import { COMPETENCE_REVIEWER_LABELS, DECIDER_KINDS, DECIDER_KIND_LABELS, REVIEWER_LEVELS } from "@/lib/rules/competence";
 import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { maxLengths } from "@/lib/validation/max-length";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
@@ -19,14 +21,21 @@ type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 /** One schema on both sides; the server's field errors land on their fields; nothing typed is lost. */
 type FormControls = { reset: () => void; setValue: (name: string, value: unknown) => void };
 
-function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (data: unknown, controls: FormControls) => string | null) {
+/** `editing`: a save that would change nothing is not sent ("Không có thay đổi."). */
+function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (data: unknown, controls: FormControls) => string | null, editing = false) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
   const register = registerWithValue({ register: form.register, getValues: form.getValues });
   const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+  const limits = maxLengths(schema as never);
+  const lastSaved = useLastSaved(defaults);
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
+    if (editing && lastSaved.unchanged(form.getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
@@ -35,17 +44,20 @@ function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (
     }
     const next = after(result.data, { reset: () => form.reset(defaults), setValue: (name, value) => form.setValue(name, value) });
     if (next) router.push(next);
-    else setMessage({ text: "Đã lưu.", tone: "success" });
+    else {
+      lastSaved.remember(form.getValues());
+      setMessage({ text: "Đã lưu.", tone: "success" });
+    }
     router.refresh();
   });
-  return { form, register, err, onSubmit, message, submitting: form.formState.isSubmitting };
+  return { form, register, err, limits, onSubmit, message, submitting: form.formState.isSubmitting };
 }
 
 type F = ReturnType<typeof useRuleForm>;
 
 function Text({ f, name, label, hint, type = "text" }: { f: F; name: string; label: string; hint?: ReactNode; type?: "text" | "number" }) {
   return (
-    <FormField id={name} label={label} error={f.err(name)} hint={hint}>
+    <FormField id={name} label={label} error={f.err(name)} hint={hint} maxLength={type === "text" ? f.limits[name] : undefined}>
       <TextInput id={name} type={type} autoComplete="off" aria-invalid={!!f.err(name)} {...f.register(name)} />
     </FormField>
   );
@@ -53,7 +65,7 @@ function Text({ f, name, label, hint, type = "text" }: { f: F; name: string; lab
 
 function LongText({ f, name, label, hint }: { f: F; name: string; label: string; hint?: ReactNode }) {
   return (
-    <FormField id={name} label={label} error={f.err(name)} hint={hint}>
+    <FormField id={name} label={label} error={f.err(name)} hint={hint} maxLength={f.limits[name]}>
       <textarea
         id={name}
         rows={3}
@@ -119,7 +131,7 @@ export function ProvincialCriterionForm({ mode, action, defaults }: { mode: "cre
     const version = (data as { version?: number }).version;
     if (version !== undefined) setValue("version", version);
     return null;
-  });
+  }, mode === "edit");
   const label = mode === "create" ? "Thêm tiêu chí bổ sung của tỉnh" : "Sửa tiêu chí bổ sung của tỉnh";
   return (
     <Form onSubmit={f.onSubmit} className="max-w-2xl space-y-4" aria-label={label}>

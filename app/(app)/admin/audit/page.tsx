@@ -9,6 +9,7 @@ import { auditChainStateFor, describeAuditChain } from "@/lib/audit/audit-chain"
 import { formatDateTime } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { CardTable } from "@/components/ui/card-table";
 
 export const metadata = { title: "Nhật ký hệ thống" };
 
@@ -34,9 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {describeAuditChain(chain)}
       </p>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <label className="text-sm">
+        <label className="max-w-full text-sm">
           <span className="mb-1 block font-medium">Thao tác</span>
-          <select name="action" defaultValue={filters.action ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+          <select name="action" defaultValue={filters.action ?? ""} className="w-full rounded-md border border-slate-300 bg-white px-3 py-2">
             <option value="">Tất cả thao tác</option>
             {AUDIT_ACTION_GROUPS.map((g) => (
               <optgroup key={g.prefix} label={g.label}>
@@ -57,8 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {events.length === 0 ? (
         <EmptyState title="Không có sự kiện nào." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-log">
+        <CardTable testId="audit-log">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">Thời điểm</th>
@@ -72,17 +72,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {events.map((e) => (
                 <tr key={String(e.id)}>
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.actorUsername ?? "—"}</td>
-                  <td className="px-3 py-2">{auditActionLabel(e.action)}</td>
-                  <td className="px-3 py-2">{auditEntityLabel(e.entityType)}{e.entityId ? <span className="font-mono text-xs text-slate-500"> {e.entityId.slice(0, 8)}…</span> : ""}</td>
-                  <td className="max-w-md px-3 py-2">
+                  <td className="px-3 py-2 font-mono text-xs" data-label="Người thực hiện">{e.actorUsername ?? "—"}</td>
+                  <td className="px-3 py-2" data-label="Thao tác">{auditActionLabel(e.action)}</td>
+                  <td className="px-3 py-2" data-label="Đối tượng">{auditEntityLabel(e.entityType)}{e.entityId ? <span className="font-mono text-xs text-slate-500"> {e.entityId.slice(0, 8)}…</span> : ""}</td>
+                  <td className="max-w-md px-3 py-2" data-label="Trước / sau">
                     <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">{[e.before && `− ${JSON.stringify(e.before)}`, e.after && `+ ${JSON.stringify(e.after)}`].filter(Boolean).join("\n")}</pre>
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </CardTable>
       )}
       {events.length === AUDIT_PAGE_SIZE && (
         <p className="mt-4 text-sm">

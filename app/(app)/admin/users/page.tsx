@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { UnlockButton } from "@/components/admin/unlock-button";
+import { CardTable } from "@/components/ui/card-table";
 
 export const metadata = { title: "Người dùng" };
 
@@ -17,12 +18,11 @@ export default async function UsersPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<span className="flex gap-2"><LinkButton href="/admin/users/import" variant="secondary">Nhập từ tệp</LinkButton><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
+      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<span className="flex flex-wrap gap-2"><LinkButton href="/admin/users/import" variant="secondary">Nhập từ tệp</LinkButton><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
       {users.length === 0 ? (
         <EmptyState title="Chưa có người dùng." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="users-table">
+        <CardTable testId="users-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">Tên đăng nhập</th>
@@ -41,22 +41,21 @@ export default async function UsersPage() {
                     <td className="px-3 py-2 font-mono text-xs">
                       <Link className="text-brand-700 hover:underline" href={`/admin/users/${u.id}`}>{u.username}</Link>
                     </td>
-                    <td className="px-3 py-2">{u.fullName}</td>
-                    <td className="px-3 py-2">
+                    <td className="px-3 py-2" data-label="Họ và tên">{u.fullName}</td>
+                    <td className="px-3 py-2" data-label="Vai trò">
                       {ROLE_LABELS[u.role]}
                       {u.reviewerLevel && <span className="text-slate-500"> ({REVIEWER_LEVEL_LABELS[u.reviewerLevel]})</span>}
                     </td>
-                    <td className="px-3 py-2">{u.unit?.name ?? u.area?.name ?? (unitReadScope(u)?.all ? "Toàn tỉnh" : "—")}</td>
-                    <td className="px-3 py-2">{formatDateTime(u.lastLoginAt)}</td>
-                    <td className="px-3 py-2">
+                    <td className="px-3 py-2" data-label="Phạm vi">{u.unit?.name ?? u.area?.name ?? (unitReadScope(u)?.all ? "Toàn tỉnh" : "—")}</td>
+                    <td className="px-3 py-2" data-label="Đăng nhập gần nhất">{formatDateTime(u.lastLoginAt)}</td>
+                    <td className="px-3 py-2" data-label="Trạng thái">
                       {!u.isActive ? <Badge>Đã khóa</Badge> : locked ? <span className="flex items-center gap-2"><Badge tone="red">Tạm khóa</Badge><UnlockButton userId={u.id} /></span> : <Badge tone="green">Hoạt động</Badge>}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
-          </table>
-        </div>
+        </CardTable>
       )}
     </>
   );

@@ -115,7 +115,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
 
       <Card title={decision.extract ? "Đơn vị của bạn trong danh sách kèm theo quyết định" : "Danh sách đơn vị được công nhận (kèm theo quyết định)"} className="mt-4">
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="decision-annex">
+          <table className="card-table min-w-full text-sm" data-testid="decision-annex">
             <caption className="sr-only">Danh sách đơn vị kèm theo Quyết định số {decision.number}</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -130,13 +130,13 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
             <tbody className="divide-y divide-slate-100">
               {decision.dossiers.map((d, i) => (
                 <tr key={d.id}>
-                  <td className="px-3 py-2 text-slate-600">{i + 1}</td>
+                  <td className="px-3 py-2 text-slate-600" data-label="STT">{i + 1}</td>
                   <td className="px-3 py-2">
                     <Link className="text-brand-700 hover:underline" href={`/units/${d.unit.id}/dossier?year=${decision.year}`}>{d.unit.name}</Link>
                   </td>
-                  <td className="px-3 py-2">{UNIT_KIND_LABELS[d.unit.kind]}</td>
-                  <td className="px-3 py-2">{d.unit.commune.name}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" data-label="Loại">{UNIT_KIND_LABELS[d.unit.kind]}</td>
+                  <td className="px-3 py-2" data-label="Địa bàn">{d.unit.commune.name}</td>
+                  <td className="px-3 py-2" data-label="Trạng thái hồ sơ">
                     {cancelled && d.decisionId !== decision.id ? (
                       <Badge tone="red">Quyết định đã hủy</Badge>
                     ) : (

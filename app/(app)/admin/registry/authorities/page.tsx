@@ -52,12 +52,12 @@ export default async function RegistryAuthoritiesPage({ searchParams }: { search
       >
         {rows.map((a) => (
           <tr key={a.id}>
-            <td className={`${td} font-mono text-xs text-slate-600`}>{a.code}</td>
+            <td className={`${td} font-mono text-xs text-slate-600`} data-label="Mã">{a.code}</td>
             <td className={td}>{manage ? <Link className="text-brand-700 hover:underline" href={`${LIST}/${a.id}`}>{a.name}</Link> : a.name}</td>
-            <td className={td}>{AUTHORITY_KIND_LABELS[a.kind]}</td>
-            <td className={td}>{a.area?.name ?? "—"}</td>
-            <td className={td}>{formatNumber(a._count.managedUnits)}</td>
-            <td className={td}>{a.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+            <td className={td} data-label="Loại">{AUTHORITY_KIND_LABELS[a.kind]}</td>
+            <td className={td} data-label="Địa bàn">{a.area?.name ?? "—"}</td>
+            <td className={td} data-label="Đơn vị quản lý">{formatNumber(a._count.managedUnits)}</td>
+            <td className={td} data-label="Trạng thái">{a.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
           </tr>
         ))}
       </SimpleRegistryList>

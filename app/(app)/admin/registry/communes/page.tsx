@@ -51,13 +51,13 @@ export default async function RegistryCommunesPage({ searchParams }: { searchPar
       >
         {rows.map((c) => (
           <tr key={c.id}>
-            <td className={`${td} font-mono text-xs text-slate-600`}>{c.code}</td>
+            <td className={`${td} font-mono text-xs text-slate-600`} data-label="Mã">{c.code}</td>
             <td className={td}>{manage ? <Link className="text-brand-700 hover:underline" href={`${LIST}/${c.id}`}>{c.name}</Link> : c.name}</td>
-            <td className={td}>{c.communeKind ? COMMUNE_KIND_LABELS[c.communeKind] : "—"}</td>
-            <td className={td}>
+            <td className={td} data-label="Loại">{c.communeKind ? COMMUNE_KIND_LABELS[c.communeKind] : "—"}</td>
+            <td className={td} data-label="Đơn vị đang hoạt động">
               <Link className="text-brand-700 hover:underline" href={`/admin/registry/units?communeId=${c.id}`}>{formatNumber(c._count.units)}</Link>
             </td>
-            <td className={td}>{c.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+            <td className={td} data-label="Trạng thái">{c.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
           </tr>
         ))}
       </SimpleRegistryList>

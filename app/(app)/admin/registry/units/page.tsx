@@ -12,6 +12,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { RegistryTabs } from "@/components/admin/registry/registry-tabs";
 import { RegistryFiles } from "@/components/admin/registry/registry-files";
+import { CardTable } from "@/components/ui/card-table";
 
 export const metadata = { title: "Danh mục đơn vị" };
 
@@ -91,8 +92,7 @@ export default async function RegistryUnitsPage({ searchParams }: { searchParams
       {rows.length === 0 ? (
         <EmptyState title="Không có đơn vị nào phù hợp với bộ lọc." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="registry-units">
+        <CardTable testId="registry-units">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
                 <SortHeader filters={filters} sort="code" label="Mã" />
@@ -106,20 +106,19 @@ export default async function RegistryUnitsPage({ searchParams }: { searchParams
             <tbody className="divide-y divide-slate-100">
               {rows.map((u) => (
                 <tr key={u.id}>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600">{u.code}</td>
+                  <td className="px-3 py-2 font-mono text-xs text-slate-600" data-label="Mã">{u.code}</td>
                   <td className="px-3 py-2">
                     {/* Administrators edit there; leaders read the unit, its history and its sub-units. */}
                     <Link className="text-brand-700 hover:underline" href={`${LIST}/${u.id}`}>{u.name}</Link>
                   </td>
-                  <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
-                  <td className="px-3 py-2">{u.commune.name}</td>
-                  <td className="px-3 py-2">{u.managingAuthority.name}</td>
-                  <td className="px-3 py-2">{u.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+                  <td className="px-3 py-2" data-label="Loại">{UNIT_KIND_LABELS[u.kind]}</td>
+                  <td className="px-3 py-2" data-label="Xã, phường, đặc khu">{u.commune.name}</td>
+                  <td className="px-3 py-2" data-label="Cơ quan quản lý">{u.managingAuthority.name}</td>
+                  <td className="px-3 py-2" data-label="Trạng thái">{u.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </CardTable>
       )}
       {pageCount > 1 && (
         <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">

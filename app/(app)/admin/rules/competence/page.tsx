@@ -36,7 +36,7 @@ export default async function CompetenceRulesPage() {
                   : `Đã có quyết định công nhận năm ${lastDecided[kind]}: dòng mới có hiệu lực từ ngày ${formatIsoDate(earliest[kind]!)} trở đi.`}
               </p>
               <div className="overflow-x-auto">
-                <table className="min-w-full text-left text-sm" aria-label={`Bảng thẩm quyền: ${UNIT_KIND_LABELS[kind]}`}>
+                <table className="card-table min-w-full text-left text-sm" aria-label={`Bảng thẩm quyền: ${UNIT_KIND_LABELS[kind]}`}>
                   <thead className="bg-slate-50 text-slate-600">
                     <tr>
                       <th className={th}>Hiệu lực từ</th>
@@ -51,12 +51,12 @@ export default async function CompetenceRulesPage() {
                   <tbody className="divide-y divide-slate-100">
                     {mine.map((r) => (
                       <tr key={r.id}>
-                        <td className={td}>{formatIsoDate(r.effectiveFrom)}</td>
-                        <td className={td}>{COMPETENCE_REVIEWER_LABELS[r.reviewerLevel]}</td>
-                        <td className={td}>{DECIDER_KIND_LABELS[r.deciderKind]}</td>
-                        <td className={td}>{`${String(r.decisionDeadlineDay).padStart(2, "0")}/${String(r.decisionDeadlineMonth).padStart(2, "0")}`}</td>
-                        <td className={td}>{r.note ?? "—"}</td>
-                        <td className={td}>
+                        <td className={td} data-label="Hiệu lực từ">{formatIsoDate(r.effectiveFrom)}</td>
+                        <td className={td} data-label="Cấp thẩm định">{COMPETENCE_REVIEWER_LABELS[r.reviewerLevel]}</td>
+                        <td className={td} data-label="Cơ quan quyết định">{DECIDER_KIND_LABELS[r.deciderKind]}</td>
+                        <td className={td} data-label="Hạn quyết định">{`${String(r.decisionDeadlineDay).padStart(2, "0")}/${String(r.decisionDeadlineMonth).padStart(2, "0")}`}</td>
+                        <td className={td} data-label="Căn cứ, ghi chú">{r.note ?? "—"}</td>
+                        <td className={td} data-label="Trạng thái">
                           <div className="flex flex-wrap gap-1">
                             {r.applied ? <Badge tone="blue">Đã áp dụng</Badge> : <Badge>Chưa áp dụng</Badge>}
                             {r.provisional && <Badge tone="amber">Tạm thời</Badge>}

@@ -29,7 +29,7 @@ export default async function ProvincialCriteriaPage() {
         <EmptyState title="Chưa có tiêu chí bổ sung nào">Khi UBND tỉnh ban hành tiêu chí bổ sung, quản trị viên nhập tại đây.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm" aria-label="Tiêu chí bổ sung của tỉnh">
+          <table className="card-table min-w-full text-left text-sm" aria-label="Tiêu chí bổ sung của tỉnh">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
                 <th className={th}>Mã</th>
@@ -43,14 +43,14 @@ export default async function ProvincialCriteriaPage() {
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td className={`${td} font-mono text-xs text-slate-600`}>{c.code}</td>
+                  <td className={`${td} font-mono text-xs text-slate-600`} data-label="Mã">{c.code}</td>
                   <td className={td}>
                     <Link className="text-brand-700 hover:underline" href={`${LIST}/${c.id}`}>{c.title}</Link>
                   </td>
-                  <td className={td}>{c.unitKinds.map((k) => UNIT_KIND_LABELS[k]).join(", ")}</td>
-                  <td className={td}>{c.toYear === null ? `Từ ${c.fromYear}` : `${c.fromYear}–${c.toYear}`}</td>
-                  <td className={td}>{c.legalBasis}</td>
-                  <td className={td}>
+                  <td className={td} data-label="Loại đơn vị">{c.unitKinds.map((k) => UNIT_KIND_LABELS[k]).join(", ")}</td>
+                  <td className={td} data-label="Năm áp dụng">{c.toYear === null ? `Từ ${c.fromYear}` : `${c.fromYear}–${c.toYear}`}</td>
+                  <td className={td} data-label="Văn bản quy định">{c.legalBasis}</td>
+                  <td className={td} data-label="Trạng thái">
                     {c.retiredAt ? <Badge>Ngừng áp dụng</Badge> : c.firstUsedAt ? <Badge tone="blue">Đã áp dụng cho hồ sơ</Badge> : <Badge tone="green">Chưa dùng, còn sửa được</Badge>}
                   </td>
                 </tr>

@@ -36,7 +36,7 @@ type History = Awaited<ReturnType<typeof unitPlacementHistory>>;
 function PlacementHistory({ rows }: { rows: History }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid="placement-history">
+      <table className="card-table min-w-full text-sm" data-testid="placement-history">
         <caption className="sr-only">Lịch sử vị trí của đơn vị</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
@@ -51,15 +51,15 @@ function PlacementHistory({ rows }: { rows: History }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((p) => (
             <tr key={p.id}>
-              <td className="px-3 py-2 whitespace-nowrap">{formatIsoDate(p.effectiveFrom)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{p.effectiveTo ? formatIsoDate(p.effectiveTo) : "nay"}</td>
-              <td className="px-3 py-2">{p.communeName}</td>
-              <td className="px-3 py-2">{p.authorityName}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 whitespace-nowrap" data-label="Từ ngày">{formatIsoDate(p.effectiveFrom)}</td>
+              <td className="px-3 py-2 whitespace-nowrap" data-label="Đến ngày">{p.effectiveTo ? formatIsoDate(p.effectiveTo) : "nay"}</td>
+              <td className="px-3 py-2" data-label="Xã, phường, đặc khu">{p.communeName}</td>
+              <td className="px-3 py-2" data-label="Cơ quan quản lý">{p.authorityName}</td>
+              <td className="px-3 py-2" data-label="Loại">
                 {UNIT_KIND_LABELS[p.kind]}
                 {p.exclusionReason && <span className="block text-xs text-slate-500">Không thuộc diện: {EXCLUSION_REASON_LABELS[p.exclusionReason]}</span>}
               </td>
-              <td className="px-3 py-2">{p.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+              <td className="px-3 py-2" data-label="Trạng thái">{p.isActive ? <Badge tone="green">Hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
             </tr>
           ))}
         </tbody>

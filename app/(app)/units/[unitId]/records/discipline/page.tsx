@@ -29,7 +29,7 @@ export default async function DisciplinePage({ params, searchParams }: { params:
           <EmptyState title="Không có quyết định kỷ luật nào trong kỳ đánh giá." />
         ) : (
           <div className="-mx-4 overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="discipline-table">
+            <table className="card-table min-w-full text-sm" data-testid="discipline-table">
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr>
                   <th className="px-4 py-2 font-medium">Họ và tên</th>
@@ -51,17 +51,17 @@ export default async function DisciplinePage({ params, searchParams }: { params:
                         {r.forSocialEvil && <Badge tone="amber">Tệ nạn xã hội</Badge>}
                       </div>
                     </td>
-                    <td className="px-4 py-2">
+                    <td className="px-4 py-2" data-label="Đối tượng, chức vụ">
                       {PERSONNEL_TYPE_LABELS[r.person.personnelType]}
                       {r.person.position && <div className="text-slate-600">{r.person.position}</div>}
                       {r.person.subUnit && <div className="text-slate-600">{r.person.subUnit.name}</div>}
                     </td>
-                    <td className="px-4 py-2">
+                    <td className="px-4 py-2" data-label="Hình thức">
                       {DISCIPLINE_LEVEL_LABELS[r.level]} {DISCIPLINE_RANK[r.level] >= DISCIPLINE_RANK.CANH_CAO && <Badge tone="red">Từ cảnh cáo trở lên</Badge>}
                     </td>
-                    <td className="whitespace-nowrap px-4 py-2">{formatDate(r.decidedOn)}</td>
-                    <td className="px-4 py-2">{r.decisionRef ?? "—"}</td>
-                    <td className="min-w-48 px-4 py-2">{r.reason}</td>
+                    <td className="whitespace-nowrap px-4 py-2" data-label="Ngày quyết định">{formatDate(r.decidedOn)}</td>
+                    <td className="px-4 py-2" data-label="Số quyết định">{r.decisionRef ?? "—"}</td>
+                    <td className="min-w-48 px-4 py-2" data-label="Lý do">{r.reason}</td>
                     {data.canEdit && (
                       <td className="px-4 py-2">
                         <Link className="text-brand-700 hover:underline" href={`${base}/${r.id}?year=${year}`} aria-label={`Sửa quyết định kỷ luật của ${r.person.fullName}`}>
