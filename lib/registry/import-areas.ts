@@ -11,6 +11,7 @@ import {
   expectCount,
   listImportProblemsWorkbook,
   previewListImport,
+  type CommitOptions,
   type Db,
   type ImportFile,
   type ImportOutcome,
@@ -75,8 +76,8 @@ const COMMUNES: ListImportSpec<ParsedCommunes, CommuneImportContext, CommuneValu
     // Since 1/7/2025 communes sit directly under the province (as the registry's form creates them).
     const count = await tx.$executeRaw`
       INSERT INTO "AdministrativeArea" ("id", "code", "name", "level", "communeKind", "parentId", "isActive", "updatedAt")
-      SELECT gen_random_uuid(), v."code", v."name", 'COMMUNE', v."communeKind", ${context.provinceId}::uuid, v."isActive", CURRENT_TIMESTAMP
-      FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("code" text, ${COMMUNE_RECORD})`;
+      SELECT COALESCE(v."id", gen_random_uuid()), v."code", v."name", 'COMMUNE', v."communeKind", ${context.provinceId}::uuid, v."isActive", CURRENT_TIMESTAMP
+      FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("id" uuid, "code" text, ${COMMUNE_RECORD})`;
     expectCount(count, batch, "inserted communes");
   },
   async update(tx, batch) {
@@ -96,8 +97,8 @@ export function previewCommuneImport(prisma: PrismaClient, actor: Actor | null, 
   return previewListImport(COMMUNES, prisma, actor, file);
 }
 
-export function commitCommuneImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string): Promise<ImportOutcome<ImportResult>> {
-  return commitListImport(COMMUNES, prisma, actor, file, expectedSha256);
+export function commitCommuneImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string, options?: CommitOptions): Promise<ImportOutcome<ImportResult>> {
+  return commitListImport(COMMUNES, prisma, actor, file, expectedSha256, options);
 }
 
 export function communeImportProblemsWorkbook(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<ImportOutcome<Uint8Array<ArrayBuffer>>> {
@@ -157,8 +158,8 @@ const AUTHORITIES: ListImportSpec<ParsedAuthorities, AuthorityImportContext, Aut
   async insert(tx, batch) {
     const count = await tx.$executeRaw`
       INSERT INTO "Authority" ("id", "code", "name", "kind", "documentSymbol", "placeName", "areaId", "isActive", "updatedAt")
-      SELECT gen_random_uuid(), v."code", v."name", v."kind", v."documentSymbol", v."placeName", v."areaId", v."isActive", CURRENT_TIMESTAMP
-      FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("code" text, ${AUTHORITY_RECORD})`;
+      SELECT COALESCE(v."id", gen_random_uuid()), v."code", v."name", v."kind", v."documentSymbol", v."placeName", v."areaId", v."isActive", CURRENT_TIMESTAMP
+      FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("id" uuid, "code" text, ${AUTHORITY_RECORD})`;
     expectCount(count, batch, "inserted authorities");
   },
   async update(tx, batch) {
@@ -176,8 +177,8 @@ export function previewAuthorityImport(prisma: PrismaClient, actor: Actor | null
   return previewListImport(AUTHORITIES, prisma, actor, file);
 }
 
-export function commitAuthorityImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string): Promise<ImportOutcome<ImportResult>> {
-  return commitListImport(AUTHORITIES, prisma, actor, file, expectedSha256);
+export function commitAuthorityImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string, options?: CommitOptions): Promise<ImportOutcome<ImportResult>> {
+  return commitListImport(AUTHORITIES, prisma, actor, file, expectedSha256, options);
 }
 
 export function authorityImportProblemsWorkbook(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<ImportOutcome<Uint8Array<ArrayBuffer>>> {

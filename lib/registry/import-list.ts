@@ -42,6 +42,13 @@ export type ImportPreview = {
 };
 export type ImportResult = { sha256: string; added: number; updated: number; unchanged: number };
 
+/**
+ * Options of a commit made by code rather than by a person at the screen. `newId`: the id a new
+ * record gets, from its code (the demo seed keeps its stable ids so that what it writes by id
+ * afterwards lines up, and a second run finds the same rows); absent, the database draws one.
+ */
+export type CommitOptions = { newId?: (code: string) => string };
+
 export type ImportOutcome<T> = { ok: true; data: T } | { ok: false; message: string; preview?: ImportPreview };
 
 export const IMPORT_OUTCOME_MESSAGES = {
@@ -120,6 +127,7 @@ export async function commitListImport<P, C, V extends Coded>(
   actor: Actor | null,
   file: ImportFile,
   expectedSha256: string,
+  options: CommitOptions = {},
 ): Promise<ImportOutcome<ImportResult>> {
   authorize(actor, { action: "registry.import" });
   const read = await readList(spec, file);
@@ -134,7 +142,10 @@ export async function commitListImport<P, C, V extends Coded>(
         if (plan.problems.length > 0) throw new Refused(previewOf(file, read.sha256, read.sheet.rows.length, plan));
         const result = { sha256: read.sha256, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged.length };
         if (plan.add.length === 0 && plan.update.length === 0) return { ok: true as const, data: result };
-        for (let i = 0; i < plan.add.length; i += IMPORT_BATCH) await spec.insert(tx, plan.add.slice(i, i + IMPORT_BATCH), context);
+        // An insert writes `values.id` when it is given, else draws one (COALESCE in its SQL).
+        const { newId } = options;
+        const add = newId ? plan.add.map((p) => ({ ...p, values: { ...p.values, id: newId(p.values.code) } })) : plan.add;
+        for (let i = 0; i < add.length; i += IMPORT_BATCH) await spec.insert(tx, add.slice(i, i + IMPORT_BATCH), context);
         for (let i = 0; i < plan.update.length; i += IMPORT_BATCH) await spec.update(tx, plan.update.slice(i, i + IMPORT_BATCH), context);
         const codes = (list: typeof plan.add) => list.slice(0, MAX_AUDIT_CODES).map((p) => p.values.code);
         await recordAudit(tx, {

@@ -12,6 +12,7 @@ import {
   IMPORT_OUTCOME_MESSAGES as LIST_IMPORT_MESSAGES,
   listImportProblemsWorkbook,
   previewListImport,
+  type CommitOptions,
   type Db,
   type ImportFile,
   type ImportOutcome,
@@ -73,8 +74,8 @@ export function previewUnitImport(prisma: PrismaClient, actor: Actor | null, fil
  * saw: a different file is refused. Importing a file that changes nothing writes nothing, not even
  * an audit event.
  */
-export function commitUnitImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string): Promise<ImportOutcome<UnitImportResult>> {
-  return commitListImport(UNITS, prisma, actor, file, expectedSha256);
+export function commitUnitImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string, options?: CommitOptions): Promise<ImportOutcome<UnitImportResult>> {
+  return commitListImport(UNITS, prisma, actor, file, expectedSha256, options);
 }
 
 const UNIT_RECORD = Prisma.sql`
@@ -91,9 +92,9 @@ async function insertUnits(tx: Prisma.TransactionClient, batch: readonly Planned
   const count = await tx.$executeRaw`
     INSERT INTO "Unit" ("id", "code", "name", "kind", "communeId", "managingAuthorityId", "sector", "residentialAreaType", "educationLevel",
       "exclusionReason", "hasPartyOrganisation", "hasSecurityForce", "address", "isActive", "updatedAt")
-    SELECT gen_random_uuid(), v."code", v."name", v."kind", v."communeId", v."managingAuthorityId", v."sector", v."residentialAreaType", v."educationLevel",
+    SELECT COALESCE(v."id", gen_random_uuid()), v."code", v."name", v."kind", v."communeId", v."managingAuthorityId", v."sector", v."residentialAreaType", v."educationLevel",
       v."exclusionReason", v."hasPartyOrganisation", v."hasSecurityForce", v."address", v."isActive", CURRENT_TIMESTAMP
-    FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("code" text, ${UNIT_RECORD})`;
+    FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.values))}::jsonb) AS v("id" uuid, "code" text, ${UNIT_RECORD})`;
   expectCount(count, batch, "inserted units");
 }
 

@@ -1,7 +1,10 @@
 /**
- * Seeds the demo province. Idempotent: every row has a stable id derived from a natural key and
- * is inserted with ON CONFLICT DO NOTHING, so a second run adds nothing and never overwrites what
- * users changed (passwords included).
+ * Seeds the demo province. Its registry (communes, authorities, units, sub-units with results) is
+ * loaded from the committed workbooks in prisma/seed/workbooks/ through the registry's import
+ * (demo-workbooks.ts; ADR 00XX); the rest is written here. Idempotent: every row has a stable id
+ * derived from a natural key and is inserted with ON CONFLICT DO NOTHING, and a workbook whose
+ * records are all there is not imported again, so a second run adds nothing and never overwrites
+ * what users changed (passwords and registry edits included).
  */
 import { createHash } from "node:crypto";
 import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
@@ -21,6 +24,7 @@ import {
   VILLAGE_NAMES,
   type OrganisationSeed,
 } from "./demo-data";
+import { importDemoWorkbooks, importedSubUnitIds } from "./demo-workbooks";
 
 /** A UUID derived from a natural key (name-based, like UUID v5), so re-runs hit the same rows. */
 export function stableId(key: string): string {
@@ -53,7 +57,14 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.administrativeArea.count()) === 0;
 }
 
-export async function seedDemoProvince(prisma: PrismaClient) {
+/**
+ * The whole demo province as rows, built in memory with one seeded PRNG drawn in a fixed order:
+ * the same on every machine and every run. The registry part of it (communes, authorities, units,
+ * sub-units with their results) is what `npm run seed:workbooks` writes into the committed
+ * workbooks (demo-workbooks.ts); the seed loads that part from those workbooks through the import
+ * and writes the rest from here.
+ */
+export function buildDemoProvince() {
   const r = rng(138);
   const years = [DEMO_YEAR - 1, DEMO_YEAR];
 
@@ -363,17 +374,32 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     });
   });
 
+  return { provinceId, areas, authorities, units, subUnits, results, facts, people, discipline, incidents, models, dossiers, decisions, communeIds, caTinh };
+}
+
+export type DemoProvince = ReturnType<typeof buildDemoProvince>;
+
+/**
+ * Loads the demo province into the database: the province row, then the registry from the
+ * committed workbooks through the real import (parse → plan → commit, as a system actor, with the
+ * import's audit events; ADR 00XX), then everything else by id.
+ */
+export async function seedDemoProvince(prisma: PrismaClient) {
+  const demo = buildDemoProvince();
+  const { areas, units, subUnits, results, facts, people, discipline, incidents, models, dossiers, decisions, communeIds, caTinh } = demo;
+
+  // The province is not a list the import writes (communes are imported under it).
+  await prisma.administrativeArea.createMany({ data: areas.filter((a) => a.level === "PROVINCE"), skipDuplicates: true });
+  const imported = await importDemoWorkbooks(prisma, demo);
+  // Sub-units got their ids from the import: people are attached to them by unit and name.
+  const subUnitIds = await importedSubUnitIds(prisma, demo);
+
   const userRows = await demoUsers(communeIds, caTinh);
 
   await prisma.$transaction(
     async (tx) => {
-      await tx.administrativeArea.createMany({ data: areas, skipDuplicates: true });
-      await tx.authority.createMany({ data: authorities, skipDuplicates: true });
-      await tx.unit.createMany({ data: units, skipDuplicates: true });
-      await tx.subUnit.createMany({ data: subUnits, skipDuplicates: true });
-      await tx.subUnitYearResult.createMany({ data: results, skipDuplicates: true });
       await tx.unitYearFacts.createMany({ data: facts, skipDuplicates: true });
-      await tx.person.createMany({ data: people, skipDuplicates: true });
+      await tx.person.createMany({ data: people.map((p) => (p.subUnitId ? { ...p, subUnitId: subUnitIds.get(p.subUnitId)! } : p)), skipDuplicates: true });
       await tx.disciplineRecord.createMany({ data: discipline, skipDuplicates: true });
       await tx.incident.createMany({ data: incidents, skipDuplicates: true });
       await tx.movementModel.createMany({ data: models, skipDuplicates: true });
@@ -385,9 +411,8 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       await tx.user.createMany({ data: userRows, skipDuplicates: true });
       await recordDirectlyWrittenDecisions(tx);
     },
-    // maxWait: the seed is often the first statement on a database still loading (a PGlite
-    // opening its folder or snapshot); Prisma's 2 s default to start a transaction is not enough
-    // on a busy machine, and there is nothing else for it to wait behind.
+    // maxWait: on a busy machine Prisma's 2 s default to start a transaction is not always enough,
+    // and there is nothing else for it to wait behind.
     { timeout: 120_000, maxWait: 60_000 },
   );
 
@@ -397,9 +422,11 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     kdc: units.filter((u) => u.kind === "KDC").length,
     organisations: units.filter((u) => u.kind === "CQ" || u.kind === "DN" || u.kind === "CSGD").length,
     subUnits: subUnits.length,
+    results: results.length,
     incidents: incidents.length,
     disciplineRecords: discipline.length,
     users: userRows.length,
+    imported,
   };
 }
 

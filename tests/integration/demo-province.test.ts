@@ -3,7 +3,9 @@
  * read scope used by list queries agrees with the permission function for every demo account.
  */
 import { describe, expect, it } from "vitest";
-import { seedDemoProvince, DEMO_USERS } from "../../prisma/seed/demo-province";
+import { buildDemoProvince, seedDemoProvince, stableId, DEMO_USERS } from "../../prisma/seed/demo-province";
+import { DEMO_RESULT_YEARS, DEMO_SEED_ACTOR, demoWorkbooks, readDemoWorkbook } from "../../prisma/seed/demo-workbooks";
+import { sha256Of } from "../../lib/registry/import-list";
 import { loadUserActor } from "../../lib/users/load-actor";
 import { can, unitScopeWhere, reviewScopeWhere, competenceOf, ForbiddenError, UNIT_SCOPED_ACTIONS } from "../../lib/auth/permissions";
 import { listUnits, getUnitDetail } from "../../lib/units/unit-queries";
@@ -38,6 +40,7 @@ async function tableCounts() {
     dossiers: await p.dossier.count(),
     decisions: await p.recognitionDecision.count(),
     users: await p.user.count(),
+    auditEvents: await p.auditEvent.count(),
   };
 }
 
@@ -64,18 +67,47 @@ describe("demo province seed", () => {
     expect((await p.unit.findFirstOrThrow({ where: { code: "CQ-STP" } })).name).toBe("Sở Tư pháp tỉnh Lào Cai");
   });
 
+  it("loads the registry from the committed workbooks through the import, with its audit events", async () => {
+    const events = await t.prisma.auditEvent.findMany({ where: { actorUsername: DEMO_SEED_ACTOR.username }, orderBy: { id: "asc" }, select: { action: true, meta: true } });
+    const files = demoWorkbooks(buildDemoProvince()).map((w) => w.fileName);
+    expect(events.map((e) => (e.meta as { fileName: string }).fileName)).toEqual(files);
+    expect(events.map((e) => e.action)).toEqual([
+      "registry.communes.imported",
+      "registry.authorities.imported",
+      "registry.units.imported",
+      "registry.subunits.imported",
+      "registry.subunits.imported",
+    ]);
+    // Each event carries the SHA-256 of the committed file it imported.
+    for (const [i, e] of events.entries()) {
+      expect((e.meta as { sha256: string }).sha256).toBe(sha256Of((await readDemoWorkbook({ fileName: files[i]! })).bytes));
+    }
+    // The registry keeps the demo's stable ids; sub-units carry both years' results.
+    expect((await t.prisma.unit.findUniqueOrThrow({ where: { id: stableId("unit:CQ-STP") } })).code).toBe("CQ-STP");
+    expect((await t.prisma.administrativeArea.findUniqueOrThrow({ where: { id: stableId("area:LCI-P01") } })).code).toBe("LCI-P01");
+    expect((await t.prisma.authority.findUniqueOrThrow({ where: { id: stableId("authority:UBND:LCI-P01") } })).code).toBe("UBND-LCI-P01");
+    for (const year of DEMO_RESULT_YEARS) expect(await t.prisma.subUnitYearResult.count({ where: { year } })).toBe(await t.prisma.subUnit.count());
+    // People placed in a sub-unit point at the one the import created.
+    const placed = await t.prisma.person.findMany({ where: { subUnitId: { not: null } }, select: { unitId: true, subUnit: { select: { unitId: true } } } });
+    expect(placed.length).toBeGreaterThan(0);
+    for (const p of placed) expect(p.subUnit?.unitId).toBe(p.unitId);
+  });
+
   it("every demo account signs in with the README password", async () => {
     for (const u of DEMO_USERS) {
       expect((await authenticate(t.prisma, { username: u.username, password: DEMO_PASSWORD })).ok, u.username).toBe(true);
     }
   });
 
-  it("is idempotent: a second run adds nothing and keeps changed passwords", async () => {
+  it("is idempotent: a second run adds nothing and keeps changed passwords and registry edits", async () => {
     await t.prisma.user.update({ where: { username: "admin" }, data: { passwordHash: "scrypt$changed" } });
+    await t.prisma.unit.update({ where: { code: "CQ-STC" }, data: { name: "Sở Tài chính (đổi tên)" } });
     const before = await tableCounts();
     await seedDemoProvince(t.prisma);
     expect(await tableCounts()).toEqual(before);
     expect((await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).passwordHash).toBe("scrypt$changed");
+    expect((await t.prisma.unit.findUniqueOrThrow({ where: { code: "CQ-STC" } })).name).toBe("Sở Tài chính (đổi tên)");
+    await t.prisma.unit.update({ where: { code: "CQ-STC" }, data: { name: "Sở Tài chính tỉnh Lào Cai" } });
   });
 });
 
