@@ -80,6 +80,7 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
     actions: availableActions(dossier.state, performers),
     standing,
     judging: mayJudgeCriteria(dossier.state, performers),
+    isReviewer: performers.includes("REVIEWER"),
     proposeBlockedBy,
     nextDossierId: performers.includes("REVIEWER") ? await nextInQueue(prisma, actor, dossier) : null,
   };

@@ -25,7 +25,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const { dossierId } = await params;
   requireUuid(dossierId);
   const view = await loadOrDeny(() => getReview(getPrisma(), actor, dossierId));
-  const { dossier, criteria: national, extraCriteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions, standing, judging, proposeBlockedBy, nextDossierId } = view;
+  const { dossier, criteria: national, extraCriteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions, standing, judging, isReviewer, proposeBlockedBy, nextDossierId } = view;
   const result = snapshot?.result ?? live;
   // The province's extra criteria frozen with this round are reviewed like the national ones.
   const criteria = [...national, ...extraCriteria.map((c) => ({ id: c.code, title: c.title, legalBasis: `Tiêu chí bổ sung của tỉnh · ${c.legalBasis}` }))];
@@ -33,7 +33,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const standingOf = (id: string) => standing.find((s) => s.criterionId === id);
   const remaining = unjudgedCriteria(standing);
   const judgedCount = standing.length - remaining.length;
-  const isReviewer = actions.some((a) => a.performer === "REVIEWER") || judging;
 
   return (
     <DossierVersionProvider version={dossier.version}>
