@@ -29,8 +29,8 @@ export function TransitionButton({
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   variant?: ButtonVariant;
   confirm?: ConfirmText;
-  /** What to tell the person once done; may read the action's result. */
-  done?: string | ((data: unknown) => string);
+  /** What to tell the person once done (a `notice` the action returns takes precedence: it can count what it did). */
+  done?: string;
   /** The transition table's reasons why the action cannot be taken yet: the button is disabled and says why. */
   blockedBy?: readonly string[];
 }) {
@@ -57,9 +57,10 @@ export function TransitionButton({
             if (!result.ok) setError(result.message);
             else {
               // A use-case that bumps the version returns it: the next click must not look stale.
-              const data = result.data as { version?: unknown } | undefined;
+              const data = result.data as { version?: unknown; notice?: unknown } | undefined;
               if (typeof data?.version === "number") setVersion(data.version);
-              if (done) notify(typeof done === "function" ? done(result.data) : done);
+              const notice = typeof data?.notice === "string" ? data.notice : done;
+              if (notice) notify(notice);
             }
             router.refresh();
           });

@@ -16,7 +16,12 @@ export async function reviewCriterionAction(input: unknown) {
   return done(await runAction(criterionReviewSchema, input, getActor, (actor, data) => reviewCriterion(getPrisma(), actor, data)));
 }
 export async function agreeRemainingAction(input: unknown) {
-  return done(await runAction(dossierVersionSchema, input, getActor, (actor, data) => agreeRemainingCriteria(getPrisma(), actor, data)));
+  return done(
+    await runAction(dossierVersionSchema, input, getActor, async (actor, data) => {
+      const r = await agreeRemainingCriteria(getPrisma(), actor, data);
+      return { ...r, notice: `Đã thống nhất ${r.agreed.length} tiêu chí còn lại.` };
+    }),
+  );
 }
 export async function returnAction(input: unknown) {
   return done(await runAction(dossierVersionSchema, input, getActor, (actor, data) => returnDossier(getPrisma(), actor, data)));

@@ -175,7 +175,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
                 version={dossier.version}
                 action={agreeRemainingAction}
                 variant="secondary"
-                done={(data) => `Đã thống nhất ${(data as { agreed: string[] }).agreed.length} tiêu chí còn lại.`}
               />
             )}
             {has("RETURN") && (
