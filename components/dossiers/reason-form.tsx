@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { z } from "zod";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { useDossierVersion } from "./dossier-version";
 import { Form } from "@/components/ui/form";
@@ -10,11 +11,25 @@ import { useConfirm, type ConfirmText } from "@/components/ui/confirm-dialog";
 import { FieldError, FormAlert, TextInput } from "@/components/ui/form-field";
 import { useNotice } from "@/components/ui/notice";
 import { CharacterCount } from "@/components/ui/character-count";
-import { revocationSchema } from "@/lib/dossiers/dossier-schemas";
 import { maxLengths } from "@/lib/validation/max-length";
+import { reasonField, referenceField } from "@/lib/dossiers/reason-schema";
 
 /** The limits of the reason and reference (the same for a refusal and a revocation), for the counters. */
-const LIMITS = maxLengths(revocationSchema);
+const LIMITS = maxLengths(z.object({ reason: reasonField, reference: referenceField }));
+
+type FieldErrors = Partial<Record<"reason" | "reference", string[]>>;
+
+/** The same field rules as the server action's schema (refusalSchema, revocationSchema). */
+function checkFields(data: Record<string, FormDataEntryValue>, withReference: boolean): FieldErrors | null {
+  const errors: FieldErrors = {};
+  const reason = reasonField.safeParse(data.reason ?? "");
+  if (!reason.success) errors.reason = reason.error.issues.map((i) => i.message);
+  if (withReference) {
+    const reference = referenceField.safeParse(data.reference ?? "");
+    if (!reference.success) errors.reference = reference.error.issues.map((i) => i.message);
+  }
+  return Object.keys(errors).length ? errors : null;
+}
 
 /**
  * Refusal or revocation: a reason (and a document reference for revocation), a confirmation that
@@ -43,7 +58,8 @@ export function ReasonForm({
   const [currentVersion] = useDossierVersion(version);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const fieldErrors = clientErrors ?? (result && !result.ok ? result.fieldErrors : undefined);
   return (
     <Form
       className="space-y-3"
@@ -51,9 +67,11 @@ export function ReasonForm({
       onSubmit={async (e) => {
         e.preventDefault();
         const data = Object.fromEntries(new FormData(e.currentTarget).entries());
-        // A reason too short is refused by the server with its field message; ask only about a
-        // request that can succeed.
-        if (String(data.reason ?? "").trim().length >= 10 && !(await ask(confirm))) return;
+        // Checked here with the server's own rules: ask only about a request that can succeed.
+        const errors = checkFields(data, withReference);
+        setClientErrors(errors);
+        if (errors) return;
+        if (!(await ask(confirm))) return;
         start(async () => {
           const r = await action({ ...data, dossierId, version: currentVersion });
           setResult(r);

@@ -21,6 +21,7 @@ export function TransitionButton({
   variant = "primary",
   confirm,
   done,
+  blockedBy,
 }: {
   label: string;
   dossierId: string;
@@ -28,12 +29,17 @@ export function TransitionButton({
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   variant?: ButtonVariant;
   confirm?: ConfirmText;
+  /** What to tell the person once done (a `notice` the action returns takes precedence: it can count what it did). */
   done?: string;
+  /** The transition table's reasons why the action cannot be taken yet: the button is disabled and says why. */
+  blockedBy?: readonly string[];
 }) {
   const router = useRouter();
   const notify = useNotice();
   const { ask, dialog } = useConfirm();
-  const [currentVersion] = useDossierVersion(version);
+  const [currentVersion, setVersion] = useDossierVersion(version);
+  const blocked = blockedBy && blockedBy.length > 0;
+  const hintId = `${label}-blocked`.replace(/\s+/g, "-");
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -41,20 +47,32 @@ export function TransitionButton({
       <Button
         type="button"
         variant={variant}
-        disabled={pending}
+        disabled={pending || blocked}
+        aria-describedby={blocked ? hintId : undefined}
         onClick={async () => {
           if (confirm && !(await ask(confirm))) return;
           setError(null);
           start(async () => {
             const result = await action({ dossierId, version: currentVersion });
             if (!result.ok) setError(result.message);
-            else if (done) notify(done);
+            else {
+              // A use-case that bumps the version returns it: the next click must not look stale.
+              const data = result.data as { version?: unknown; notice?: unknown } | undefined;
+              if (typeof data?.version === "number") setVersion(data.version);
+              const notice = typeof data?.notice === "string" ? data.notice : done;
+              if (notice) notify(notice);
+            }
             router.refresh();
           });
         }}
       >
         {pending ? "Đang xử lý…" : label}
       </Button>
+      {blocked && (
+        <p id={hintId} className="max-w-prose text-sm text-amber-800" data-testid="blocked-reason">
+          {blockedBy.join(" ")}
+        </p>
+      )}
       <FormAlert message={error} />
       {dialog}
     </div>

@@ -6,7 +6,7 @@ import { reviewQueue } from "@/lib/reviews/review-queue";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { formatDateTime } from "@/lib/format";
-import { countdownLabel } from "@/lib/workflow/deadlines";
+import { countdownLabel, LATE_LABELS } from "@/lib/workflow/deadlines";
 import { QUEUE_STATES, type ReviewQueueFilters } from "@/lib/reviews/review-queue";
 import { listCommunes } from "@/lib/units/unit-queries";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
@@ -71,7 +71,7 @@ export async function ReviewerHome({ actor, year, filters }: { actor: Actor; yea
                   <td className="px-3 py-2" data-label="Nộp lúc">{formatDateTime(d.submittedAt)}</td>
                   <td className="px-3 py-2" data-label="Trạng thái">
                     <Badge tone={DOSSIER_STATE_TONES[d.state]}>{DOSSIER_STATE_LABELS[d.state]}</Badge>
-                    {d.submissionLate && <> <Badge tone="amber">Nộp muộn</Badge></>}
+                    {d.submissionLate && <> <Badge tone="amber">{LATE_LABELS.submission}</Badge></>}
                   </td>
                   <td className="px-3 py-2" data-label="Hạn quyết định">
                     {d.decisionDeadline.split("-").reverse().join("/")}{" "}

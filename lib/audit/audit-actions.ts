@@ -67,6 +67,7 @@ export const AUDIT_ACTION_LABELS = {
   "dossier.submit": "Nộp hồ sơ đề nghị",
   "dossier.start_review": "Nhận thẩm định",
   "dossier.criterion_reviewed": "Thẩm định tiêu chí",
+  "dossier.criteria_agreed": "Thống nhất các tiêu chí còn lại",
   "dossier.return": "Trả lại để bổ sung",
   "dossier.propose": "Đề nghị công nhận",
   "dossier.refuse": "Không công nhận",

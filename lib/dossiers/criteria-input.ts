@@ -47,6 +47,7 @@ import {
 import { D7K4_ROLES } from "@/lib/records/incident-schemas";
 import { applyDeclarations, declarationsSchema, type Declarations } from "./self-assessment-questions";
 import { readExtraAnswers } from "@/lib/rules/provincial-criteria";
+import { isRegistered, recognitionOutcome } from "@/lib/workflow/dossier-states";
 
 export type CriteriaDb = Prisma.TransactionClient | PrismaClient;
 
@@ -297,7 +298,7 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
 
   const current = factRows.find((r) => r.year === year);
   const previous = factRows.find((r) => r.year === year - 1);
-  const registered = dossier !== null && dossier.state !== "NOT_REGISTERED";
+  const registered = dossier !== null && isRegistered(dossier.state);
   const doc = (on: Date | null, ref: string | null): DocumentFact | undefined => (registered ? documentFact(on, ref) : undefined);
 
   let planTargets: PlanTargets | undefined;
@@ -367,7 +368,9 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
     }),
   );
 
-  const movementModels: MovementModel[] = modelRows.map((m) => ({ id: m.id, name: clip(m.name, NAME_MAX), effective: m.isEffective }));
+  // Named like incidents and disciplines: the reason reads "… hiệu quả (Tổ tự quản an ninh)", never a uuid.
+  const modelIds = readableIds(modelRows, (m) => m.name);
+  const movementModels: MovementModel[] = modelRows.map((m, index) => ({ id: modelIds[index]!, name: clip(m.name, NAME_MAX), effective: m.isEffective }));
 
   const base = compact({
     unitId: unit.id,
@@ -400,19 +403,19 @@ export async function buildCriteriaInput(db: CriteriaDb, unitId: string, year: n
       break;
     }
     case "XA": {
-      const managedUnits: ManagedUnit[] = managedRows.flatMap((m) => {
+      // Named by the unit's name (unique within the list), so reasons never show a uuid.
+      const managedIds = readableIds(managedRows, (m) => m.name);
+      const managedUnits: ManagedUnit[] = managedRows.flatMap((m, index) => {
         const kind = m.kind;
         if (!isManagedKind(kind)) return []; // the query already asks for these kinds only
         const state = m.dossiers[0]?.state;
-        const isRegistered = state !== undefined && state !== "NOT_REGISTERED";
-        const recognised =
-          state === "RECOGNISED" ? true : !isRegistered || state === "NOT_RECOGNISED" || state === "REVOKED" ? false : undefined;
+        const recognised = recognitionOutcome(state);
         return compact({
-          id: m.id,
+          id: managedIds[index]!,
           name: clip(m.name, NAME_MAX),
           kind,
           excludedReason: m.exclusionReason ?? undefined,
-          registered: isRegistered,
+          registered: state !== undefined && isRegistered(state),
           recognised,
         });
       });

@@ -23,6 +23,9 @@ async function isFrozenExtraCriterion(tx: Prisma.TransactionClient, dossierId: s
 }
 import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
+import { REVIEWING_STATES, TRANSITIONS } from "@/lib/workflow/transitions";
+import { unjudgedCriteria } from "@/lib/workflow/review-round";
+import { loadRoundStanding } from "./review-round";
 
 const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 
@@ -94,6 +97,21 @@ async function currentFlags(tx: Prisma.TransactionClient, dossierId: string, rou
 }
 
 /**
+ * Before a verdict is written: the dossier must be in a reviewing state (transition table); the
+ * first verdict takes it from SUBMITTED to UNDER_REVIEW, later ones bump its version, so two
+ * reviewers editing the same dossier cannot overwrite each other.
+ */
+async function enterReview(tx: Prisma.TransactionClient, actor: Actor, dossier: Awaited<ReturnType<typeof dossierOrThrow>>, version: number) {
+  if (!REVIEWING_STATES.includes(dossier.state)) throw new UserFacingError("Chỉ thẩm định được hồ sơ đã nộp hoặc đang thẩm định.");
+  if (TRANSITIONS.START_REVIEW.from.includes(dossier.state)) {
+    await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: version });
+  } else {
+    const { count } = await tx.dossier.updateMany({ where: { id: dossier.id, version, state: dossier.state }, data: { version: { increment: 1 } } });
+    if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
+  }
+}
+
+/**
  * A reviewer's finding on one criterion of the current round. The first finding takes the
  * dossier from SUBMITTED to UNDER_REVIEW. Bumps the dossier version, so two reviewers editing
  * the same dossier cannot overwrite each other.
@@ -106,14 +124,7 @@ export async function reviewCriterion(prisma: PrismaClient, actor: Actor | null,
     // province's extra criteria frozen with this round, must not start the review.
     if (!(await isFrozenExtraCriterion(tx, dossier.id, dossier.reviewRound, input.criterionId))) assertCriterionOfDossier(dossier, input.criterionId);
     if (input.status === "FLAGGED" && !input.comment) throw new UserFacingError("Vui lòng ghi rõ nội dung cần bổ sung.", "comment");
-    if (dossier.state === "SUBMITTED") {
-      await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "START_REVIEW", expectedVersion: input.version });
-    } else if (dossier.state !== "UNDER_REVIEW") {
-      throw new UserFacingError("Chỉ thẩm định được hồ sơ đã nộp hoặc đang thẩm định.");
-    } else {
-      const { count } = await tx.dossier.updateMany({ where: { id: dossier.id, version: input.version }, data: { version: { increment: 1 } } });
-      if (count !== 1) throw new UserFacingError(STALE_MESSAGE);
-    }
+    await enterReview(tx, actor, dossier, input.version);
     const key = { dossierId_round_criterionId: { dossierId: dossier.id, round: dossier.reviewRound, criterionId: input.criterionId } };
     const before = await tx.criterionReview.findUnique({ where: key });
     const after = await tx.criterionReview.upsert({
@@ -142,11 +153,42 @@ export async function returnDossier(prisma: PrismaClient, actor: Actor | null, i
   });
 }
 
+/**
+ * "Thống nhất các tiêu chí còn lại": the reviewer agrees, in one step, with every criterion of the
+ * round that has no verdict yet (neither judged in this round nor carried forward). Verdicts
+ * already given, flags included, are left as they are. One audit event names the criteria.
+ */
+export async function agreeRemainingCriteria(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof dossierVersionSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const dossier = await dossierOrThrow(tx, input.dossierId);
+    authorize(actor, { action: "dossier.review", unit: dossier.unit });
+    if (dossier.version !== input.version) throw new UserFacingError(STALE_MESSAGE);
+    const { standing } = await loadRoundStanding(tx, dossier);
+    const remaining = unjudgedCriteria(standing);
+    if (remaining.length === 0) throw new UserFacingError("Mọi tiêu chí của lần nộp này đã có ý kiến thẩm định.");
+    await enterReview(tx, actor, dossier, input.version);
+    await tx.criterionReview.createMany({
+      data: remaining.map((criterionId) => ({ dossierId: dossier.id, round: dossier.reviewRound, criterionId, status: "ACCEPTED" as const, comment: null, reviewerId: actor.userId })),
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "dossier.criteria_agreed",
+      entityType: "Dossier",
+      entityId: dossier.id,
+      unitId: dossier.unitId,
+      after: { dossierId: dossier.id, round: dossier.reviewRound, status: "ACCEPTED", criterionIds: remaining },
+    });
+    return { version: input.version + 1, agreed: remaining };
+  });
+}
+
 export async function proposeDossier(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof dossierVersionSchema>, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
     const flaggedCriteria = await currentFlags(tx, dossier.id, dossier.reviewRound);
-    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "PROPOSE", expectedVersion: input.version, facts: { flaggedCriteria }, data: { proposedAt: now } });
+    const { standing } = await loadRoundStanding(tx, dossier);
+    const facts = { flaggedCriteria, unjudgedCriteria: unjudgedCriteria(standing) };
+    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "PROPOSE", expectedVersion: input.version, facts, data: { proposedAt: now } });
   });
 }
 

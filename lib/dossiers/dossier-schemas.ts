@@ -1,6 +1,7 @@
 /** zod schemas of the dossier forms, shared by each form and its server action. */
 import { z } from "zod";
 import { planTargetsSchema } from "@/lib/criteria";
+import { reasonField, referenceField } from "./reason-schema";
 import { calendarDate, CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, requiredText, savedVersionField, todayInVietnam, yearField } from "@/lib/validation/input-rules";
 
 const id = z.uuid("Mã hồ sơ không hợp lệ.");
@@ -112,11 +113,11 @@ export const criterionReviewSchema = z.object({
 export const refusalSchema = z.object({
   dossierId: id,
   version,
-  reason: requiredText("Vui lòng nêu rõ lý do.", 2000, "Lý do tối đa 2000 ký tự.", 10, "Lý do cần cụ thể (ít nhất 10 ký tự)."),
+  reason: reasonField,
 });
 
 export const revocationSchema = refusalSchema.extend({
-  reference: requiredText("Vui lòng ghi số, ký hiệu văn bản thu hồi.", 200, "Số, ký hiệu văn bản tối đa 200 ký tự.", 3),
+  reference: referenceField,
 });
 
 export const decisionSchema = z.object({

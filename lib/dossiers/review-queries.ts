@@ -2,7 +2,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can, ForbiddenError } from "@/lib/auth/permissions";
-import { availableActions } from "@/lib/workflow/transitions";
+import { availableActions, guardReasons, mayJudgeCriteria } from "@/lib/workflow/transitions";
+import { AWAITING_REVIEW_STATES } from "@/lib/workflow/dossier-states";
+import { unjudgedCriteria } from "@/lib/workflow/review-round";
+import { reviewScopeWhere } from "@/lib/auth/permissions";
+import { loadRoundStanding } from "./review-round";
 import { INCIDENT_CODE_LABELS } from "@/lib/domain/vocabulary";
 import { evaluationWindow } from "@/lib/criteria";
 import { criteriaForKind, questionsFor } from "./self-assessment-questions";
@@ -56,6 +60,10 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
     .map((i) => ({ id: i.id, title: i.title, code: i.code, codeLabel: INCIDENT_CODE_LABELS[i.code], occurredOn: i.occurredOn }));
 
   const reviews = await prisma.criterionReview.findMany({ where: { dossierId }, orderBy: [{ round: "desc" }, { criterionId: "asc" }] });
+  const { standing } = await loadRoundStanding(prisma, dossier);
+  const flagged = reviews.filter((r) => r.round === dossier.reviewRound && r.status === "FLAGGED").map((r) => ({ criterionId: r.criterionId, comment: r.comment }));
+  // The same guards the server applies, so the button says why it cannot be used yet.
+  const proposeBlockedBy = guardReasons("PROPOSE", { flaggedCriteria: flagged, unjudgedCriteria: unjudgedCriteria(standing) });
   return {
     dossier,
     criteria: criteriaForKind(dossier.unit.kind, dossier.year),
@@ -70,5 +78,23 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
     earlierReviews: reviews.filter((r) => r.round < dossier.reviewRound),
     undeclaredPoliceIncidents,
     actions: availableActions(dossier.state, performers),
+    standing,
+    judging: mayJudgeCriteria(dossier.state, performers),
+    isReviewer: performers.includes("REVIEWER"),
+    proposeBlockedBy,
+    nextDossierId: performers.includes("REVIEWER") ? await nextInQueue(prisma, actor, dossier) : null,
   };
+}
+
+/**
+ * The next dossier of the reviewer's queue after this one: the oldest submission awaiting review
+ * within their competence, same year (the order of the queue on the home page).
+ */
+async function nextInQueue(prisma: PrismaClient, actor: Actor | null, dossier: { id: string; year: number }) {
+  const next = await prisma.dossier.findFirst({
+    where: { year: dossier.year, id: { not: dossier.id }, state: { in: [...AWAITING_REVIEW_STATES] }, unit: reviewScopeWhere(actor) },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return next?.id ?? null;
 }

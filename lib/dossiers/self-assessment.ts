@@ -15,8 +15,9 @@ import type { EvaluationResult, UnitInput } from "@/lib/criteria";
 import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
 import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";
 import { assertCriterionEditable, editableCriteria } from "./evidence-files";
-import { loadDossier, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
-import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
+import { loadDossier, performersFor, STALE_MESSAGE, transitionDossier } from "./dossier-transition";
+import { actionLabel, offers, OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
+import { loadRoundStanding } from "./review-round";
 import { extraFactsFor, readExtraAnswers, readFrozenCriteria, toEngineCriterion, type ExtraAnswers, type ProvincialCriterionView } from "@/lib/rules/provincial-criteria";
 import { freezeApplicableCriteria, loadApplicableCriteria } from "@/lib/rules/provincial-criteria-store";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
@@ -99,7 +100,13 @@ export async function getSelfAssessment(prisma: PrismaClient, actor: Actor | nul
   const editable = await prisma.$transaction((tx) => editableCriteria(tx, dossier));
   const reviews = await prisma.criterionReview.findMany({ where: { dossierId, round: dossier.reviewRound }, orderBy: { criterionId: "asc" } });
   const evidenceCriteria = new Set(evidence.map((e) => e.criterionId));
+  // Criteria the reviewer agreed with (this round or carried from an earlier one): locked for the unit.
+  const { standing } = dossier.reviewRound > 0 ? await loadRoundStanding(prisma, dossier) : { standing: [] };
+  const performers = performersFor(actor, dossier.unit);
   return {
+    standing,
+    performers,
+    submit: { offered: offers(dossier.state, performers, "SUBMIT"), label: actionLabel("SUBMIT", dossier.state) },
     dossier,
     criteria: criteriaForKind(dossier.unit.kind, dossier.year),
     questions: questionsFor(dossier.unit.kind, unitContext(dossier.unit)),

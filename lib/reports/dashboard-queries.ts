@@ -37,15 +37,16 @@
  * no figure of a year whose 15/11 has passed.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { Sector as SectorEnum, type DossierState, type Sector, type UnitKind } from "@/lib/generated/prisma/enums";
+import { Sector as SectorEnum, type Sector, type UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { INCIDENT_CODES, UNIT_KINDS, type IncidentCode } from "@/lib/domain/vocabulary";
 import { yearReferenceDate } from "@/lib/registry/placement-rules";
+import { SUBMITTED_STATES } from "@/lib/workflow/dossier-states";
 import type { CommuneRow, DashboardData, DashboardFilters, DrilldownUnit, Funnel, HeadlineFigures, IncidentCount, TrendPoint } from "./dashboard-types";
 
-/** States a dossier can only reach by having been submitted at least once. */
-export const SUBMITTED_STATES = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"] as const satisfies readonly DossierState[];
+/** States a dossier can only reach by having been submitted at least once (the transition table's). */
+export { SUBMITTED_STATES };
 /** Kinds counted in a commune's XA-4 (Đ5 k4): everything the commune manages but itself. */
 export const COMMUNE_MANAGED_KINDS = ["KDC", "CQ", "DN", "CSGD"] as const satisfies readonly UnitKind[];
 /** Years shown by the trend, ending with the filter year. */

@@ -44,3 +44,12 @@ export function countdownLabel(deadline: string, today: string): string {
   if (d === 0) return "hôm nay là hạn cuối";
   return `quá hạn ${-d} ngày`;
 }
+
+/** A step done after its deadline, named the same way to the unit and to the reviewer. */
+export const LATE_LABELS = { registration: "Đăng ký muộn", submission: "Nộp muộn" } as const;
+
+/** The badge of a step of the cycle: done on time, done late, or the countdown to its deadline. */
+export function stepStatus(step: { deadline: string; done: boolean; late?: boolean; lateLabel?: string }, today: string): { label: string; tone: "green" | "amber" | "red" } {
+  if (step.done) return step.late ? { label: step.lateLabel ?? "Muộn", tone: "amber" } : { label: "Đã xong", tone: "green" };
+  return { label: countdownLabel(step.deadline, today), tone: step.deadline < today ? "red" : "amber" };
+}

@@ -44,3 +44,31 @@ export const REGISTERED_STATES: readonly DossierState[] = DOSSIER_STATES.filter(
 
 /** States a reviewer has to act on. */
 export const AWAITING_REVIEW_STATES: readonly DossierState[] = ["SUBMITTED", "UNDER_REVIEW"];
+
+/** States a dossier can only reach by having been submitted at least once. */
+export const SUBMITTED_STATES = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"] as const satisfies readonly DossierState[];
+
+/** States in which the year's outcome is settled (a decision, a refusal, a revocation). */
+export const DECIDED_STATES = ["RECOGNISED", "NOT_RECOGNISED", "REVOKED"] as const satisfies readonly DossierState[];
+
+/** States in which the unit has a self-assessment to show (started, at least). */
+export const SELF_ASSESSED_STATES: readonly DossierState[] = ["SELF_ASSESSMENT", ...SUBMITTED_STATES];
+
+export const isRegistered = (state: DossierState) => state !== "NOT_REGISTERED";
+export const isSubmitted = (state: DossierState) => (SUBMITTED_STATES as readonly DossierState[]).includes(state);
+export const isDecided = (state: DossierState) => (DECIDED_STATES as readonly DossierState[]).includes(state);
+
+/**
+ * The year's recognition as a managing commune's criterion counts it (XA-4): recognised, not
+ * (not registered, refused, revoked), or still open (undefined).
+ */
+export function recognitionOutcome(state: DossierState | undefined): boolean | undefined {
+  if (state === "RECOGNISED") return true;
+  if (state === undefined || !isRegistered(state) || state === "NOT_RECOGNISED" || state === "REVOKED") return false;
+  return undefined;
+}
+
+/** What the unit's officer is told about the dossier's state on the self-assessment screen. */
+export const OFFICER_STATE_NOTICES: Partial<Record<DossierState, string>> = {
+  RETURNED: "Hồ sơ đã được trả lại để bổ sung. Chỉ sửa được các tiêu chí có yêu cầu của cán bộ thẩm định (đánh dấu đỏ); các tiêu chí đã thống nhất được giữ nguyên. Sau đó nộp lại.",
+};

@@ -1,8 +1,23 @@
 /** Every state × action × performer of the transition table, and every guard. */
 import { describe, expect, it } from "vitest";
-import { DOSSIER_STATES, type DossierState } from "./dossier-states";
-import { availableActions, checkTransition, DOSSIER_ACTIONS, PERFORMERS, TRANSITIONS, type DossierAction, type GuardFacts, type Performer } from "./transitions";
-import { countdownLabel, daysUntil, deadlinesFor, isLate } from "./deadlines";
+import { DOSSIER_STATES, isDecided, isRegistered, isSubmitted, recognitionOutcome, type DossierState } from "./dossier-states";
+import {
+  actionLabel,
+  availableActions,
+  checkTransition,
+  DOSSIER_ACTIONS,
+  guardReasons,
+  mayEditSelfAssessment,
+  mayJudgeCriteria,
+  offers,
+  PERFORMERS,
+  REVIEWING_STATES,
+  TRANSITIONS,
+  type DossierAction,
+  type GuardFacts,
+  type Performer,
+} from "./transitions";
+import { countdownLabel, daysUntil, deadlinesFor, isLate, LATE_LABELS, stepStatus } from "./deadlines";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /** The lifecycle as the issue states it: expected target per (action, from-state); all else refused. */
@@ -28,6 +43,7 @@ const SATISFIED: GuardFacts = {
   hasCommitment: true,
   incompleteCriteria: [],
   flaggedCriteria: [],
+  unjudgedCriteria: [],
   reason: "Lý do",
   reference: "01/QĐ-UBND",
   decisionId: "d-1",
@@ -111,6 +127,73 @@ describe("guards", () => {
 
   it("an actor holding several performer roles may take any of their actions", () => {
     expect(availableActions("UNDER_REVIEW", ["REVIEWER", "DECIDER"]).map((t) => t.action)).toEqual(["RETURN", "PROPOSE", "REFUSE"]);
+  });
+});
+
+describe("proposing needs a verdict on every criterion of the round (guard everyCriterionJudged)", () => {
+  const judged = { flaggedCriteria: [], unjudgedCriteria: [] };
+  it("is allowed once every criterion is judged or carried, and nothing is flagged", () => {
+    expect(checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], judged).allowed).toBe(true);
+  });
+  it("is refused while criteria have no verdict, naming them", () => {
+    expect(checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], { flaggedCriteria: [], unjudgedCriteria: ["CQDN-1", "CQDN-3", "CQDN-4", "CQDN-5"] })).toEqual({
+      allowed: false,
+      transition: TRANSITIONS.PROPOSE,
+      reasons: ["Còn 4 tiêu chí chưa thẩm định ở lần nộp này (CQDN-1, CQDN-3, CQDN-4, CQDN-5): cần thống nhất hoặc yêu cầu bổ sung từng tiêu chí trước khi đề nghị công nhận."],
+    });
+  });
+  it("is refused when the facts were not gathered (deny by default)", () => {
+    expect(checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], { flaggedCriteria: [] })).toMatchObject({ allowed: false, reasons: [expect.stringContaining("Chưa xác định được")] });
+    expect(checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], {}).allowed).toBe(false);
+  });
+  it("reports a flag and unjudged criteria together", () => {
+    const check = checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], { flaggedCriteria: [{ criterionId: "KDC-2", comment: "x" }], unjudgedCriteria: ["KDC-3"] });
+    expect(check.allowed ? [] : check.reasons).toHaveLength(2);
+  });
+  it("every combination of flagged × unjudged: allowed only when both are empty", () => {
+    const flags = [[], [{ criterionId: "A", comment: "x" }], [{ criterionId: "A", comment: null }]];
+    const unjudged = [undefined, [], ["B"], ["B", "C"]];
+    for (const f of flags) for (const u of unjudged) {
+      const allowed = f.length === 0 && u !== undefined && u.length === 0;
+      expect(checkTransition("PROPOSE", "UNDER_REVIEW", ["REVIEWER"], { flaggedCriteria: f, unjudgedCriteria: u }).allowed, JSON.stringify({ f, u })).toBe(allowed);
+      expect(guardReasons("PROPOSE", { flaggedCriteria: f, unjudgedCriteria: u }).length === 0).toBe(allowed);
+    }
+  });
+  it("no other action reads it: a return, a refusal and a decision do not wait for every verdict", () => {
+    for (const action of DOSSIER_ACTIONS.filter((a) => a !== "PROPOSE")) expect(TRANSITIONS[action].guards).not.toContain("everyCriterionJudged");
+    expect(checkTransition("RETURN", "UNDER_REVIEW", ["REVIEWER"], { flaggedCriteria: [{ criterionId: "A", comment: "Thiếu biên bản" }], unjudgedCriteria: ["B"] }).allowed).toBe(true);
+    expect(checkTransition("REFUSE", "UNDER_REVIEW", ["REVIEWER"], { reason: "Xảy ra vụ án nghiêm trọng", unjudgedCriteria: ["B"] }).allowed).toBe(true);
+  });
+});
+
+describe("states and labels the pages read from the table", () => {
+  it("the submit button says 'Nộp lại hồ sơ' after a return", () => {
+    expect(actionLabel("SUBMIT", "SELF_ASSESSMENT")).toBe("Nộp hồ sơ");
+    expect(actionLabel("SUBMIT", "RETURNED")).toBe("Nộp lại hồ sơ");
+    expect(actionLabel("PROPOSE", "UNDER_REVIEW")).toBe("Đề nghị công nhận");
+  });
+  it("verdicts are recorded while submitted or under review, by a reviewer only", () => {
+    expect(REVIEWING_STATES).toEqual(["SUBMITTED", "UNDER_REVIEW"]);
+    for (const state of DOSSIER_STATES) {
+      for (const performer of PERFORMERS) {
+        expect(mayJudgeCriteria(state, [performer])).toBe(performer === "REVIEWER" && (state === "SUBMITTED" || state === "UNDER_REVIEW"));
+        expect(mayEditSelfAssessment(state, [performer])).toBe(performer === "OFFICER" && (state === "SELF_ASSESSMENT" || state === "RETURNED"));
+        expect(offers(state, [performer], "SUBMIT")).toBe(performer === "OFFICER" && (state === "SELF_ASSESSMENT" || state === "RETURNED"));
+      }
+    }
+  });
+  it("state groups", () => {
+    expect(DOSSIER_STATES.filter(isSubmitted)).toEqual(["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"]);
+    expect(DOSSIER_STATES.filter(isDecided)).toEqual(["RECOGNISED", "NOT_RECOGNISED", "REVOKED"]);
+    expect(DOSSIER_STATES.filter((s) => !isRegistered(s))).toEqual(["NOT_REGISTERED"]);
+    expect(DOSSIER_STATES.map(recognitionOutcome)).toEqual([false, undefined, undefined, undefined, undefined, undefined, undefined, true, false, false]);
+    expect(recognitionOutcome(undefined)).toBe(false);
+  });
+  it("a late step reads the same to the unit and to the reviewer", () => {
+    expect(stepStatus({ deadline: "2026-11-15", done: true, late: true, lateLabel: LATE_LABELS.submission }, "2026-11-20")).toEqual({ label: "Nộp muộn", tone: "amber" });
+    expect(stepStatus({ deadline: "2026-11-15", done: true, late: false }, "2026-11-20")).toEqual({ label: "Đã xong", tone: "green" });
+    expect(stepStatus({ deadline: "2026-11-15", done: false }, "2026-11-20")).toEqual({ label: "quá hạn 5 ngày", tone: "red" });
+    expect(stepStatus({ deadline: "2026-11-15", done: false }, "2026-11-10")).toEqual({ label: "còn 5 ngày", tone: "amber" });
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The yearly cycle with the demo data, as the people who use it would go through it:
  * officer registers, self-assesses with an uploaded file and submits → reviewer returns one
- * criterion with a comment → officer fixes only that criterion and resubmits → reviewer
- * proposes → a decision is issued → its .docx opens and names the unit → the leader's home
+ * criterion with a comment and agrees the rest → officer fixes only that criterion and resubmits
+ * → reviewer judges it (the rest carried over) and proposes → a decision is issued → its .docx opens and names the unit → the leader's home
  * counts one more recognised unit.
  */
 import type { Page } from "@playwright/test";
@@ -121,6 +121,9 @@ test("the yearly cycle from registration to a recognition decision", async ({ pa
   await flag.getByLabel("Nhận xét").fill("Bổ sung báo cáo kết quả phối hợp với Công an năm 2026.");
   await flag.getByRole("button", { name: "Lưu nhận xét" }).click();
   await expect(flag.getByRole("status")).toHaveText("Đã lưu nhận xét.");
+  // The other criteria agreed in one step: they carry over to the next round.
+  await page.getByRole("button", { name: "Thống nhất các tiêu chí còn lại" }).click();
+  await expect(page.getByTestId("notice")).toContainText("Đã thống nhất 4 tiêu chí còn lại.");
   await page.getByRole("button", { name: "Trả lại để bổ sung" }).click();
   await answerConfirm(page, `Trả lại hồ sơ của ${UNIT}?`, "Trả lại hồ sơ");
   await expect(page.getByTestId("notice")).toContainText(`Đã trả lại hồ sơ của ${UNIT} để bổ sung.`);

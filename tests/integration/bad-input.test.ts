@@ -243,6 +243,14 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { dossierId: "id", version: "version", criterionId: "criterion", status: "choice", comment: "text" },
   },
+  [`${A}/dossiers/[dossierId]/review/actions.ts#agreeRemainingAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const d = await c.dossier("UNDER_REVIEW");
+      return { dossierId: d.id, version: String(d.version) };
+    },
+    fields: { dossierId: "id", version: "version" },
+  },
   [`${A}/dossiers/[dossierId]/review/actions.ts#returnAction`]: {
     actor: "reviewer",
     setup: async (c) => {

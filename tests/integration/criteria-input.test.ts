@@ -143,6 +143,19 @@ describe("buildCriteriaInput over the demo province", () => {
     }
   });
 
+  it("reasons name records as people know them, never by a database id (issue 11: “…hiệu quả (7ed929df-…)”)", async () => {
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    type Node = { id: string; reason: string; parts?: readonly Node[] };
+    const reasons = (nodes: readonly Node[]): string[] => nodes.flatMap((n) => [`${n.id}: ${n.reason}`, ...reasons(n.parts ?? [])]);
+    const all: string[] = [];
+    for (const code of ["CQ-VPUBND", "GD-THPTCHUYEN", "DN-CNLC", "XA-LCI-P01", "XA-LCI-X01"]) {
+      const { result } = await evaluate(code);
+      all.push(...reasons(result.criteria as readonly Node[]).map((r) => `${code} ${r}`));
+    }
+    expect(all.filter((r) => uuid.test(r))).toEqual([]);
+    expect(all.join("\n")).toMatch(/hoạt động hiệu quả \(/);
+  });
+
   it("excluded units give KHONG_THUOC_DIEN", async () => {
     for (const code of ["CQ-BCHQS", "DN-TMMP", "GD-MNHH", "GD-THKT"]) {
       const { result } = await evaluate(code);

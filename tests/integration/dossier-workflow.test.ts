@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DossierState } from "../../lib/generated/prisma/enums";
-import { registerDossier, reviewCriterion, returnDossier, proposeDossier, refuseDossier, startSelfAssessment } from "../../lib/dossiers/dossier-actions";
+import { agreeRemainingCriteria, registerDossier, reviewCriterion, returnDossier, proposeDossier, refuseDossier, startSelfAssessment } from "../../lib/dossiers/dossier-actions";
 import { issueDecision, revokeRecognition, allocateDecisionSequence } from "../../lib/dossiers/decisions";
 import { registrationSchema, criterionReviewSchema, refusalSchema, decisionSchema, revocationSchema, dossierVersionSchema } from "../../lib/dossiers/dossier-schemas";
 import { runAction, FORBIDDEN_MESSAGE } from "../../lib/validation/run-action";
@@ -155,8 +155,9 @@ describe("review", () => {
   it("a stale proposal after a return is refused", async () => {
     const w = await world();
     const d = await dossierIn(w.agencyA.id, "UNDER_REVIEW");
-    await proposeDossier(t.prisma, w.reviewer, { dossierId: d.id, version: 1 });
-    await expect(refuseDossier(t.prisma, w.reviewer2, { dossierId: d.id, version: 1, reason: "Không đạt tiêu chí 3" })).rejects.toThrow(STALE_MESSAGE);
+    await agreeRemainingCriteria(t.prisma, w.reviewer, { dossierId: d.id, version: 1 });
+    await proposeDossier(t.prisma, w.reviewer, { dossierId: d.id, version: 2 });
+    await expect(refuseDossier(t.prisma, w.reviewer2, { dossierId: d.id, version: 2, reason: "Không đạt tiêu chí 3" })).rejects.toThrow(STALE_MESSAGE);
     expect((await t.prisma.dossier.findUniqueOrThrow({ where: { id: d.id } })).state).toBe("PROPOSED");
   });
 

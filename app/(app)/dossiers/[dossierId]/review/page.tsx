@@ -4,6 +4,10 @@ import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
 import { getReview } from "@/lib/dossiers/review-queries";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
+import { actionLabel, AGREE_REMAINING_LABEL } from "@/lib/workflow/transitions";
+import { carriedLabel, unjudgedCriteria, VERDICT_LABELS } from "@/lib/workflow/review-round";
+import { LATE_LABELS } from "@/lib/workflow/deadlines";
+import { LinkButton } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-field";
@@ -12,7 +16,7 @@ import { CriterionReviewForm } from "@/components/dossiers/criterion-review-form
 import { TransitionButton } from "@/components/dossiers/transition-button";
 import { DossierVersionProvider } from "@/components/dossiers/dossier-version";
 import { ReasonForm } from "@/components/dossiers/reason-form";
-import { proposeAction, refuseAction, returnAction, reviewCriterionAction } from "./actions";
+import { agreeRemainingAction, proposeAction, refuseAction, returnAction, reviewCriterionAction } from "./actions";
 
 export const metadata = { title: "Thẩm định hồ sơ" };
 
@@ -21,12 +25,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
   const { dossierId } = await params;
   requireUuid(dossierId);
   const view = await loadOrDeny(() => getReview(getPrisma(), actor, dossierId));
-  const { dossier, criteria: national, extraCriteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions } = view;
+  const { dossier, criteria: national, extraCriteria, questionsOf, snapshot, snapshotAt, live, diff, previousRound, currentReviews, earlierReviews, undeclaredPoliceIncidents, actions, standing, judging, isReviewer, proposeBlockedBy, nextDossierId } = view;
   const result = snapshot?.result ?? live;
   // The province's extra criteria frozen with this round are reviewed like the national ones.
   const criteria = [...national, ...extraCriteria.map((c) => ({ id: c.code, title: c.title, legalBasis: `Tiêu chí bổ sung của tỉnh · ${c.legalBasis}` }))];
-  const reviewing = ["SUBMITTED", "UNDER_REVIEW"].includes(dossier.state) && actions.some((a) => a.performer === "REVIEWER");
   const has = (a: string) => actions.some((t) => t.action === a);
+  const standingOf = (id: string) => standing.find((s) => s.criterionId === id);
+  const remaining = unjudgedCriteria(standing);
+  const judgedCount = standing.length - remaining.length;
 
   return (
     <DossierVersionProvider version={dossier.version}>
@@ -36,7 +42,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
           <>
             {dossier.unit.commune.name} · Năm {dossier.year} · Lần nộp thứ {dossier.reviewRound}
             {snapshotAt && ` (${formatDateTime(snapshotAt)})`}
-            {dossier.submissionLate && " · nộp sau hạn"} ·{" "}
+            {dossier.submissionLate && ` · ${LATE_LABELS.submission}`} ·{" "}
             <Link className="text-brand-700 underline" href={`/units/${dossier.unitId}/dossier?year=${dossier.year}`}>Về hồ sơ</Link>
           </>
         }
@@ -82,6 +88,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
         {criteria.map((c) => {
           const verdict = result?.criteria.find((v) => v.id === c.id) ?? result?.provincialCriteria?.find((v) => v.id === c.id);
           const review = currentReviews.find((r) => r.criterionId === c.id);
+          const place = standingOf(c.id);
           const earlier = earlierReviews.filter((r) => r.criterionId === c.id);
           const files = snapshot?.evidence.filter((e) => e.criterionId === c.id) ?? [];
           return (
@@ -123,15 +130,30 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
               )}
               {earlier.length > 0 && (
                 <p className="mt-2 text-xs text-slate-500">
-                  Lần trước: {earlier.map((r) => `${r.status === "FLAGGED" ? "yêu cầu bổ sung" : "thống nhất"}${r.comment ? ` – ${r.comment}` : ""} (lần ${r.round})`).join("; ")}
+                  Lần trước: {earlier.map((r) => `${VERDICT_LABELS[r.status].toLowerCase()}${r.comment ? ` – ${r.comment}` : ""} (lần ${r.round})`).join("; ")}
                 </p>
               )}
               <div className="mt-3 border-t border-slate-100 pt-3">
-                {reviewing ? (
+                {place?.kind === "CARRIED" ? (
+                  <div className="space-y-2 text-sm" data-testid={`carried-${c.id}`}>
+                    <p>
+                      <Badge tone="green">{carriedLabel(place.round)}</Badge> {place.comment}{" "}
+                      <span className="text-xs text-slate-500">Đơn vị không sửa được tiêu chí này; không cần thẩm định lại.</span>
+                    </p>
+                    {judging && (
+                      <details>
+                        <summary className="cursor-pointer text-xs text-brand-700">Xem xét lại tiêu chí này</summary>
+                        <div className="mt-2">
+                          <CriterionReviewForm dossierId={dossier.id} version={dossier.version} criterionId={c.id} status={null} comment="" action={reviewCriterionAction} />
+                        </div>
+                      </details>
+                    )}
+                  </div>
+                ) : judging ? (
                   <CriterionReviewForm dossierId={dossier.id} version={dossier.version} criterionId={c.id} status={review?.status ?? null} comment={review?.comment ?? ""} action={reviewCriterionAction} />
                 ) : review ? (
                   <p className="text-sm">
-                    <Badge tone={review.status === "FLAGGED" ? "red" : "green"}>{review.status === "FLAGGED" ? "Yêu cầu bổ sung" : "Thống nhất"}</Badge> {review.comment}
+                    <Badge tone={review.status === "FLAGGED" ? "red" : "green"}>{VERDICT_LABELS[review.status]}</Badge> {review.comment}
                   </p>
                 ) : null}
               </div>
@@ -139,30 +161,45 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
           );
         })}
       </div>
-      {dossier.state === "UNDER_REVIEW" && (has("RETURN") || has("PROPOSE") || has("REFUSE")) && (
+      {judging && (
         <Card title="Kết luận thẩm định" className="mt-4">
-          <div className="flex flex-wrap gap-3">
+          <p className="mb-3 text-sm text-slate-700" data-testid="review-progress">
+            Đã có ý kiến {judgedCount}/{standing.length} tiêu chí của lần nộp này
+            {remaining.length > 0 ? ` · còn ${remaining.length} tiêu chí chưa thẩm định: ${remaining.join(", ")}.` : "."}
+          </p>
+          <div className="flex flex-wrap items-start gap-3">
+            {remaining.length > 0 && (
+              <TransitionButton
+                label={AGREE_REMAINING_LABEL}
+                dossierId={dossier.id}
+                version={dossier.version}
+                action={agreeRemainingAction}
+                variant="secondary"
+              />
+            )}
             {has("RETURN") && (
               <TransitionButton
-                label="Trả lại để bổ sung"
+                label={actionLabel("RETURN", dossier.state)}
                 dossierId={dossier.id}
                 version={dossier.version}
                 action={returnAction}
                 variant="secondary"
                 confirm={{
                   title: `Trả lại hồ sơ của ${dossier.unit.name}?`,
-                  body: "Đơn vị sẽ thấy các tiêu chí bạn yêu cầu bổ sung cùng nhận xét, sửa và nộp lại. Cho đến khi đơn vị nộp lại, hồ sơ rời hàng chờ thẩm định.",
+                  body: "Đơn vị sẽ thấy các tiêu chí bạn yêu cầu bổ sung cùng nhận xét, sửa và nộp lại. Các tiêu chí đã thống nhất được giữ nguyên ở lần nộp sau. Cho đến khi đơn vị nộp lại, hồ sơ rời hàng chờ thẩm định.",
                   confirmLabel: "Trả lại hồ sơ",
                 }}
                 done={`Đã trả lại hồ sơ của ${dossier.unit.name} để bổ sung.`}
               />
             )}
-            {has("PROPOSE") && (
+            {/* Shown from the first look (SUBMITTED too), disabled with the guards' reasons until it can be used. */}
+            {(has("PROPOSE") || judging) && (
               <TransitionButton
-                label="Đề nghị công nhận"
+                label={actionLabel("PROPOSE", dossier.state)}
                 dossierId={dossier.id}
                 version={dossier.version}
                 action={proposeAction}
+                blockedBy={proposeBlockedBy}
                 confirm={{
                   title: `Đề nghị công nhận ${dossier.unit.name}?`,
                   body: `Hồ sơ chuyển sang chờ cấp có thẩm quyền ra quyết định công nhận năm ${dossier.year}; kết quả thẩm định không sửa được nữa.`,
@@ -191,6 +228,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ dossier
                 />
               </div>
             </details>
+          )}
+        </Card>
+      )}
+      {isReviewer && !judging && (
+        <Card title="Hàng chờ thẩm định" className="mt-4">
+          {nextDossierId ? (
+            <LinkButton href={`/dossiers/${nextDossierId}/review`}>Hồ sơ tiếp theo</LinkButton>
+          ) : (
+            <p className="text-sm text-slate-600">
+              Không còn hồ sơ nào chờ thẩm định. <Link className="text-brand-700 underline" href="/">Về trang chủ</Link>
+            </p>
           )}
         </Card>
       )}

@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { getSelfAssessment } from "@/lib/dossiers/self-assessment";
 import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-rules";
-import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
+import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES, OFFICER_STATE_NOTICES } from "@/lib/workflow/dossier-states";
+import { carriedLabel } from "@/lib/workflow/review-round";
 import { deadlinesFor, countdownLabel } from "@/lib/workflow/deadlines";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -26,12 +27,27 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   const { dossierId } = await params;
   requireUuid(dossierId);
   const view = await loadOrDeny(() => getSelfAssessment(getPrisma(), actor, dossierId));
-  const { dossier, criteria, questions, declarations, explanations, evidence, reviews, editable, evaluation, evaluationError, incomplete, extraCriteria, extraAnswers } = view;
+  const { dossier, criteria, questions, declarations, explanations, evidence, reviews, editable, evaluation, evaluationError, incomplete, extraCriteria, extraAnswers, standing, submit } = view;
   const isOfficer = can(actor, { action: "unit.update", unit: dossier.unit });
   const canEdit = (id: string) => isOfficer && (editable === "ALL" || editable.has(id));
   const verdictOf = (id: string) => evaluation?.result.criteria.find((c) => c.id === id);
   const deadline = deadlinesFor(dossier.unit.kind, dossier.year).selfAssessment;
-  const canSubmit = isOfficer && (dossier.state === "SELF_ASSESSMENT" || dossier.state === "RETURNED");
+  const stateNotice = OFFICER_STATE_NOTICES[dossier.state];
+  /** The reviewer agreed with this criterion (this round or carried forward): shown as such, locked for the unit. */
+  const agreedIn = (id: string) => {
+    const s = standing.find((x) => x.criterionId === id);
+    if (s?.kind === "CARRIED") return s.round;
+    if (s?.kind === "JUDGED" && s.status === "ACCEPTED") return s.round;
+    return null;
+  };
+  const agreed = (id: string) => {
+    const round = agreedIn(id);
+    return round === null ? null : (
+      <p className="mb-3 text-sm" data-testid={`agreed-${id}`}>
+        <Badge tone="green">{carriedLabel(round)}</Badge> <span className="text-xs text-slate-500">Tiêu chí đã được cán bộ thẩm định thống nhất, không sửa nữa.</span>
+      </p>
+    );
+  };
 
   return (
     <DossierVersionProvider version={dossier.version}>
@@ -45,9 +61,9 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
         }
         action={<Badge tone={DOSSIER_STATE_TONES[dossier.state]}>{DOSSIER_STATE_LABELS[dossier.state]}</Badge>}
       />
-      {dossier.state === "RETURNED" && (
+      {stateNotice && (
         <div className="mb-4">
-          <FormAlert message="Hồ sơ đã được trả lại để bổ sung. Chỉ sửa được các tiêu chí có yêu cầu của cán bộ thẩm định (đánh dấu đỏ), sau đó nộp lại." />
+          <FormAlert message={stateNotice} />
         </div>
       )}
       <Card title="Kết quả dự kiến theo số liệu đã ghi nhận" className="mb-4">
@@ -91,6 +107,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
                 {verdict && <VerdictBadge status={verdict.status} />}
               </header>
               {verdict && <p className="mb-3 text-sm text-slate-700">{verdict.reason}</p>}
+              {agreed(c.id)}
               {review?.status === "FLAGGED" && (
                 <div className="mb-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid={`review-comment-${c.id}`}>
                   <strong>Yêu cầu bổ sung của cán bộ thẩm định:</strong> {review.comment}
@@ -158,6 +175,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
                   {verdict && <VerdictBadge status={verdict.status} />}
                 </header>
                 {c.description && <p className="mb-2 text-sm text-slate-700">{c.description}</p>}
+                {agreed(c.code)}
                 {c.evidenceExpected && <p className="mb-2 text-xs text-slate-500">Tài liệu kiểm chứng: {c.evidenceExpected} (lưu tại đơn vị, xuất trình khi thẩm định)</p>}
                 {review?.status === "FLAGGED" && (
                   <div className="mb-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
@@ -192,8 +210,8 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
         </Card>
       )}
 
-      {canSubmit && (
-        <Card title={dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ đề nghị công nhận"} className="mt-4">
+      {isOfficer && submit.offered && (
+        <Card title={`${submit.label} đề nghị công nhận`} className="mt-4">
           {incomplete.length > 0 ? (
             <p className="mb-3 text-sm text-amber-800" data-testid="incomplete">
               Cần hoàn thành trước khi nộp (trả lời câu hỏi và có minh chứng hoặc giải trình): {incomplete.join(", ")}.
@@ -201,11 +219,11 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           ) : (
             <p className="mb-3 text-sm text-slate-700">Khi nộp, số liệu, kết quả đánh giá và mã băm các tệp minh chứng được lưu lại làm hồ sơ gửi cán bộ thẩm định.</p>
           )}
-          <TransitionButton label={dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ"} dossierId={dossier.id} version={dossier.version} action={submitAction}
+          <TransitionButton label={submit.label} dossierId={dossier.id} version={dossier.version} action={submitAction}
             confirm={{
-              title: dossier.state === "RETURNED" ? "Nộp lại hồ sơ?" : "Nộp hồ sơ?",
+              title: `${submit.label}?`,
               body: "Sau khi nộp, hồ sơ không sửa được cho đến khi cán bộ thẩm định trả lại. Số liệu, kết quả tự đánh giá và các tệp minh chứng được lưu lại như lúc nộp.",
-              confirmLabel: dossier.state === "RETURNED" ? "Nộp lại hồ sơ" : "Nộp hồ sơ",
+              confirmLabel: submit.label,
             }}
             done="Đã nộp hồ sơ. Cán bộ thẩm định sẽ xem xét; bạn được báo khi có kết quả."
           />

@@ -4,12 +4,12 @@ import { searchParam } from "@/lib/validation/input-rules";
 import { requireActor } from "@/lib/auth/session";
 import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";
-import { getDossierHistory, getDossierOverview } from "@/lib/dossiers/dossier-queries";
+import { getDossierHistoryRows, getDossierOverview } from "@/lib/dossiers/dossier-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { EXCLUSION_REASON_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
-import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
-import { countdownLabel } from "@/lib/workflow/deadlines";
-import { auditActionLabel } from "@/lib/audit/audit-actions";
+import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES, isDecided, isRegistered, isSubmitted, SELF_ASSESSED_STATES } from "@/lib/workflow/dossier-states";
+import { mayEditSelfAssessment, REVIEWING_STATES } from "@/lib/workflow/transitions";
+import { LATE_LABELS, stepStatus } from "@/lib/workflow/deadlines";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -23,14 +23,14 @@ export const metadata = { title: "Hồ sơ đánh giá năm" };
 
 const yearSchema = z.coerce.number().int().min(2022).max(2100);
 
-function Deadline({ label, date, today, done }: { label: string; date: string; today: string; done: boolean }) {
-  const late = !done && date < today;
+function Deadline({ label, date, today, done, late, lateLabel }: { label: string; date: string; today: string; done: boolean; late?: boolean; lateLabel?: string }) {
+  const status = stepStatus({ deadline: date, done, late, lateLabel }, today);
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-1.5 text-sm">
       <span>{label}</span>
       <span className="flex items-center gap-2">
         <span>{date.split("-").reverse().join("/")}</span>
-        {done ? <Badge tone="green">Đã xong</Badge> : <Badge tone={late ? "red" : "amber"}>{countdownLabel(date, today)}</Badge>}
+        <Badge tone={status.tone}>{status.label}</Badge>
       </span>
     </li>
   );
@@ -44,12 +44,14 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const prisma = getPrisma();
   const overview = await loadOrDeny(() => getDossierOverview(prisma, actor, unitId, year));
   const { unit, dossier, state, actions, deadlines, performers } = overview;
-  const history = dossier ? await getDossierHistory(prisma, actor, dossier.id) : [];
+  const history = dossier ? await getDossierHistoryRows(prisma, actor, dossier.id) : [];
   const today = todayInVietnam();
   const has = (a: string) => actions.some((t) => t.action === a);
-  const registered = state !== "NOT_REGISTERED";
-  const submitted = ["SUBMITTED", "UNDER_REVIEW", "RETURNED", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state);
-  const decided = ["RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state);
+  const registered = isRegistered(state);
+  const submitted = isSubmitted(state);
+  const decided = isDecided(state);
+  const editing = mayEditSelfAssessment(state, performers);
+  const reviewing = REVIEWING_STATES.includes(state);
 
   return (
     <>
@@ -72,7 +74,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
                 <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2" data-testid="registration">
                   <dt className="text-slate-600">Ngày đăng ký</dt>
                   <dd>
-                    {formatDate(dossier.registeredOn)} {dossier.registrationLate && <Badge tone="amber">Đăng ký muộn</Badge>}
+                    {formatDate(dossier.registeredOn)} {dossier.registrationLate && <Badge tone="amber">{LATE_LABELS.registration}</Badge>}
                   </dd>
                   {dossier.partyResolutionRef && (
                     <>
@@ -102,14 +104,14 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
               <Card title="Tự đánh giá và thẩm định">
                 <div className="flex flex-wrap items-start gap-3">
                   {has("START_SELF_ASSESSMENT") && <TransitionButton label="Bắt đầu tự đánh giá" dossierId={dossier.id} version={dossier.version} action={startSelfAssessmentAction} />}
-                  {["SELF_ASSESSMENT", "RETURNED", "SUBMITTED", "UNDER_REVIEW", "PROPOSED", "RECOGNISED", "NOT_RECOGNISED", "REVOKED"].includes(state) && (
-                    <LinkButton href={`/dossiers/${dossier.id}/self-assessment`} variant={performers.includes("OFFICER") && ["SELF_ASSESSMENT", "RETURNED"].includes(state) ? "primary" : "secondary"}>
-                      {performers.includes("OFFICER") && ["SELF_ASSESSMENT", "RETURNED"].includes(state) ? "Tự đánh giá và nộp hồ sơ" : "Xem nội dung tự đánh giá"}
+                  {SELF_ASSESSED_STATES.includes(state) && (
+                    <LinkButton href={`/dossiers/${dossier.id}/self-assessment`} variant={editing ? "primary" : "secondary"}>
+                      {editing ? "Tự đánh giá và nộp hồ sơ" : "Xem nội dung tự đánh giá"}
                     </LinkButton>
                   )}
                   {performers.includes("REVIEWER") && submitted && (
-                    <LinkButton href={`/dossiers/${dossier.id}/review`} variant={["SUBMITTED", "UNDER_REVIEW"].includes(state) ? "primary" : "secondary"}>
-                      {["SUBMITTED", "UNDER_REVIEW"].includes(state) ? "Thẩm định hồ sơ" : "Xem kết quả thẩm định"}
+                    <LinkButton href={`/dossiers/${dossier.id}/review`} variant={reviewing ? "primary" : "secondary"}>
+                      {reviewing ? "Thẩm định hồ sơ" : "Xem kết quả thẩm định"}
                     </LinkButton>
                   )}
                 </div>
@@ -152,8 +154,8 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           <div className="space-y-4">
             <Card title="Mốc thời gian">
               <ul className="divide-y divide-slate-100">
-                <Deadline label="Đăng ký (quý I)" date={deadlines.registration} today={today} done={registered} />
-                <Deadline label="Kết thúc tự đánh giá" date={deadlines.selfAssessment} today={today} done={submitted} />
+                <Deadline label="Đăng ký (quý I)" date={deadlines.registration} today={today} done={registered} late={dossier?.registrationLate} lateLabel={LATE_LABELS.registration} />
+                <Deadline label="Kết thúc tự đánh giá" date={deadlines.selfAssessment} today={today} done={submitted} late={dossier?.submissionLate} lateLabel={LATE_LABELS.submission} />
                 <Deadline label="Quyết định công nhận" date={deadlines.decision} today={today} done={decided} />
               </ul>
             </Card>
@@ -161,10 +163,21 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
               {history && history.length > 0 ? (
                 <ol className="space-y-2 text-sm" data-testid="dossier-history">
                   {history.map((h) => (
-                    <li key={String(h.id)}>
-                      <div className="font-medium">{auditActionLabel(h.action)}</div>
+                    <li key={h.id}>
+                      <div className="font-medium">{h.label}</div>
+                      {h.criteria.length > 0 && (
+                        <div className="text-slate-700">
+                          {h.criteria.map((c, i) => (
+                            <span key={c.id}>
+                              {i > 0 && "; "}
+                              <span className="font-mono text-xs">{c.id}</span> {c.title}
+                            </span>
+                          ))}
+                        </div>
+                      )}
+                      {h.detail && <div className="text-slate-700">{h.detail}</div>}
                       <div className="text-xs text-slate-500">
-                        {formatDateTime(h.at)} · {h.actorUsername ?? "hệ thống"}
+                        {formatDateTime(h.at)} · {h.actor}
                       </div>
                     </li>
                   ))}
