@@ -56,7 +56,7 @@ export function PlacementChangeForm({
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, start] = useTransition();
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setMessage(null);
     const input = {
@@ -83,17 +83,18 @@ export function PlacementChangeForm({
     }
     setErrors({});
     const ends = change === "CLOSE" || change === "MERGE" || (change === "SPLIT" && !predecessorContinues);
+    // Asked before the transition: state set inside it (the dialog opening) waits for it to end.
+    if (ends) {
+      const codes = splitCodes(successorCodes).join(", ");
+      const body =
+        change === "MERGE"
+          ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã sáp nhập vào đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
+          : change === "SPLIT"
+            ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã chia thành các đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
+            : "Đơn vị sẽ ngừng hoạt động từ ngày đã chọn. Hồ sơ, quyết định các năm trước vẫn được giữ; có thể cho hoạt động trở lại sau.";
+      if (!(await ask({ title: `${PLACEMENT_CHANGE_LABELS[change]}?`, body, confirmLabel: "Ghi thay đổi", tone: "danger" }))) return;
+    }
     start(async () => {
-      if (ends) {
-        const codes = splitCodes(successorCodes).join(", ");
-        const body =
-          change === "MERGE"
-            ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã sáp nhập vào đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
-            : change === "SPLIT"
-              ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã chia thành các đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
-              : "Đơn vị sẽ ngừng hoạt động từ ngày đã chọn. Hồ sơ, quyết định các năm trước vẫn được giữ; có thể cho hoạt động trở lại sau.";
-        if (!(await ask({ title: `${PLACEMENT_CHANGE_LABELS[change]}?`, body, confirmLabel: "Ghi thay đổi", tone: "danger" }))) return;
-      }
       const result = await action(input);
       if (!result.ok) {
         setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k, v.join(" ")])) as Errors);
