@@ -44,7 +44,7 @@ export function evaluationYearOf(isoDate: string): number {
 export const NOT_YET_SUBMITTED_STATES = ["NOT_REGISTERED", "REGISTERED", "SELF_ASSESSMENT"] as const satisfies readonly DossierState[];
 
 /** Kinds of dated change the registry page offers. */
-export const PLACEMENT_CHANGES = ["MOVE", "CHANGE_AUTHORITY", "CLOSE", "REOPEN"] as const;
+export const PLACEMENT_CHANGES = ["MOVE", "CHANGE_AUTHORITY", "CLOSE", "REOPEN", "MERGE", "SPLIT"] as const;
 export type PlacementChange = (typeof PLACEMENT_CHANGES)[number];
 
 export const PLACEMENT_CHANGE_LABELS: Record<PlacementChange, string> = {
@@ -52,7 +52,45 @@ export const PLACEMENT_CHANGE_LABELS: Record<PlacementChange, string> = {
   CHANGE_AUTHORITY: "Đổi cơ quan quản lý",
   CLOSE: "Giải thể / ngừng hoạt động",
   REOPEN: "Hoạt động trở lại",
+  MERGE: "Sáp nhập vào đơn vị khác",
+  SPLIT: "Chia, tách thành đơn vị khác",
 };
+
+/** Changes that link the unit to others (UnitSuccession): sáp nhập, chia tách. */
+export const SUCCESSION_CHANGES = ["MERGE", "SPLIT"] as const satisfies readonly PlacementChange[];
+export const isSuccessionChange = (change: PlacementChange): change is (typeof SUCCESSION_CHANGES)[number] => (SUCCESSION_CHANGES as readonly string[]).includes(change);
+
+/** Units a split may form at most in one change. */
+export const MAX_SPLIT_SUCCESSORS = 20;
+
+/** A successor as the rules see it: the unit named by its code, with its open placement. */
+export type SuccessorFacts = { id: string; code: string; kind: string; isActive: boolean; alreadyLinked: boolean };
+
+/**
+ * Why the units named as successors cannot be, in Vietnamese (null when they can): a merger has
+ * one successor, a split one or more; each an active unit of the same kind as the predecessor,
+ * not the predecessor itself and not already linked to it. `codes` as typed; `found` the units
+ * the codes name.
+ */
+export function successorsProblem(predecessor: { id: string; kind: string }, change: "MERGE" | "SPLIT", codes: readonly string[], found: readonly SuccessorFacts[]): string | null {
+  if (codes.length === 0) return change === "MERGE" ? "Vui lòng nhập mã đơn vị tiếp nhận." : "Vui lòng nhập mã các đơn vị được chia, tách ra.";
+  if (change === "MERGE" && codes.length > 1) return "Sáp nhập vào một đơn vị: chỉ nhập một mã đơn vị tiếp nhận.";
+  if (codes.length > MAX_SPLIT_SUCCESSORS) return `Mỗi lần chia, tách tối đa ${MAX_SPLIT_SUCCESSORS} đơn vị.`;
+  const byCode = new Map(found.map((u) => [u.code.toLowerCase(), u]));
+  const seen = new Set<string>();
+  for (const code of codes) {
+    const key = code.toLowerCase();
+    if (seen.has(key)) return `Mã “${code}” được nhập hai lần.`;
+    seen.add(key);
+    const unit = byCode.get(key);
+    if (!unit) return `Không có đơn vị mã “${code}”. Đơn vị mới cần được thêm vào danh mục trước.`;
+    if (unit.id === predecessor.id) return "Không thể chọn chính đơn vị này.";
+    if (unit.kind !== predecessor.kind) return `Đơn vị “${unit.code}” khác loại với đơn vị này.`;
+    if (!unit.isActive) return `Đơn vị “${unit.code}” đã ngừng hoạt động.`;
+    if (unit.alreadyLinked) return `Đã ghi nhận đơn vị “${unit.code}” kế thừa đơn vị này từ trước.`;
+  }
+  return null;
+}
 
 /** A placement as the rules see it (dates as ISO yyyy-mm-dd). */
 export type PlacementFacts = DossierFacts & { effectiveFrom: string; effectiveTo: string | null; isActive: boolean };
@@ -65,7 +103,7 @@ export function placementChangeProblem(
   current: PlacementFacts,
   change: { kind: PlacementChange; effectiveFrom: string; communeId?: string; managingAuthorityId?: string },
   today: string,
-): { message: string; field?: "effectiveFrom" | "communeId" | "managingAuthorityId" } | null {
+): { message: string; field?: "effectiveFrom" | "communeId" | "managingAuthorityId" | "successorCodes" } | null {
   if (change.effectiveFrom > today) {
     return { field: "effectiveFrom", message: "Chưa hỗ trợ thay đổi có hiệu lực trong tương lai: vui lòng chọn ngày hôm nay hoặc một ngày đã qua." };
   }
@@ -88,11 +126,20 @@ export function placementChangeProblem(
       return current.isActive ? null : { message: "Đơn vị đã ngừng hoạt động từ trước." };
     case "REOPEN":
       return current.isActive ? { message: "Đơn vị đang hoạt động." } : null;
+    case "MERGE":
+    case "SPLIT":
+      if (!current.isActive) return { message: "Đơn vị đã ngừng hoạt động từ trước." };
+      // A commune-level unit is the commune itself: communes merge in the communes' registry.
+      if (current.kind === "XA") return { field: "successorCodes", message: "Đơn vị cấp xã là chính xã đó: việc sáp nhập, chia tách xã không thực hiện ở đây." };
+      return null;
   }
 }
 
-/** The facts after a change (the placement it opens). */
-export function placementAfter(current: PlacementFacts, change: { kind: PlacementChange; communeId?: string; managingAuthorityId?: string }): DossierFacts & { isActive: boolean } {
+/**
+ * The facts after a change (the placement it opens). A merger closes the absorbed unit; a split
+ * closes it when it is divided (chia) and changes nothing of it when a part is separated (tách).
+ */
+export function placementAfter(current: PlacementFacts, change: { kind: PlacementChange; communeId?: string; managingAuthorityId?: string; predecessorContinues?: boolean }): DossierFacts & { isActive: boolean } {
   const { communeId, managingAuthorityId, kind, sector, exclusionReason, isActive } = current;
   const base = { communeId, managingAuthorityId, kind, sector, exclusionReason, isActive };
   switch (change.kind) {
@@ -101,7 +148,10 @@ export function placementAfter(current: PlacementFacts, change: { kind: Placemen
     case "CHANGE_AUTHORITY":
       return { ...base, managingAuthorityId: change.managingAuthorityId! };
     case "CLOSE":
+    case "MERGE":
       return { ...base, isActive: false };
+    case "SPLIT":
+      return { ...base, isActive: change.predecessorContinues === true };
     case "REOPEN":
       return { ...base, isActive: true };
   }

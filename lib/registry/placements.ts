@@ -1,6 +1,7 @@
 /**
  * A unit's history (ADR 0009): its placements over time and the dated changes that write them —
- * chuyển xã, đổi cơ quan quản lý, giải thể / ngừng hoạt động, hoạt động trở lại. Each change is
+ * chuyển xã, đổi cơ quan quản lý, giải thể / ngừng hoạt động, hoạt động trở lại, sáp nhập and
+ * chia, tách (which also link the unit to the units that carry it on: UnitSuccession). Each change is
  * one transaction: it closes the open placement the day before the change (or rewrites it when the
  * change starts the same day), opens the next one, sets the Unit row's current columns to it (so
  * every current screen reads as before) and records one audit event with before and after.
@@ -20,13 +21,15 @@ import { dateOnly, todayInVietnam } from "@/lib/validation/input-rules";
 import {
   dayBefore,
   evaluationYearOf,
+  isSuccessionChange,
   NOT_YET_SUBMITTED_STATES,
   placementAfter,
   placementChangeProblem,
+  successorsProblem,
   type PlacementChange,
   type PlacementFacts,
 } from "./placement-rules";
-import type { PlacementChangeInput } from "./unit-schemas";
+import { splitCodes, type PlacementChangeInput } from "./unit-schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,12 +72,45 @@ const AUDIT_ACTION: Record<PlacementChange, AuditAction> = {
   CHANGE_AUTHORITY: "registry.unit.authority_changed",
   CLOSE: "registry.unit.deactivated",
   REOPEN: "registry.unit.reactivated",
+  MERGE: "registry.unit.merged",
+  SPLIT: "registry.unit.split",
 };
 
 export type PlacementChangeArgs = Pick<PlacementChangeInput, "unitId" | "version" | "change" | "effectiveFrom" | "reason"> & {
   communeId?: string | null;
   managingAuthorityId?: string | null;
+  /** MERGE: the receiving unit's code; SPLIT: the codes of the units formed. */
+  successorCodes?: string;
+  /** SPLIT: the unit goes on (tách) rather than ending (chia). */
+  predecessorContinues?: boolean;
 };
+
+/** The units a merger or a split names, checked (same kind, active, not linked already). */
+async function resolveSuccessors(tx: Tx, unitId: string, kind: string, change: "MERGE" | "SPLIT", text: string) {
+  const codes = splitCodes(text);
+  const rows = await tx.unit.findMany({
+    where: { OR: codes.map((code) => ({ code: { equals: code, mode: "insensitive" as const } })) },
+    select: { id: true, code: true, name: true, kind: true, isActive: true, asSuccessor: { where: { predecessorId: unitId }, select: { id: true } } },
+  });
+  const problem = successorsProblem({ id: unitId, kind }, change, codes, rows.map((u) => ({ ...u, alreadyLinked: u.asSuccessor.length > 0 })));
+  if (problem) throw new UserFacingError(problem, "successorCodes");
+  // In the order typed.
+  return codes.map((code) => rows.find((u) => u.code.toLowerCase() === code.toLowerCase())!);
+}
+
+/** The units a unit was merged or split into, and those merged or split into it, oldest first. */
+export async function unitSuccessions(prisma: PrismaClient, actor: Actor | null, unitId: string) {
+  authorize(actor, { action: "registry.read" });
+  const unit = { select: { id: true, code: true, name: true } } as const;
+  const [successors, predecessors] = await Promise.all([
+    prisma.unitSuccession.findMany({ where: { predecessorId: unitId }, orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }], select: { id: true, kind: true, effectiveOn: true, reason: true, successor: unit } }),
+    prisma.unitSuccession.findMany({ where: { successorId: unitId }, orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }], select: { id: true, kind: true, effectiveOn: true, reason: true, predecessor: unit } }),
+  ]);
+  return [
+    ...successors.map((s) => ({ id: s.id, direction: "to" as const, kind: s.kind, effectiveOn: iso(s.effectiveOn), reason: s.reason, other: s.successor })),
+    ...predecessors.map((s) => ({ id: s.id, direction: "from" as const, kind: s.kind, effectiveOn: iso(s.effectiveOn), reason: s.reason, other: s.predecessor })),
+  ].sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+}
 
 /** The commune or authority a change points to must exist and be active. */
 async function checkTargets(tx: Tx, current: PlacementFacts, args: PlacementChangeArgs) {
@@ -103,11 +139,20 @@ export async function applyPlacementChange(tx: Tx, actor: Actor | null, args: Pl
   const open = await tx.unitPlacement.findFirst({ where: { unitId: unit.id, effectiveTo: null }, select: placementFields });
   if (!open) throw new Error(`unit ${unit.id} has no open placement`); // the trigger always opens one
   const current = factsOf(open);
-  const change = { kind: args.change, effectiveFrom: args.effectiveFrom, communeId: args.communeId ?? undefined, managingAuthorityId: args.managingAuthorityId ?? undefined };
+  const change = {
+    kind: args.change,
+    effectiveFrom: args.effectiveFrom,
+    communeId: args.communeId ?? undefined,
+    managingAuthorityId: args.managingAuthorityId ?? undefined,
+    predecessorContinues: args.predecessorContinues ?? false,
+  };
   const problem = placementChangeProblem(current, change, today);
   if (problem) throw new UserFacingError(problem.message, problem.field);
   await checkTargets(tx, current, args);
+  const successors = isSuccessionChange(args.change) ? await resolveSuccessors(tx, unit.id, current.kind, args.change, args.successorCodes ?? "") : [];
   const next = placementAfter(current, change);
+  // A part separated from a unit that goes on (tách) leaves its placement as it is.
+  const placementChanges = next.isActive !== current.isActive || next.communeId !== current.communeId || next.managingAuthorityId !== current.managingAuthorityId;
 
   // Dossiers that take the new facts (the trigger writes them; listed here for the audit log).
   const recopied = await tx.dossier.findMany({
@@ -121,8 +166,10 @@ export async function applyPlacementChange(tx: Tx, actor: Actor | null, args: Pl
   });
 
   let closed: PlacementFacts | null = null;
-  let opened: PlacementRow;
-  if (args.effectiveFrom === current.effectiveFrom) {
+  let opened: PlacementRow = open;
+  if (!placementChanges) {
+    // Nothing of the unit's own placement changes: only the links below are written.
+  } else if (args.effectiveFrom === current.effectiveFrom) {
     // A second change on the day the open placement starts: that placement becomes the new one.
     opened = await tx.unitPlacement.update({ where: { id: open.id }, data: next, select: placementFields });
   } else {
@@ -137,6 +184,18 @@ export async function applyPlacementChange(tx: Tx, actor: Actor | null, args: Pl
     data: { communeId: next.communeId, managingAuthorityId: next.managingAuthorityId, isActive: next.isActive, version: { increment: 1 } },
   });
   if (count !== 1) throw new UserFacingError(STALE_VERSION);
+  if (successors.length > 0) {
+    await tx.unitSuccession.createMany({
+      data: successors.map((s) => ({
+        predecessorId: unit.id,
+        successorId: s.id,
+        kind: args.change as "MERGE" | "SPLIT",
+        effectiveOn: dateOnly(args.effectiveFrom),
+        reason: args.reason,
+        createdById: actor?.userId ?? null,
+      })),
+    });
+  }
   const after = await tx.unit.findUniqueOrThrow({ where: { id: unit.id }, select: { id: true, version: true, isActive: true, communeId: true, managingAuthorityId: true } });
   await recordAudit(tx, {
     actor,
@@ -146,7 +205,12 @@ export async function applyPlacementChange(tx: Tx, actor: Actor | null, args: Pl
     unitId: unit.id,
     before: { placement: current, version: unit.version },
     after: { closedPlacement: closed, placement: factsOf(opened), version: after.version },
-    meta: { reason: args.reason, effectiveFrom: args.effectiveFrom, recopiedDossiers: recopied },
+    meta: {
+      reason: args.reason,
+      effectiveFrom: args.effectiveFrom,
+      recopiedDossiers: recopied,
+      ...(successors.length > 0 ? { successors: successors.map((s) => ({ id: s.id, code: s.code, name: s.name })), predecessorContinues: next.isActive } : {}),
+    },
   });
   return after;
 }

@@ -115,10 +115,17 @@ export type UnitListFilters = z.output<typeof unitListFiltersSchema>;
 
 // ───────────── Dated changes of a unit's placement (ADR 0009) ─────────────
 
+/** Unit codes as typed: separated by commas, semicolons, spaces or new lines. */
+export function splitCodes(text: string): string[] {
+  return text.split(/[\s,;]+/u).filter((c) => c !== "");
+}
+
 /**
  * A dated change: chuyển xã (MOVE, with the new commune), đổi cơ quan quản lý (CHANGE_AUTHORITY,
- * with the new authority), giải thể / ngừng hoạt động (CLOSE), hoạt động trở lại (REOPEN). The
- * date is checked against the current placement in the use-case (placement-rules.ts).
+ * with the new authority), giải thể / ngừng hoạt động (CLOSE), hoạt động trở lại (REOPEN), sáp
+ * nhập (MERGE, with the receiving unit's code) and chia, tách (SPLIT, with the codes of the units
+ * formed, and whether the unit goes on). The date is checked against the current placement in the
+ * use-case (placement-rules.ts).
  */
 export const placementChangeSchema = z
   .object({
@@ -128,6 +135,8 @@ export const placementChangeSchema = z
     effectiveFrom: requiredDate("Vui lòng nhập ngày có hiệu lực."),
     communeId: optionalId("Xã, phường, đặc khu được chọn không hợp lệ."),
     managingAuthorityId: optionalId("Cơ quan quản lý được chọn không hợp lệ."),
+    successorCodes: z.string({ error: "Mã đơn vị không hợp lệ." }).max(2000, "Danh sách mã quá dài.").optional().default(""),
+    predecessorContinues: z.boolean({ error: "Giá trị không hợp lệ." }).optional().default(false),
     reason: requiredText("Vui lòng nêu lý do hoặc căn cứ (số quyết định…).", 500, "Lý do tối đa 500 ký tự.", 5, "Lý do cần từ 5 ký tự."),
   })
   .check(
@@ -137,6 +146,12 @@ export const placementChangeSchema = z
       // A value the change does not use is refused rather than silently dropped.
       if (v.change && v.change !== "MOVE" && v.communeId) ctx.addIssue({ code: "custom", path: ["communeId"], message: "Chỉ chọn xã, phường, đặc khu khi chuyển xã." });
       if (v.change && v.change !== "CHANGE_AUTHORITY" && v.managingAuthorityId) ctx.addIssue({ code: "custom", path: ["managingAuthorityId"], message: "Chỉ chọn cơ quan quản lý khi đổi cơ quan quản lý." });
+      const codes = splitCodes(v.successorCodes ?? "");
+      if (v.change === "MERGE" && codes.length === 0) ctx.addIssue({ code: "custom", path: ["successorCodes"], message: "Vui lòng nhập mã đơn vị tiếp nhận." });
+      if (v.change === "MERGE" && codes.length > 1) ctx.addIssue({ code: "custom", path: ["successorCodes"], message: "Sáp nhập vào một đơn vị: chỉ nhập một mã đơn vị tiếp nhận." });
+      if (v.change === "SPLIT" && codes.length === 0) ctx.addIssue({ code: "custom", path: ["successorCodes"], message: "Vui lòng nhập mã các đơn vị được chia, tách ra." });
+      if (v.change && v.change !== "MERGE" && v.change !== "SPLIT" && codes.length > 0) ctx.addIssue({ code: "custom", path: ["successorCodes"], message: "Chỉ nhập mã đơn vị khi sáp nhập hoặc chia, tách." });
+      if (v.change !== "SPLIT" && v.predecessorContinues) ctx.addIssue({ code: "custom", path: ["predecessorContinues"], message: "Chỉ dùng khi chia, tách đơn vị." });
     }, evenWithOtherErrors),
   );
 export type PlacementChangeInput = z.output<typeof placementChangeSchema>;

@@ -1,60 +1,49 @@
 /**
- * The accounts import as use-cases (issue 10 §4, "from their own sheet"): preview, commit, the
- * problems workbook, the template and the export. The protocol is the units import's (ADR 0008):
- * the preview writes nothing and answers the file's SHA-256; the commit receives the same file
- * with that token, plans it again inside one transaction and writes every row or none, with one
- * audit event. Only `user.manage` (ADMIN). What an import may and may not do to accounts:
+ * The accounts import (issue 10 §4, "from their own sheet") as a list of the generic import
+ * (lib/registry/import-list.ts, ADR 0008): preview, commit all or none with one audit event, the
+ * problems workbook; plus the template and the export. Only `user.manage` (ADMIN). What an import may and may not do to accounts:
  * ADR 0010 (no ADMIN created or touched; sessions end on a role/scope/state change; passwords
  * of existing accounts never change; new accounts get one-time passwords shown once).
  */
-import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { hashOneTimePassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { readSpreadsheet } from "@/lib/registry/import/read-workbook";
-import type { ImportProblem, SheetData } from "@/lib/registry/import/sheet";
+import {
+  ChangedMeanwhile,
+  commitImport,
+  importProblemsWorkbook,
+  IMPORT_BATCH,
+  IMPORT_OUTCOME_MESSAGES,
+  MAX_AUDIT_CODES,
+  previewImport,
+  type Db,
+  type ImportFile,
+  type ImportOutcome,
+  type ImportPreview,
+  type ImportResult,
+  type ImportSpec,
+} from "@/lib/registry/import-list";
 import { ACCOUNT_SHEET_NAME, accountSheetCells } from "./import/account-columns";
-import { buildAccountProblemsWorkbook, buildAccountWorkbook } from "./import/account-workbook";
-import { parseAccountRows, planAccountImport, type AccountImportContext, type AccountImportPlan, type ParsedAccounts, type PlannedAccount } from "./import/plan-accounts";
+import { buildAccountWorkbook } from "./import/account-workbook";
+import { parseAccountRows, planAccountImport, type AccountImportContext, type ParsedAccounts, type PlannedAccount } from "./import/plan-accounts";
 import { accountsWorkbook, type HandedOverAccount } from "./bulk-accounts";
 import { generateOneTimePassword } from "./one-time-password";
 
-type Db = PrismaClient | Prisma.TransactionClient;
+export type { ImportFile } from "@/lib/registry/import-list";
+export { sha256Of } from "@/lib/registry/import-list";
 
-export type ImportFile = { bytes: Uint8Array; fileName: string };
-export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-export const MAX_ACCOUNT_PROBLEMS_SHOWN = 2000;
-export const MAX_ACCOUNT_CHANGES_SHOWN = 500;
-export const MAX_AUDIT_USERNAMES = 500;
-const BATCH = 1000;
-
-export type AccountPreviewChange = { rowNumber: number; username: string; fullName: string; action: "add" | "update"; changed: string[]; revokesSessions: boolean };
-export type AccountImportPreview = {
-  fileName: string;
-  sha256: string;
-  rows: number;
-  counts: { add: number; update: number; unchanged: number; problems: number; revokesSessions: number };
-  problems: ImportProblem[];
-  changes: AccountPreviewChange[];
-};
-export type AccountImportResult = {
-  sha256: string;
-  added: number;
-  updated: number;
-  unchanged: number;
+export type AccountImportPreview = ImportPreview<"revokesSessions">;
+export type AccountImportResult = ImportResult & {
   /** The new accounts and their one-time passwords: shown once, never stored in clear. */
   accounts: HandedOverAccount[];
   /** The same list as a workbook (base64), built in the response; null when nothing was created. */
   workbookBase64: string | null;
 };
-export type AccountImportOutcome<T> = { ok: true; data: T } | { ok: false; message: string; preview?: AccountImportPreview };
+export type AccountImportOutcome<T> = ImportOutcome<T, "revokesSessions">;
 
 export const ACCOUNT_OUTCOME_MESSAGES = {
-  hasProblems: "Tệp còn lỗi nên chưa ghi dòng nào; vui lòng sửa các lỗi được liệt kê rồi tải lên lại.",
-  otherFile: "Tệp gửi lên khác với tệp đã xem trước; vui lòng xem trước lại rồi mới ghi dữ liệu.",
+  ...IMPORT_OUTCOME_MESSAGES,
   changedMeanwhile: "Danh sách tài khoản vừa được thay đổi bởi người khác; vui lòng xem trước lại.",
 } as const;
 
@@ -68,142 +57,76 @@ async function loadContext(db: Db): Promise<AccountImportContext> {
   return { accounts, units, communes };
 }
 
-type Read = { ok: true; sheet: SheetData; parsed: ParsedAccounts; sha256: string } | { ok: false; message: string };
-
-async function readAccounts(file: ImportFile): Promise<Read> {
-  const read = await readSpreadsheet(file.bytes, file.fileName, ACCOUNT_SHEET_NAME);
-  if (!read.ok) return read;
-  return { ok: true, sheet: read.sheet, parsed: parseAccountRows(read.sheet), sha256: sha256Of(file.bytes) };
-}
-
-function previewOf(file: ImportFile, sha256: string, rows: number, plan: AccountImportPlan): AccountImportPreview {
-  const change = (action: "add" | "update") => (p: PlannedAccount): AccountPreviewChange => ({
-    rowNumber: p.rowNumber,
-    username: p.values.username,
-    fullName: p.values.fullName,
-    action,
-    changed: p.changed,
-    revokesSessions: p.revokesSessions,
-  });
-  const changes = [...plan.add.map(change("add")), ...plan.update.map(change("update"))].sort((a, b) => a.rowNumber - b.rowNumber);
-  return {
-    fileName: file.fileName,
-    sha256,
-    rows,
-    counts: {
-      add: plan.add.length,
-      update: plan.update.length,
-      unchanged: plan.unchanged.length,
-      problems: plan.problems.length,
-      revokesSessions: plan.update.filter((p) => p.revokesSessions).length,
-    },
-    problems: plan.problems.slice(0, MAX_ACCOUNT_PROBLEMS_SHOWN),
-    changes: changes.slice(0, MAX_ACCOUNT_CHANGES_SHOWN),
-  };
-}
-
-/** What the import would do; writes nothing. */
-export async function previewAccountImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<AccountImportOutcome<AccountImportPreview>> {
-  authorize(actor, { action: "user.manage" });
-  const read = await readAccounts(file);
-  if (!read.ok) return read;
-  const plan = planAccountImport(read.parsed, await loadContext(prisma));
-  return { ok: true, data: previewOf(file, read.sha256, read.sheet.rows.length, plan) };
-}
-
-class Refused extends Error {
-  constructor(readonly outcome: AccountImportOutcome<never>) {
-    super("import refused");
-  }
-}
-
-const sameUsernames = (a: readonly PlannedAccount[], b: readonly PlannedAccount[]) => a.length === b.length && a.every((p, i) => p.values.username === b[i]!.values.username);
+type Passwords = { clear: string[]; hashes: string[] };
+const revoking = (plan: { update: PlannedAccount[] }) => plan.update.filter((p) => p.revokesSessions);
 
 /**
- * Writes the file's rows, all or none. The one-time passwords of new accounts are generated and
- * hashed before the transaction (scrypt is the slow part), for the accounts the plan then had; the
- * transaction plans again and refuses if the accounts to create are not those any more. Updates
- * are compare-and-set on the values the plan read, so a concurrent edit of the same account is
- * refused rather than overwritten (no table lock: sign-ins keep writing to "User" meanwhile).
+ * The one-time passwords of new accounts are generated and hashed before the transaction (scrypt
+ * is the slow part), for the accounts the plan then had; the commit refuses if the accounts to
+ * create are not those any more. Updates are compare-and-set on the values the plan read, so a
+ * concurrent edit of the same account is refused rather than overwritten (no table lock: sign-ins
+ * keep writing to "User" meanwhile).
  */
-export async function commitAccountImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string): Promise<AccountImportOutcome<AccountImportResult>> {
-  authorize(actor, { action: "user.manage" });
-  const read = await readAccounts(file);
-  if (!read.ok) return read;
-  if (read.sha256 !== expectedSha256) return { ok: false, message: ACCOUNT_OUTCOME_MESSAGES.otherFile };
-  const rows = read.sheet.rows.length;
-  const first = planAccountImport(read.parsed, await loadContext(prisma));
-  if (first.problems.length > 0) return { ok: false, message: ACCOUNT_OUTCOME_MESSAGES.hasProblems, preview: previewOf(file, read.sha256, rows, first) };
-  const passwords = first.add.map(() => generateOneTimePassword());
-  const hashes: string[] = [];
-  for (let i = 0; i < passwords.length; i += 16) hashes.push(...(await Promise.all(passwords.slice(i, i + 16).map(hashOneTimePassword))));
-
-  try {
-    const plan = await prisma.$transaction(
-      async (tx) => {
-        const plan = planAccountImport(read.parsed, await loadContext(tx));
-        if (plan.problems.length > 0) throw new Refused({ ok: false, message: ACCOUNT_OUTCOME_MESSAGES.hasProblems, preview: previewOf(file, read.sha256, rows, plan) });
-        if (!sameUsernames(plan.add, first.add)) throw new Refused({ ok: false, message: ACCOUNT_OUTCOME_MESSAGES.changedMeanwhile });
-        if (plan.add.length === 0 && plan.update.length === 0) return plan;
-        for (let i = 0; i < plan.add.length; i += BATCH) {
-          await tx.user.createMany({
-            data: plan.add.slice(i, i + BATCH).map((p, j) => ({ ...p.values, passwordHash: hashes[i + j]!, mustChangePassword: true })),
-          });
-        }
-        for (let i = 0; i < plan.update.length; i += BATCH) await updateAccounts(tx, plan.update.slice(i, i + BATCH));
-        const usernames = (list: readonly PlannedAccount[]) => list.slice(0, MAX_AUDIT_USERNAMES).map((p) => p.values.username);
-        const revoked = plan.update.filter((p) => p.revokesSessions);
-        await recordAudit(tx, {
-          actor,
-          action: "user.accounts.imported",
-          entityType: "User",
-          // Never a password: the one-time ones exist only in this response.
-          meta: {
-            fileName: file.fileName,
-            sha256: read.sha256,
-            rows,
-            added: plan.add.length,
-            updated: plan.update.length,
-            unchanged: plan.unchanged.length,
-            sessionsRevoked: revoked.length,
-            addedUsernames: usernames(plan.add),
-            updatedUsernames: usernames(plan.update),
-            revokedUsernames: usernames(revoked),
-            usernamesTruncated: plan.add.length > MAX_AUDIT_USERNAMES || plan.update.length > MAX_AUDIT_USERNAMES,
-          },
-        });
-        return plan;
-      },
-      { maxWait: 10_000, timeout: 120_000 },
-    );
+const ACCOUNTS: ImportSpec<ParsedAccounts, AccountImportContext, PlannedAccount, Omit<AccountImportResult, keyof ImportResult>, Passwords, "revokesSessions"> = {
+  sheetName: ACCOUNT_SHEET_NAME,
+  permission: "user.manage",
+  auditAction: "user.accounts.imported",
+  entityType: "User",
+  locks: [],
+  changedMeanwhile: ACCOUNT_OUTCOME_MESSAGES.changedMeanwhile,
+  parse: parseAccountRows,
+  loadContext,
+  plan: planAccountImport,
+  describe: (p) => ({ code: p.values.username, name: p.values.fullName, changed: p.changed, ...(p.revokesSessions ? { note: "sẽ đăng xuất" } : {}) }),
+  auditKeys: { added: "addedUsernames", updated: "updatedUsernames", truncated: "usernamesTruncated" },
+  // Never a password: the one-time ones exist only in the commit's answer.
+  auditMeta: (plan) => ({ sessionsRevoked: revoking(plan).length, revokedUsernames: revoking(plan).slice(0, MAX_AUDIT_CODES).map((p) => p.values.username) }),
+  extraCounts: (plan) => ({ revokesSessions: revoking(plan).length }),
+  notice: (plan) => {
+    const n = revoking(plan).length;
+    return n > 0 ? `${n} tài khoản đổi vai trò, phạm vi hoặc trạng thái sẽ bị đăng xuất trên mọi thiết bị.` : undefined;
+  },
+  async prepare(plan) {
+    const clear = plan.add.map(() => generateOneTimePassword());
+    const hashes: string[] = [];
+    for (let i = 0; i < clear.length; i += 16) hashes.push(...(await Promise.all(clear.slice(i, i + 16).map(hashOneTimePassword))));
+    return { clear, hashes };
+  },
+  async write(tx, plan, _context, passwords) {
+    for (let i = 0; i < plan.add.length; i += IMPORT_BATCH) {
+      await tx.user.createMany({
+        data: plan.add.slice(i, i + IMPORT_BATCH).map((p, j) => ({ ...p.values, passwordHash: passwords!.hashes[i + j]!, mustChangePassword: true })),
+      });
+    }
+    for (let i = 0; i < plan.update.length; i += IMPORT_BATCH) await updateAccounts(tx, plan.update.slice(i, i + IMPORT_BATCH));
+  },
+  async resultOf(plan, passwords) {
     const accounts: HandedOverAccount[] = plan.add.map((p, i) => ({
       username: p.values.username,
       fullName: p.values.fullName,
       scopeName: p.scopeName,
       role: p.values.role,
       reviewerLevel: p.values.reviewerLevel,
-      oneTimePassword: passwords[i]!,
+      oneTimePassword: passwords!.clear[i]!,
     }));
-    return {
-      ok: true,
-      data: {
-        sha256: read.sha256,
-        added: plan.add.length,
-        updated: plan.update.length,
-        unchanged: plan.unchanged.length,
-        accounts,
-        workbookBase64: accounts.length > 0 ? await accountsWorkbook(accounts, "Họ và tên") : null,
-      },
-    };
-  } catch (error) {
-    if (error instanceof Refused) return error.outcome;
-    if (error instanceof ChangedMeanwhile) return { ok: false, message: ACCOUNT_OUTCOME_MESSAGES.changedMeanwhile };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: ACCOUNT_OUTCOME_MESSAGES.changedMeanwhile };
-    throw error;
-  }
+    return { accounts, workbookBase64: accounts.length > 0 ? await accountsWorkbook(accounts, "Họ và tên") : null };
+  },
+};
+
+/** What the import would do; writes nothing. */
+export function previewAccountImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<AccountImportOutcome<AccountImportPreview>> {
+  return previewImport(ACCOUNTS, prisma, actor, file);
 }
 
-class ChangedMeanwhile extends Error {}
+/** Writes the file's rows, all or none; new accounts get one-time passwords, answered once. */
+export function commitAccountImport(prisma: PrismaClient, actor: Actor | null, file: ImportFile, expectedSha256: string): Promise<AccountImportOutcome<AccountImportResult>> {
+  return commitImport(ACCOUNTS, prisma, actor, file, expectedSha256);
+}
+
+/** The uploaded sheet with its bad cells marked, or the message of a file that could not be read. */
+export function accountImportProblemsWorkbook(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<AccountImportOutcome<Uint8Array<ArrayBuffer>>> {
+  return importProblemsWorkbook(ACCOUNTS, prisma, actor, file);
+}
 
 /**
  * One statement per batch (a JSON array as the single parameter, as the units import does), each
@@ -242,15 +165,6 @@ async function updateAccounts(tx: Prisma.TransactionClient, batch: readonly Plan
       AND u."unitId" IS NOT DISTINCT FROM v."oldUnitId" AND u."areaId" IS NOT DISTINCT FROM v."oldAreaId"
       AND u."reviewerLevel" IS NOT DISTINCT FROM v."oldReviewerLevel"`;
   if (count !== batch.length) throw new ChangedMeanwhile();
-}
-
-/** The uploaded sheet with its bad cells marked, or the message of a file that could not be read. */
-export async function accountImportProblemsWorkbook(prisma: PrismaClient, actor: Actor | null, file: ImportFile): Promise<AccountImportOutcome<Uint8Array<ArrayBuffer>>> {
-  authorize(actor, { action: "user.manage" });
-  const read = await readAccounts(file);
-  if (!read.ok) return read;
-  const plan = planAccountImport(read.parsed, await loadContext(prisma));
-  return { ok: true, data: await buildAccountProblemsWorkbook(read.sheet, plan.problems) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * refused the forms.
  */
 import { expect, test } from "./fixtures";
-import { signIn, signOut } from "./helpers";
+import { answerConfirm, signIn, signOut } from "./helpers";
 
 const LIST = "/admin/registry/units";
 
@@ -135,6 +135,34 @@ test.describe("registry of units", () => {
     await edit.getByLabel("Địa chỉ").fill(`Số ${Date.now() % 1000}, đường Hoàng Liên`);
     await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
     await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
+  });
+
+  test("an admin records a merger: asked once, the absorbed unit closes and both units show the link", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto(`${LIST}?q=${encodeURIComponent("minh phat")}&status=all`);
+    await page.getByTestId("registry-units").getByRole("link", { name: "Công ty TNHH Thương mại Minh Phát" }).click();
+    await expect(page.getByRole("heading", { name: "Công ty TNHH Thương mại Minh Phát" })).toBeVisible();
+    const form = page.getByRole("form", { name: "Thay đổi có ngày hiệu lực" });
+    await form.getByLabel("Loại thay đổi").selectOption({ label: "Sáp nhập vào đơn vị khác" });
+    await form.getByLabel("Mã đơn vị tiếp nhận").fill("CQ-STP");
+    await form.getByLabel("Lý do, căn cứ").fill("Theo Quyết định số 7/QĐ-UBND về sáp nhập (kiểm thử)");
+    await form.getByRole("button", { name: "Ghi thay đổi" }).click();
+    await answerConfirm(page, "Sáp nhập vào đơn vị khác?", "Ghi thay đổi");
+    // Another kind is refused under the field; nothing typed is lost.
+    await expect(form.locator("#placement-successorCodes-error")).toHaveText("Đơn vị “CQ-STP” khác loại với đơn vị này.");
+    await expect(form.getByLabel("Lý do, căn cứ")).toHaveValue("Theo Quyết định số 7/QĐ-UBND về sáp nhập (kiểm thử)");
+
+    await form.getByLabel("Mã đơn vị tiếp nhận").fill("DN-MTDT");
+    await form.getByRole("button", { name: "Ghi thay đổi" }).click();
+    await answerConfirm(page, "Sáp nhập vào đơn vị khác?", "Ghi thay đổi");
+    await expect(form.getByText("Đã ghi thay đổi vào lịch sử của đơn vị.")).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Mã DN-TMMP · Ngừng hoạt động");
+    await expect(form.getByLabel("Loại thay đổi").locator("option:checked")).toHaveText("Hoạt động trở lại");
+    const links = page.getByTestId("unit-successions");
+    await expect(links).toContainText("Sáp nhập vào DN-MTDT – Công ty Cổ phần Môi trường đô thị Lào Cai");
+    await links.getByRole("link", { name: /DN-MTDT/ }).click();
+    await expect(page.getByRole("heading", { name: "Công ty Cổ phần Môi trường đô thị Lào Cai" })).toBeVisible();
+    await expect(page.getByTestId("unit-successions")).toContainText("Tiếp nhận đơn vị sáp nhập DN-TMMP – Công ty TNHH Thương mại Minh Phát");
   });
 
   test("a unit officer is refused the registry", async ({ page }) => {

@@ -89,7 +89,7 @@ test("a 3,000-row roster with mistakes, fixed, committed; a new officer signs in
   await expect(page.getByTestId("stat-Thêm mới")).toHaveText("2");
   await expect(page.getByTestId("stat-Lỗi")).toHaveText("0");
   await page.getByRole("button", { name: "Ghi dữ liệu" }).click();
-  await expect(page.getByTestId("account-import-result")).toHaveText("Đã ghi dữ liệu: thêm mới 2, cập nhật 0, giữ nguyên 0 tài khoản.");
+  await expect(page.getByTestId("import-result")).toHaveText("Đã ghi dữ liệu: thêm mới 2, cập nhật 0, giữ nguyên 0 tài khoản.");
   const issuedRow = page.getByTestId("import-issued").getByRole("row").filter({ hasText: officer });
   await expect(issuedRow).toContainText(name(1));
   const oneTimePassword = (await issuedRow.getByRole("cell").nth(1).innerText()).trim();

@@ -61,7 +61,7 @@ describe("accounts import (use-cases)", () => {
     const outcome = await previewAccountImport(t.prisma, admin, file(bytes));
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.data.counts).toEqual({ add: 2, update: 0, unchanged: 1, problems: 0, revokesSessions: 0 });
-    expect(outcome.data.changes.map((c) => [c.rowNumber, c.username, c.action])).toEqual([[2, "cb.moi", "add"], [4, "cb.a2", "add"]]);
+    expect(outcome.data.changes.map((c) => [c.rowNumber, c.code, c.action])).toEqual([[2, "cb.moi", "add"], [4, "cb.a2", "add"]]);
     expect(await t.prisma.user.count()).toBe(before);
     expect(await t.prisma.auditEvent.count()).toBe(0);
   });

@@ -151,7 +151,7 @@ describe("sub-units import (use-cases)", () => {
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.data.counts).toEqual({ add: 2, update: 1, unchanged: 0, problems: 0 });
     expect(outcome.data.sha256).toBe(sha256Of(bytes));
-    expect(outcome.data.changes.map((c) => [c.rowNumber, c.unitCode, c.name, c.action, c.changed])).toEqual([
+    expect(outcome.data.changes.map((c) => [c.rowNumber, c.code, c.name, c.action, c.changed])).toEqual([
       [2, "CQ-A", "phong hanh chinh", "update", ["Tên đơn vị trực thuộc"]],
       [3, "CQ-A", "Phòng Kế toán", "add", []],
       [4, "CQ-B", "Tổ Bảo vệ", "add", []],

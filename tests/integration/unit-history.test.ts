@@ -12,7 +12,7 @@ import { getCommuneDrilldown, getDashboard } from "../../lib/reports/dashboard-q
 import type { DashboardData } from "../../lib/reports/dashboard-types";
 import { provinceFigures } from "../../lib/reports/province-figures";
 import { yearEndReportInput } from "../../lib/reports/year-end-report-queries";
-import { changeUnitPlacement, unitPlacementHistory } from "../../lib/registry/placements";
+import { changeUnitPlacement, unitPlacementHistory, unitSuccessions } from "../../lib/registry/placements";
 import { evaluationYearOf, HISTORY_START } from "../../lib/registry/placement-rules";
 import { placementChangeSchema } from "../../lib/registry/unit-schemas";
 import { setUnitActive } from "../../lib/registry/units";
@@ -228,5 +228,76 @@ describe("dated changes", () => {
     await t.prisma.unitPlacement.update({ where: { id: open.id }, data: { effectiveFrom: new Date(`${DEMO_YEAR}-01-01T00:00:00Z`) } });
     await t.prisma.unitPlacement.create({ data: { ...copy, effectiveFrom: new Date("2023-01-01T00:00:00Z"), effectiveTo: new Date(`${DEMO_YEAR - 1}-12-31T00:00:00Z`) } });
     expect(await t.prisma.unitPlacement.count({ where: { unitId: move.unitId } })).toBe(2);
+  });
+});
+
+describe("sáp nhập and chia, tách", () => {
+  async function twoOfAKind(kind: "CQ" | "DN" | "CSGD") {
+    const [a, b, c] = await t.prisma.unit.findMany({ where: { kind, isActive: true, exclusionReason: null }, orderBy: { code: "asc" }, take: 3 });
+    return { a: a!, b: b!, c: c! };
+  }
+
+  it("a merger closes the absorbed unit from its date, links it to the receiving one, is audited, and leaves past years identical", async () => {
+    const leader = await demoActor("leader");
+    const admin = await demoActor("admin");
+    const today = todayInVietnam();
+    const counted = evaluationYearOf(today);
+    const { a, b } = await twoOfAKind("CQ");
+    const past = await figures(t.prisma, leader, DEMO_YEAR - 1);
+    const currentBefore = await figures(t.prisma, leader, counted);
+
+    await change(admin, { unitId: a.id, change: "MERGE", effectiveFrom: today, successorCodes: b.code.toLowerCase(), reason: "Theo Quyết định số 45/QĐ-UBND về sáp nhập" });
+
+    const absorbed = await t.prisma.unit.findUniqueOrThrow({ where: { id: a.id } });
+    expect(absorbed.isActive).toBe(false);
+    expect((await unitPlacementHistory(t.prisma, leader, a.id))[0]).toMatchObject({ effectiveFrom: today, effectiveTo: null, isActive: false });
+    expect(await unitSuccessions(t.prisma, leader, a.id)).toEqual([
+      expect.objectContaining({ direction: "to", kind: "MERGE", effectiveOn: today, other: { id: b.id, code: b.code, name: b.name } }),
+    ]);
+    expect(await unitSuccessions(t.prisma, leader, b.id)).toEqual([expect.objectContaining({ direction: "from", kind: "MERGE", other: { id: a.id, code: a.code, name: a.name } })]);
+    expect((await t.prisma.unit.findUniqueOrThrow({ where: { id: b.id } })).isActive).toBe(true);
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: "registry.unit.merged", entityId: a.id } });
+    expect(event.meta).toMatchObject({ effectiveFrom: today, successors: [{ id: b.id, code: b.code, name: b.name }], predecessorContinues: false });
+
+    expect(await figures(t.prisma, leader, DEMO_YEAR - 1)).toEqual(past);
+    expect((await figures(t.prisma, leader, counted)).headline.unitsByKind.CQ).toBe(currentBefore.headline.unitsByKind.CQ - 1);
+    // Merged once: the absorbed unit cannot merge again.
+    const again = await t.prisma.unit.findUniqueOrThrow({ where: { id: a.id } });
+    await expect(changeUnitPlacement(t.prisma, admin, placementChangeSchema.parse({ unitId: a.id, version: again.version, change: "MERGE", effectiveFrom: today, successorCodes: b.code, reason: "Sáp nhập lần nữa" }))).rejects.toThrow(/ngừng hoạt động từ trước/);
+  });
+
+  it("a part separated (tách) leaves the unit's placement as it is; a division (chia) closes it; each successor once", async () => {
+    const admin = await demoActor("admin");
+    const today = todayInVietnam();
+    const { a, b, c } = await twoOfAKind("DN");
+    const placements = await t.prisma.unitPlacement.count({ where: { unitId: a.id } });
+
+    await change(admin, { unitId: a.id, change: "SPLIT", effectiveFrom: today, successorCodes: `${b.code}, ${c.code}`, predecessorContinues: true, reason: "Tách bộ phận sản xuất thành công ty mới" });
+    const after = await t.prisma.unit.findUniqueOrThrow({ where: { id: a.id } });
+    expect(after.isActive).toBe(true);
+    expect(after.version).toBe(a.version + 1);
+    expect(await t.prisma.unitPlacement.count({ where: { unitId: a.id } })).toBe(placements);
+    expect((await unitSuccessions(t.prisma, admin, a.id)).map((s) => [s.direction, s.kind, s.other.code])).toEqual([["to", "SPLIT", b.code], ["to", "SPLIT", c.code]]);
+
+    await expect(change(admin, { unitId: a.id, change: "SPLIT", effectiveFrom: today, successorCodes: b.code })).rejects.toThrow(`Đã ghi nhận đơn vị “${b.code}” kế thừa đơn vị này từ trước.`);
+    await expect(change(admin, { unitId: b.id, change: "SPLIT", effectiveFrom: today, successorCodes: c.code })).resolves.toMatchObject({ isActive: false });
+    expect((await unitSuccessions(t.prisma, admin, c.id)).map((s) => [s.direction, s.other.code])).toEqual([["from", a.code], ["from", b.code]]);
+  });
+
+  it("refuses another kind, an unknown code, the unit itself and a commune-level unit; nothing is written", async () => {
+    const admin = await demoActor("admin");
+    const today = todayInVietnam();
+    const { a } = await twoOfAKind("CQ");
+    const school = await t.prisma.unit.findFirstOrThrow({ where: { kind: "CSGD", isActive: true }, orderBy: { code: "asc" } });
+    const commune = await t.prisma.unit.findFirstOrThrow({ where: { kind: "XA", isActive: true }, orderBy: { code: "asc" } });
+    const audits = await t.prisma.auditEvent.count();
+    await expect(change(admin, { unitId: a.id, change: "MERGE", effectiveFrom: today, successorCodes: school.code })).rejects.toThrow("khác loại");
+    await expect(change(admin, { unitId: a.id, change: "MERGE", effectiveFrom: today, successorCodes: "KHONG-CO" })).rejects.toThrow("Không có đơn vị mã “KHONG-CO”");
+    await expect(change(admin, { unitId: a.id, change: "SPLIT", effectiveFrom: today, successorCodes: a.code })).rejects.toThrow("chính đơn vị này");
+    await expect(change(admin, { unitId: commune.id, change: "MERGE", effectiveFrom: today, successorCodes: a.code })).rejects.toThrow("Đơn vị cấp xã là chính xã đó");
+    expect(await t.prisma.unitSuccession.count()).toBe(0);
+    expect(await t.prisma.auditEvent.count()).toBe(audits);
+    // The database refuses a unit succeeding itself.
+    await expect(t.prisma.unitSuccession.create({ data: { predecessorId: a.id, successorId: a.id, kind: "MERGE", effectiveOn: new Date(`${today}T00:00:00Z`), reason: "x" } })).rejects.toThrow();
   });
 });

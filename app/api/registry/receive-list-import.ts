@@ -4,13 +4,14 @@
  * length, the parameters, the session and the permission are checked before a byte is read; then
  * the body is read up to 50 MB and no further. Preview and commit answer an ActionResult-shaped
  * JSON; "problems" answers the problems workbook. One handler for every list (units, communes,
- * authorities): a list brings its three use-cases and its file names.
+ * authorities, sub-units, accounts): a list brings its three use-cases, its permission and its
+ * file names.
  */
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { declaredLength, isCrossOrigin, readAtMost } from "@/lib/http/limited-body";
-import type { ImportFile, ImportOutcome, ImportPreview, ImportResult } from "@/lib/registry/import-list";
+import type { ImportFile, ImportOutcome, ImportPermission } from "@/lib/registry/import-list";
 import { IMPORT_NO_FILE_MESSAGE, IMPORT_TOO_LARGE_MESSAGE, MAX_IMPORT_UPLOAD_BYTES, importUploadSchema } from "@/lib/registry/import/import-rules";
 import { XLSX_MIME_TYPE } from "@/lib/registry/import/list-workbook";
 import { fieldErrorsOf, INVALID_INPUT_MESSAGE } from "@/lib/validation/action-result";
@@ -22,9 +23,11 @@ export type ImportDeps = { prisma: PrismaClient; loadActor: () => Promise<Actor 
 export type DownloadName = { ascii: string; utf8: string };
 
 export type ListImportHandlers = {
-  preview(prisma: PrismaClient, actor: Actor, file: ImportFile): Promise<ImportOutcome<ImportPreview>>;
-  commit(prisma: PrismaClient, actor: Actor, file: ImportFile, sha256: string): Promise<ImportOutcome<ImportResult>>;
-  problems(prisma: PrismaClient, actor: Actor, file: ImportFile): Promise<ImportOutcome<Uint8Array<ArrayBuffer>>>;
+  /** Default: `registry.import`. */
+  permission?: ImportPermission;
+  preview(prisma: PrismaClient, actor: Actor, file: ImportFile): Promise<ImportOutcome<unknown, string>>;
+  commit(prisma: PrismaClient, actor: Actor, file: ImportFile, sha256: string): Promise<ImportOutcome<unknown, string>>;
+  problems(prisma: PrismaClient, actor: Actor, file: ImportFile): Promise<ImportOutcome<Uint8Array<ArrayBuffer>, string>>;
   problemsName: DownloadName;
 };
 
@@ -62,7 +65,7 @@ export async function receiveListImport(request: Request, deps: ImportDeps, hand
   if (!parsed.success) return json({ ok: false, message: INVALID_INPUT_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) }, 400);
   const actor = await deps.loadActor();
   if (!actor) return json({ ok: false, message: "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại." }, 401);
-  if (!can(actor, { action: "registry.import" })) return json({ ok: false, message: FORBIDDEN_MESSAGE }, 403);
+  if (!can(actor, { action: handlers.permission ?? "registry.import" })) return json({ ok: false, message: FORBIDDEN_MESSAGE }, 403);
 
   const bytes = await readAtMost(request.body, MAX_IMPORT_UPLOAD_BYTES);
   if (bytes === "too-large") return tooLarge();
@@ -83,11 +86,21 @@ export async function receiveListImport(request: Request, deps: ImportDeps, hand
   }
 }
 
-/** GET a list's template or export: 401 without a session, 403 unless `registry.import`. */
-export async function listWorkbookDownload(deps: ImportDeps, name: DownloadName, build: (prisma: PrismaClient, actor: Actor) => Promise<Uint8Array<ArrayBuffer>>): Promise<Response> {
-  const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+export const textResponse = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+
+/**
+ * GET a list's template or export: 401 without a session, 403 without the list's permission
+ * (default `registry.import`). `build` may answer a Response of its own (a bad parameter).
+ */
+export async function listWorkbookDownload(
+  deps: ImportDeps,
+  name: DownloadName,
+  build: (prisma: PrismaClient, actor: Actor) => Promise<Uint8Array<ArrayBuffer> | Response>,
+  permission: ImportPermission = "registry.import",
+): Promise<Response> {
   const actor = await deps.loadActor();
-  if (!actor) return text("Vui lòng đăng nhập.", 401);
-  if (!can(actor, { action: "registry.import" })) return text(FORBIDDEN_MESSAGE, 403);
-  return xlsxAttachment(await build(deps.prisma, actor), name.ascii, name.utf8);
+  if (!actor) return textResponse("Vui lòng đăng nhập.", 401);
+  if (!can(actor, { action: permission })) return textResponse(FORBIDDEN_MESSAGE, 403);
+  const built = await build(deps.prisma, actor);
+  return built instanceof Response ? built : xlsxAttachment(built, name.ascii, name.utf8);
 }

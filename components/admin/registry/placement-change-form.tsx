@@ -2,21 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { PLACEMENT_CHANGES, PLACEMENT_CHANGE_LABELS, type PlacementChange } from "@/lib/registry/placement-rules";
-import { placementChangeSchema } from "@/lib/registry/unit-schemas";
+import { isSuccessionChange, PLACEMENT_CHANGES, PLACEMENT_CHANGE_LABELS, type PlacementChange } from "@/lib/registry/placement-rules";
+import { placementChangeSchema, splitCodes } from "@/lib/registry/unit-schemas";
 import type { ActionResult } from "@/lib/validation/action-result";
 import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert, FormField, Select } from "@/components/ui/form-field";
 
 type Option = { id: string; name: string };
-type Errors = Partial<Record<"change" | "effectiveFrom" | "communeId" | "managingAuthorityId" | "reason", string>>;
+type Errors = Partial<Record<"change" | "effectiveFrom" | "communeId" | "managingAuthorityId" | "successorCodes" | "predecessorContinues" | "reason", string>>;
 
 /**
  * A dated change of a unit's placement (ADR 0009): chuyển xã, đổi cơ quan quản lý, giải thể /
- * ngừng hoạt động, hoạt động trở lại, from a date. Checked with the server action's own schema
- * first; what was typed stays on any error.
+ * ngừng hoạt động, hoạt động trở lại, sáp nhập, chia tách, from a date. Checked with the server
+ * action's own schema first; what was typed stays on any error. The changes that end the unit
+ * (giải thể, sáp nhập, chia) ask once, saying so.
  */
 export function PlacementChangeForm({
   unitId,
@@ -39,20 +41,35 @@ export function PlacementChangeForm({
   action: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
 }) {
   const router = useRouter();
-  const choices = PLACEMENT_CHANGES.filter((c) => (isActive ? c !== "REOPEN" && !(c === "MOVE" && isCommune) : c === "REOPEN"));
-  const [change, setChange] = useState<PlacementChange>(choices[0]!);
+  const choices = PLACEMENT_CHANGES.filter((c) => (isActive ? c !== "REOPEN" && !(isCommune && (c === "MOVE" || isSuccessionChange(c))) : c === "REOPEN"));
+  const [picked, setChange] = useState<PlacementChange>(choices[0]!);
+  // After a change that ends or reopens the unit, the choices change under the form.
+  const change = choices.includes(picked) ? picked : choices[0]!;
   const [effectiveFrom, setEffectiveFrom] = useState(today);
   const [communeId, setCommuneId] = useState("");
   const [managingAuthorityId, setManagingAuthorityId] = useState("");
+  const [successorCodes, setSuccessorCodes] = useState("");
+  const [predecessorContinues, setPredecessorContinues] = useState(false);
   const [reason, setReason] = useState("");
+  const { ask, dialog } = useConfirm();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, start] = useTransition();
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setMessage(null);
-    const input = { unitId, version, change, effectiveFrom, communeId: change === "MOVE" ? communeId : "", managingAuthorityId: change === "CHANGE_AUTHORITY" ? managingAuthorityId : "", reason };
+    const input = {
+      unitId,
+      version,
+      change,
+      effectiveFrom,
+      communeId: change === "MOVE" ? communeId : "",
+      managingAuthorityId: change === "CHANGE_AUTHORITY" ? managingAuthorityId : "",
+      successorCodes: isSuccessionChange(change) ? successorCodes : "",
+      predecessorContinues: change === "SPLIT" && predecessorContinues,
+      reason,
+    };
     const parsed = placementChangeSchema.safeParse(input);
     if (!parsed.success) {
       const found: Errors = {};
@@ -65,6 +82,18 @@ export function PlacementChangeForm({
       return;
     }
     setErrors({});
+    const ends = change === "CLOSE" || change === "MERGE" || (change === "SPLIT" && !predecessorContinues);
+    // Asked before the transition: state set inside it (the dialog opening) waits for it to end.
+    if (ends) {
+      const codes = splitCodes(successorCodes).join(", ");
+      const body =
+        change === "MERGE"
+          ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã sáp nhập vào đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
+          : change === "SPLIT"
+            ? `Đơn vị này sẽ ngừng hoạt động từ ngày đã chọn và được ghi là đã chia thành các đơn vị ${codes}. Hồ sơ, quyết định các năm trước vẫn được giữ.`
+            : "Đơn vị sẽ ngừng hoạt động từ ngày đã chọn. Hồ sơ, quyết định các năm trước vẫn được giữ; có thể cho hoạt động trở lại sau.";
+      if (!(await ask({ title: `${PLACEMENT_CHANGE_LABELS[change]}?`, body, confirmLabel: "Ghi thay đổi", tone: "danger" }))) return;
+    }
     start(async () => {
       const result = await action(input);
       if (!result.ok) {
@@ -73,6 +102,8 @@ export function PlacementChangeForm({
         return;
       }
       setReason("");
+      setSuccessorCodes("");
+      setPredecessorContinues(false);
       setMessage({ text: "Đã ghi thay đổi vào lịch sử của đơn vị.", tone: "success" });
       router.refresh();
     });
@@ -111,6 +142,28 @@ export function PlacementChangeForm({
           </Select>
         </FormField>
       )}
+      {isSuccessionChange(change) && (
+        <FormField
+          id="placement-successorCodes"
+          label={change === "MERGE" ? "Mã đơn vị tiếp nhận" : "Mã các đơn vị được chia, tách ra"}
+          error={errors.successorCodes}
+          hint={change === "MERGE" ? "Đơn vị cùng loại, đang hoạt động, đã có trong danh mục." : "Cách nhau bởi dấu phẩy. Đơn vị mới cần được thêm vào danh mục trước; cùng loại với đơn vị này."}
+        >
+          <input
+            id="placement-successorCodes"
+            value={successorCodes}
+            onChange={(e) => setSuccessorCodes(e.target.value)}
+            aria-invalid={!!errors.successorCodes}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600"
+          />
+        </FormField>
+      )}
+      {change === "SPLIT" && (
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input type="checkbox" className="mt-1" checked={predecessorContinues} onChange={(e) => setPredecessorContinues(e.target.checked)} />
+          <span>Đơn vị này vẫn tiếp tục hoạt động (chỉ tách một bộ phận ra). Bỏ chọn nếu đơn vị được chia hẳn và chấm dứt hoạt động.</span>
+        </label>
+      )}
       <FormField id="placement-reason" label="Lý do, căn cứ" error={errors.reason} hint="Ví dụ: theo Quyết định số 12/QĐ-UBND ngày …">
         <textarea
           id="placement-reason"
@@ -121,9 +174,10 @@ export function PlacementChangeForm({
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600"
         />
       </FormField>
-      <Button type="submit" variant={change === "CLOSE" ? "danger" : "primary"} disabled={pending}>
+      <Button type="submit" variant={change === "CLOSE" || change === "MERGE" ? "danger" : "primary"} disabled={pending}>
         {pending ? "Đang lưu…" : "Ghi thay đổi"}
       </Button>
+      {dialog}
     </Form>
   );
 }

@@ -5,7 +5,8 @@
  * so leading zeros stay), "Hướng dẫn" (how to fill each column), and a hidden "Danh mục" holding
  * the drop-downs' values. Also the problems workbook: the uploaded rows with each bad cell filled
  * red and carrying its message as a comment. A list is its columns and a few lines of help
- * (`ListSheetSpec`); units, communes and authorities share everything else here.
+ * (`ListSheetSpec`); every list (units, communes, authorities, sub-units, accounts) shares
+ * everything else here.
  */
 import ExcelJS from "exceljs";
 import { cellText, type Cell } from "./cells";
@@ -27,14 +28,23 @@ export type ListSheetSpec = {
   noun: string;
   /** The key column's header, by which rows are matched. */
   codeHeader: string;
+  /**
+   * How rows are matched to records, replacing the default bullet ("matched by <codeHeader>: a
+   * known code updates, a new one adds"), for lists matched otherwise (sub-units, accounts).
+   */
+  matchLine?: string;
   /** Lines of help about this list only (how its references are written…). */
   lines: readonly string[];
+  /** Columns kept as text so "007" or "12/QĐ" stay as written (default: the "code" column). */
+  textColumns?: readonly string[];
 };
 
 export type ListWorkbookInput = {
   rows: readonly Record<string, string>[];
   /** The values of the drop-downs filled from the database. */
   choices: Partial<Record<DynamicChoices, readonly string[]>>;
+  /** A second line under the title (e.g. which year an export holds). */
+  preface?: string;
 };
 
 /** Rows below the header that carry the drop-downs in the template (an export: its rows and as many again). */
@@ -68,7 +78,8 @@ export async function buildListWorkbook(spec: ListSheetSpec, input: ListWorkbook
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ANTT";
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, style: c.key === "code" ? { numFmt: "@" } : {} }));
+  const textColumns = spec.textColumns ?? ["code"];
+  sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width, style: textColumns.includes(c.key) ? { numFmt: "@" } : {} }));
   const header = sheet.addRow(spec.columns.map((c) => c.header));
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
@@ -88,7 +99,8 @@ export async function buildListWorkbook(spec: ListSheetSpec, input: ListWorkbook
       type: "list",
       allowBlank: !column.required,
       formulae: [`'${LISTS_SHEET_NAME}'!$${letter}$2:$${letter}$${values.length + 1}`],
-      // A warning, not a stop: a commune, an authority or an area may also be written by its code.
+      // A warning, not a stop: a reference may also be written by its code (or name), and is
+      // checked on upload anyway; the drop-down holds only the active ones.
       errorStyle: dynamic ? "warning" : "stop",
       showErrorMessage: true,
       errorTitle: column.header,
@@ -100,9 +112,9 @@ export async function buildListWorkbook(spec: ListSheetSpec, input: ListWorkbook
   help.columns = [{ width: 26 }, { width: 12 }, { width: 110 }];
   const lines: string[] = [
     spec.title,
-    "",
+    input.preface ?? "",
     `• Nhập dữ liệu ở trang “${spec.sheetName}”, mỗi ${spec.noun} một dòng, từ dòng 2. Không đổi, thêm hay xóa cột; không gộp ô; không dùng công thức.`,
-    `• Mỗi dòng được đối chiếu theo “${spec.codeHeader}”: mã đã có thì cập nhật ${spec.noun} đó, mã mới thì thêm ${spec.noun} mới. ${capitalise(spec.noun)} không có trong tệp được giữ nguyên.`,
+    spec.matchLine ?? `• Mỗi dòng được đối chiếu theo “${spec.codeHeader}”: mã đã có thì cập nhật ${spec.noun} đó, mã mới thì thêm ${spec.noun} mới. ${capitalise(spec.noun)} không có trong tệp được giữ nguyên.`,
     ...spec.lines,
     "• Ngày tháng (nếu có) ghi theo dạng ngày/tháng/năm (dd/MM/yyyy) hoặc định dạng ô kiểu Ngày của Excel.",
     `• Có thể lưu dạng Excel (.xlsx) hoặc “CSV UTF-8”. Tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB và ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng.`,

@@ -13,7 +13,7 @@ export type ImportProblem = { row: number | null; column: string | null; message
 export type SheetData = { headers: Cell[]; rows: { rowNumber: number; cells: Cell[] }[] };
 
 /** Drop-downs whose values come from the database when the workbook is built. */
-export type DynamicChoices = "communes" | "authorities" | "areas";
+export type DynamicChoices = "communes" | "authorities" | "areas" | "unitCodes" | "communeCodes";
 
 export type ColumnDefinition<V> = {
   key: string;

@@ -56,7 +56,7 @@ const year = (cell: Cell): Converted<number> => {
 };
 
 export const SUB_UNIT_COLUMNS = [
-  { key: "unitCode", header: "Mã đơn vị", required: true, width: 16, parse: unitCode, help: "Bắt buộc: mã của đơn vị (cơ quan, doanh nghiệp, cơ sở giáo dục) có đơn vị trực thuộc này, như trong danh mục đơn vị." },
+  { key: "unitCode", header: "Mã đơn vị", required: true, width: 16, choices: "unitCodes", parse: unitCode, help: "Bắt buộc: mã của đơn vị (cơ quan, doanh nghiệp, cơ sở giáo dục) có đơn vị trực thuộc này, như trong danh mục đơn vị." },
   { key: "name", header: "Tên đơn vị trực thuộc", required: true, width: 40, parse: name, help: `Bắt buộc, từ ${SUB_UNIT_NAME_MIN} đến ${SUB_UNIT_NAME_MAX} ký tự. Mỗi dòng được đối chiếu theo “Mã đơn vị” và tên này, không phân biệt chữ hoa, chữ thường và dấu: tên đã có thì cập nhật, tên mới thì thêm mới.` },
   { key: "kind", header: "Loại", required: true, width: 16, choices: Object.values(SUB_UNIT_KIND_LABELS), parse: (c: Cell) => parseChoice(c, SUB_UNIT_KIND_LABELS), help: "Bắt buộc, chọn trong danh sách (Phòng, Ban, Tổ, Đội, Khoa…)." },
   { key: "eligibleForRating", header: "Được xếp loại thi đua", required: false, width: 16, choices: [YES, NO], parse: parseYesNo, help: `“${YES}” hoặc “${NO}”; để trống là “${YES}”. Đơn vị trực thuộc “${NO}” không tính vào tỷ lệ 70% và không được ghi kết quả thi đua.` },

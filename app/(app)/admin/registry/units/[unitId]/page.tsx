@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
 import { getRegistryUnit, unitFormOptions } from "@/lib/registry/units";
 import { getRegistrySubUnits } from "@/lib/registry/sub-units";
-import { unitPlacementHistory } from "@/lib/registry/placements";
+import { unitPlacementHistory, unitSuccessions } from "@/lib/registry/placements";
 import { formatIsoDate } from "@/lib/registry/placement-rules";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { EDUCATION_LEVEL_LABELS, EXCLUSION_REASON_LABELS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
@@ -31,6 +31,31 @@ import {
 export const metadata = { title: "Thông tin đơn vị" };
 
 type History = Awaited<ReturnType<typeof unitPlacementHistory>>;
+type Successions = Awaited<ReturnType<typeof unitSuccessions>>;
+
+const SUCCESSION_TEXT = {
+  to: { MERGE: "Sáp nhập vào", SPLIT: "Chia, tách ra" },
+  from: { MERGE: "Tiếp nhận đơn vị sáp nhập", SPLIT: "Được chia, tách ra từ" },
+} as const;
+
+/** The units this one was merged or split into, and those merged or split into it. */
+function SuccessionList({ rows }: { rows: Successions }) {
+  if (rows.length === 0) return null;
+  return (
+    <ul className="mt-4 space-y-2 text-sm" data-testid="unit-successions" aria-label="Sáp nhập, chia tách">
+      {rows.map((s) => (
+        <li key={`${s.direction}-${s.id}`} className="rounded-md bg-slate-50 p-2">
+          <span className="font-medium">{SUCCESSION_TEXT[s.direction][s.kind]}</span>{" "}
+          <Link className="text-brand-700 hover:underline" href={`/admin/registry/units/${s.other.id}`}>
+            {s.other.code} – {s.other.name}
+          </Link>{" "}
+          từ ngày {formatIsoDate(s.effectiveOn)}
+          <span className="block text-xs text-slate-600">{s.reason}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The unit's placements over time (ADR 0009), newest first. */
 function PlacementHistory({ rows }: { rows: History }) {
@@ -85,18 +110,20 @@ export default async function RegistryUnitPage({ params, searchParams }: { param
   const prisma = getPrisma();
   const unit = await getRegistryUnit(prisma, actor, unitId);
   if (!unit) notFound();
-  const [{ communes, authorities }, subUnits, history] = await Promise.all([
+  const [{ communes, authorities }, subUnits, history, successions] = await Promise.all([
     unitFormOptions(prisma, actor, unit),
     getRegistrySubUnits(prisma, actor, unit, year),
     unitPlacementHistory(prisma, actor, unitId),
+    unitSuccessions(prisma, actor, unitId),
   ]);
   const placement = history.find((p) => p.effectiveTo === null);
   const historyCard = (
-    <Card title="Lịch sử thay đổi (xã, cơ quan quản lý, hoạt động)">
+    <Card title="Lịch sử thay đổi (xã, cơ quan quản lý, hoạt động, sáp nhập, chia tách)">
       <p className="mb-3 text-sm text-slate-600">
         Số liệu của mỗi năm tính theo vị trí của đơn vị vào ngày 15/11 năm đó; hồ sơ đã nộp giữ nguyên xã, cơ quan quản lý lúc đăng ký.
       </p>
       <PlacementHistory rows={history} />
+      <SuccessionList rows={successions} />
     </Card>
   );
   return (
