@@ -1,10 +1,9 @@
-import { format } from "date-fns";
-import { vi } from "date-fns/locale";
+import { formatIsoDate } from "@/lib/domain/date-text";
 
 /** dd/MM/yyyy, the Vietnamese administrative format. Date-only columns are read in UTC. */
 export function formatDate(value: Date | null | undefined): string {
   if (!value) return "—";
-  return format(new Date(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()), "dd/MM/yyyy", { locale: vi });
+  return formatIsoDate(value);
 }
 
 const VIETNAM_TIME = new Intl.DateTimeFormat("en-GB", {

@@ -4,6 +4,7 @@
  * Dates stay ISO strings: "yyyy-mm-dd" sorts the same lexicographically as chronologically, so
  * there is no Date object, no time zone and no parsing on the hot path.
  */
+import { formatIsoDate } from "@/lib/domain/date-text";
 import type { CriteriaKind, IsoDate } from "./types";
 
 export interface EvaluationWindow {
@@ -56,6 +57,15 @@ export function evaluationWindow(kind: CriteriaKind, year: number): EvaluationWi
   return yearFacts(kind, year).window;
 }
 
+/**
+ * The day a year is counted on: the last day of the Đ8 k2 window of XA, CQDN and CSGD (15/11).
+ * Denominators (ADR 0009), the competence row that governs a year (ADR 0013) and the dashboard's
+ * incidents all read this one date.
+ */
+export function yearReferenceDate(year: number): IsoDate {
+  return evaluationWindow("XA", year).to;
+}
+
 /** The window as written in reasons: "16/11/2025–15/11/2026". */
 export function evaluationWindowText(kind: CriteriaKind, year: number): string {
   return yearFacts(kind, year).windowText;
@@ -79,7 +89,7 @@ const viDates = new Map<IsoDate, string>();
 export function formatDateVi(date: IsoDate): string {
   let text = viDates.get(date);
   if (text === undefined) {
-    text = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+    text = formatIsoDate(date);
     // A few years of calendar days at most; the bound only guards against odd callers.
     if (viDates.size > 50_000) viDates.clear();
     viDates.set(date, text);

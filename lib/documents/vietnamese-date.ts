@@ -6,6 +6,7 @@
  * Inputs are ISO calendar dates "yyyy-mm-dd" and are handled as plain numbers, never through `Date`,
  * so the printed day cannot shift with the server's time zone.
  */
+import { formatIsoDate } from "@/lib/domain/date-text";
 
 export interface CalendarDate {
   year: number;
@@ -57,6 +58,6 @@ export function formatPlaceAndDate(place: string, isoDate: string): string {
 
 /** "20/11/2026", for references to a document inside running text ("Quyết định số … ngày 20/11/2026"). */
 export function formatShortDate(isoDate: string): string {
-  const { year, month, day } = requireIsoDate(isoDate);
-  return `${pad2(day)}/${pad2(month)}/${year}`;
+  requireIsoDate(isoDate);
+  return formatIsoDate(isoDate);
 }

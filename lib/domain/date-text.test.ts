@@ -53,3 +53,33 @@ describe("normaliseDateText", () => {
     expect(toIsoDate(normaliseDateText("31/02/2026"))).toBeNull();
   });
 });
+
+describe("one way to write a date and one year boundary (issue 11 §6)", () => {
+  it("formats ISO dates and UTC-midnight dates alike, as dd/MM/yyyy", async () => {
+    const { formatIsoDate } = await import("./date-text");
+    expect(formatIsoDate("2026-03-05")).toBe("05/03/2026");
+    expect(formatIsoDate(new Date("2026-12-31T00:00:00.000Z"))).toBe("31/12/2026");
+    const { formatDate } = await import("@/lib/format");
+    const { formatDayMonthYear } = await import("@/lib/registry/import/cells");
+    const { formatShortDate } = await import("@/lib/documents/vietnamese-date");
+    const { formatDateVi } = await import("@/lib/criteria/window");
+    const day = new Date("2026-01-09T00:00:00.000Z");
+    expect([formatDate(day), formatDayMonthYear(day), formatShortDate("2026-01-09"), formatDateVi("2026-01-09")]).toEqual(Array(4).fill("09/01/2026"));
+  });
+
+  it("every module counts a year on the same day, the end of the Đ8 k2 window", async () => {
+    const { yearReferenceDate, evaluationWindow } = await import("@/lib/criteria/window");
+    const { referenceDate } = await import("@/lib/rules/competence");
+    const placement = await import("@/lib/registry/placement-rules");
+    expect(yearReferenceDate(2026)).toBe("2026-11-15");
+    expect(referenceDate(2026)).toBe(yearReferenceDate(2026));
+    expect(placement.yearReferenceDate(2026)).toBe(yearReferenceDate(2026));
+    expect(evaluationWindow("CQDN", 2026).to).toBe(yearReferenceDate(2026));
+  });
+
+  it("the current evaluation year is Việt Nam's calendar year, whatever the server's zone", async () => {
+    const { currentEvaluationYear } = await import("./evaluation-year");
+    expect(currentEvaluationYear(new Date("2026-12-31T16:59:59Z"))).toBe(2026);
+    expect(currentEvaluationYear(new Date("2026-12-31T17:00:00Z"))).toBe(2027);
+  });
+});

@@ -5,6 +5,15 @@
  * input (display and typing) and the schemas (which accept both this text and "yyyy-mm-dd").
  */
 
+/**
+ * "2026-03-05" → "05/03/2026": how every screen, message and document reference writes a date
+ * (the one formatter; issue 11 §6). Date-only values are ISO strings or UTC-midnight Dates.
+ */
+export function formatIsoDate(value: string | Date): string {
+  const iso = typeof value === "string" ? value : value.toISOString().slice(0, 10);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
 /** "2026-03-05" → "05/03/2026"; anything else is returned unchanged (it is what the person typed). */
 export function isoToDateText(value: string | null | undefined): string {
   if (!value) return "";

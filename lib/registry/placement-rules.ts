@@ -4,6 +4,8 @@
  * change. No I/O; lib/registry/placements.ts applies them in a transaction.
  */
 import type { DossierState, ExclusionReason, Sector, UnitKind } from "@/lib/generated/prisma/enums";
+import { yearReferenceDate } from "@/lib/criteria/window";
+import { formatIsoDate } from "@/lib/domain/date-text";
 
 /** What a dossier was about, copied from the unit at registration. */
 export type DossierFacts = {
@@ -26,9 +28,7 @@ export const HISTORY_START = "2022-01-01";
  * The date a year's denominators are counted on: 15/11, the end of the Đ8 k2 evaluation window.
  * A unit counts for year Y where its placement valid on this date puts it.
  */
-export function yearReferenceDate(year: number): string {
-  return `${year}-11-15`;
-}
+export { yearReferenceDate };
 
 /** The first evaluation year a change effective on `isoDate` counts in (its reference date ≥ the date). */
 export function evaluationYearOf(isoDate: string): number {
@@ -165,7 +165,4 @@ export function dayBefore(isoDate: string): string {
 }
 
 /** dd/MM/yyyy of an ISO date, as the registry prints dates. */
-export function formatIsoDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-");
-  return `${d}/${m}/${y}`;
-}
+export { formatIsoDate };

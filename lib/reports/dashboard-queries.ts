@@ -36,6 +36,7 @@
  * and a commune's numerator never holds a unit its denominator lacks. Moving a unit today changes
  * no figure of a year whose 15/11 has passed.
  */
+import { evaluationWindow } from "@/lib/criteria/window";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { Sector as SectorEnum, type Sector, type UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -57,7 +58,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The evaluation window the dashboard counts incidents in, as ISO dates (inclusive). */
 export function incidentWindow(year: number): { from: string; to: string } {
-  return { from: `${year - 1}-11-16`, to: `${year}-11-15` };
+  return evaluationWindow("XA", year);
 }
 
 /** Refuses filters the database would choke on (a non-uuid commune id, an unknown enum value). */

@@ -4,16 +4,14 @@
  * by which the decision is due. PURE: the use-cases load the rows once and pass them in.
  *
  * Which row governs a year: the latest row of the kind whose effective date is on or before
- * 15/11 of the evaluation year (REFERENCE_DAY) — the day the evaluation window of XA, CQDN and CSGD
+ * 15/11 of the evaluation year (yearReferenceDate, lib/criteria/window.ts) — the day the evaluation window of XA, CQDN and CSGD
  * closes (Đ8 k2) and the earliest decision deadline. One date per year, not the decision date, so
  * every dossier of a year follows one row whenever it is decided, and a row added later with a date
  * after that day only governs the following years. See docs/decisions/0013-rules-as-data.md.
  */
 import type { AuthorityKind, ReviewerLevel } from "@/lib/generated/prisma/enums";
 import { UNIT_KINDS, type UnitKind } from "@/lib/domain/vocabulary";
-
-/** Month and day (15/11) of the evaluation year on which the governing row is read. */
-export const REFERENCE_DAY = { month: 11, day: 15 } as const;
+import { yearReferenceDate } from "@/lib/criteria/window";
 
 /** The authorities that recognise units (Đ10 k1–3 after TT 48/2025: no district level). */
 export const DECIDER_KINDS = ["UBND_XA", "UBND_TINH"] as const satisfies readonly AuthorityKind[];
@@ -69,11 +67,9 @@ export const BUILT_IN_COMPETENCE: Readonly<Record<UnitKind, CompetenceRow>> = Ob
   ) as Record<UnitKind, CompetenceRow>,
 );
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** yyyy-mm-dd of the day the rows are read for an evaluation year. */
+/** yyyy-mm-dd of the day the rows are read for an evaluation year (the one reference date). */
 export function referenceDate(year: number): string {
-  return `${year}-${pad(REFERENCE_DAY.month)}-${pad(REFERENCE_DAY.day)}`;
+  return yearReferenceDate(year);
 }
 
 /** The row governing `unitKind` in evaluation year `year`; the built-in default if none. */
@@ -98,6 +94,8 @@ export function competenceTableFor(rows: readonly CompetenceRow[], year: number)
 export function reviewerLevels(table: CompetenceTable): Record<UnitKind, ReviewerLevel> {
   return Object.fromEntries(UNIT_KINDS.map((k) => [k, table[k].reviewerLevel])) as Record<UnitKind, ReviewerLevel>;
 }
+
+const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The decision deadline of a row in a year, yyyy-mm-dd. */
 export function decisionDeadlineOf(rule: Pick<CompetenceRow, "decisionDeadlineMonth" | "decisionDeadlineDay">, year: number): string {
@@ -136,7 +134,4 @@ export function isApplied(row: Pick<CompetenceRow, "effectiveFrom">, lastDecided
 }
 
 /** dd/mm/yyyy for messages. */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
-}
+export { formatIsoDate } from "@/lib/domain/date-text";

@@ -3,6 +3,7 @@
  * conversions every list's columns share: text, a choice from a closed list, yes/no, dates.
  * Pure (no I/O); each conversion answers a value or a Vietnamese message, never throws.
  */
+import { formatIsoDate } from "@/lib/domain/date-text";
 import { hasControlCharacters, CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/input-rules";
 
 /** One cell: what .xlsx can hold once formulas are refused; CSV gives strings only. */
@@ -122,7 +123,5 @@ export function parseDate(cell: Cell): Converted<Date> {
 }
 
 export function formatDayMonthYear(date: Date): string {
-  const dd = String(date.getUTCDate()).padStart(2, "0");
-  const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
-  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+  return formatIsoDate(date);
 }
