@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS = {
   "registry.unit.reactivated": "Hoạt động trở lại đơn vị",
   "registry.unit.moved": "Chuyển đơn vị sang xã, phường, đặc khu khác (có ngày hiệu lực)",
   "registry.unit.merged": "Sáp nhập đơn vị vào đơn vị khác (có ngày hiệu lực)",
+  "registry.commune.merged": "Sáp nhập xã, phường vào xã, phường khác (có ngày hiệu lực)",
   "registry.unit.split": "Chia, tách đơn vị (có ngày hiệu lực)",
   "registry.unit.authority_changed": "Đổi cơ quan quản lý của đơn vị (có ngày hiệu lực)",
   "registry.area.created": "Thêm xã, phường, đặc khu",

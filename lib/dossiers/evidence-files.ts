@@ -11,6 +11,7 @@ import { authorize, can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { OFFICER_EDITABLE_STATES } from "@/lib/workflow/transitions";
+import { officerEditableCriteria, type DossierState } from "@/lib/workflow/dossier-states";
 import type { EvidenceStorage } from "./evidence-storage";
 import { loadDossier } from "./dossier-transition";
 import { criteriaForKind } from "./self-assessment-questions";
@@ -47,13 +48,14 @@ export async function classifyEvidence(fileName: string, bytes: Uint8Array): Pro
 }
 
 /** Criteria the officer may change now: any while self-assessing; only the flagged ones after a return. */
-export async function editableCriteria(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number }): Promise<"ALL" | Set<string>> {
-  if (dossier.state === "SELF_ASSESSMENT") return "ALL";
-  if (dossier.state === "RETURNED") {
-    const flagged = await tx.criterionReview.findMany({ where: { dossierId: dossier.id, round: dossier.reviewRound, status: "FLAGGED" }, select: { criterionId: true } });
-    return new Set(flagged.map((f) => f.criterionId));
-  }
-  return new Set();
+export async function editableCriteria(tx: Prisma.TransactionClient, dossier: { id: string; state: string; reviewRound: number }): Promise<"ALL" | ReadonlySet<string>> {
+  const state = dossier.state as DossierState;
+  // The flags are read only where the rule uses them.
+  const flagged =
+    state === "RETURNED"
+      ? (await tx.criterionReview.findMany({ where: { dossierId: dossier.id, round: dossier.reviewRound, status: "FLAGGED" }, select: { criterionId: true } })).map((f) => f.criterionId)
+      : [];
+  return officerEditableCriteria(state, flagged);
 }
 
 /** The criterion must be one of the rule set that applies to the dossier's unit kind and year. */

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { AUTHORITY_KINDS, COMMUNE_KINDS } from "@/lib/domain/vocabulary";
-import { INVALID_CHOICE, idField, optionalId, requiredText, savedVersionField } from "@/lib/validation/input-rules";
+import { INVALID_CHOICE, idField, optionalId, requiredDate, requiredText, savedVersionField } from "@/lib/validation/input-rules";
 import { registryCodeField, REGISTRY_STATUSES } from "./unit-schemas";
 
 const nameField = requiredText("Vui lòng nhập tên.", 200, "Tên tối đa 200 ký tự.", 2, "Tên cần từ 2 ký tự.");
@@ -33,6 +33,21 @@ const reason = requiredText("Vui lòng nêu lý do.", 500, "Lý do tối đa 500
 const active = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: INVALID_CHOICE });
 export const setCommuneActiveSchema = z.object({ areaId: idField("Xã, phường không hợp lệ."), version: savedVersionField, active, reason });
 export const setAuthorityActiveSchema = z.object({ authorityId: idField("Cơ quan không hợp lệ."), version: savedVersionField, active, reason });
+
+/**
+ * Sáp nhập xã: the commune `areaId` (at `version`) is merged into `intoAreaId` from a date — its
+ * units move there, its commune-level unit merges into the other's, and it stops (ADR 0009).
+ */
+export const mergeCommuneSchema = z
+  .object({
+    areaId: idField("Xã, phường không hợp lệ."),
+    version: savedVersionField,
+    intoAreaId: idField("Vui lòng chọn xã, phường tiếp nhận."),
+    effectiveFrom: requiredDate("Vui lòng nhập ngày có hiệu lực."),
+    reason: requiredText("Vui lòng nêu căn cứ (số nghị quyết, quyết định…).", 500, "Căn cứ tối đa 500 ký tự.", 5, "Căn cứ cần từ 5 ký tự."),
+  })
+  .refine((v) => v.areaId !== v.intoAreaId, { path: ["intoAreaId"], message: "Vui lòng chọn một xã, phường khác." });
+export type MergeCommuneInput = z.output<typeof mergeCommuneSchema>;
 
 /** Columns the communes and authorities lists sort by ("status": active first when ascending). */
 export const SIMPLE_LIST_SORTS = ["code", "name", "status"] as const;

@@ -101,7 +101,7 @@ export type PlacementFacts = DossierFacts & { effectiveFrom: string; effectiveTo
  */
 export function placementChangeProblem(
   current: PlacementFacts,
-  change: { kind: PlacementChange; effectiveFrom: string; communeId?: string; managingAuthorityId?: string },
+  change: { kind: PlacementChange; effectiveFrom: string; communeId?: string; managingAuthorityId?: string; withCommune?: boolean },
   today: string,
 ): { message: string; field?: "effectiveFrom" | "communeId" | "managingAuthorityId" | "successorCodes" } | null {
   if (change.effectiveFrom > today) {
@@ -129,8 +129,8 @@ export function placementChangeProblem(
     case "MERGE":
     case "SPLIT":
       if (!current.isActive) return { message: "Đơn vị đã ngừng hoạt động từ trước." };
-      // A commune-level unit is the commune itself: communes merge in the communes' registry.
-      if (current.kind === "XA") return { field: "successorCodes", message: "Đơn vị cấp xã là chính xã đó: việc sáp nhập, chia tách xã không thực hiện ở đây." };
+      // A commune-level unit is the commune itself: it merges with its commune (commune-merger.ts).
+      if (current.kind === "XA" && !change.withCommune) return { field: "successorCodes", message: "Đơn vị cấp xã là chính xã đó: hãy sáp nhập xã, phường ở trang của xã, phường trong danh mục." };
       return null;
   }
 }

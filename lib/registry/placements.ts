@@ -83,6 +83,8 @@ export type PlacementChangeArgs = Pick<PlacementChangeInput, "unitId" | "version
   successorCodes?: string;
   /** SPLIT: the unit goes on (tách) rather than ending (chia). */
   predecessorContinues?: boolean;
+  /** Set by the commune merger only: a commune-level unit merges with its commune. */
+  withCommune?: boolean;
 };
 
 /** The units a merger or a split names, checked (same kind, active, not linked already). */
@@ -145,6 +147,7 @@ export async function applyPlacementChange(tx: Tx, actor: Actor | null, args: Pl
     communeId: args.communeId ?? undefined,
     managingAuthorityId: args.managingAuthorityId ?? undefined,
     predecessorContinues: args.predecessorContinues ?? false,
+    withCommune: args.withCommune ?? false,
   };
   const problem = placementChangeProblem(current, change, today);
   if (problem) throw new UserFacingError(problem.message, problem.field);

@@ -72,3 +72,13 @@ export function recognitionOutcome(state: DossierState | undefined): boolean | u
 export const OFFICER_STATE_NOTICES: Partial<Record<DossierState, string>> = {
   RETURNED: "Hồ sơ đã được trả lại để bổ sung. Chỉ sửa được các tiêu chí có yêu cầu của cán bộ thẩm định (đánh dấu đỏ); các tiêu chí đã thống nhất được giữ nguyên. Sau đó nộp lại.",
 };
+
+/**
+ * The criteria the unit's officer may change in a state: every one while self-assessing, only those
+ * the reviewer flagged in the round that returned it, none otherwise (submitted or decided).
+ */
+export function officerEditableCriteria(state: DossierState, flaggedInRound: readonly string[]): "ALL" | ReadonlySet<string> {
+  if (state === "SELF_ASSESSMENT") return "ALL";
+  if (state === "RETURNED") return new Set(flaggedInRound);
+  return new Set();
+}

@@ -165,6 +165,29 @@ test.describe("registry of units", () => {
     await expect(page.getByTestId("unit-successions")).toContainText("Tiếp nhận đơn vị sáp nhập DN-TMMP – Công ty TNHH Thương mại Minh Phát");
   });
 
+  test("an admin merges a commune into another: asked once, told what was done, the commune stops", async ({ page }) => {
+    await signIn(page, "admin");
+    const n = Date.now() % 1_000_000;
+    await page.goto("/admin/registry/communes/new");
+    const create = page.getByRole("form", { name: "Thêm xã, phường, đặc khu" });
+    await create.getByLabel("Mã").fill(`E2E-SN-${n}`);
+    await create.getByLabel("Tên").fill(`Xã Thử Sáp Nhập ${n}`);
+    await create.getByLabel("Loại").selectOption({ label: "Xã" });
+    await create.getByRole("button", { name: "Thêm" }).click();
+    await expect(page.getByRole("heading", { name: `Xã Thử Sáp Nhập ${n}` })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Sáp nhập vào xã, phường khác" });
+    await form.getByRole("button", { name: "Sáp nhập" }).click();
+    await expect(form.locator("#merger-intoAreaId-error")).toHaveText("Vui lòng chọn xã, phường tiếp nhận.");
+    await form.getByLabel("Xã, phường tiếp nhận").selectOption({ label: "Xã Mù Cang Chải" });
+    await form.getByLabel("Căn cứ").fill("Theo Nghị quyết số 1674/NQ-UBTVQH15 (kiểm thử)");
+    await form.getByRole("button", { name: "Sáp nhập" }).click();
+    await answerConfirm(page, `Sáp nhập Xã Thử Sáp Nhập ${n} vào Xã Mù Cang Chải?`, "Sáp nhập");
+    await expect(page.getByText(`Đã sáp nhập Xã Thử Sáp Nhập ${n} vào Xã Mù Cang Chải: chuyển 0 đơn vị`)).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(`Mã E2E-SN-${n} · Ngừng hoạt động`);
+    await expect(page.getByRole("form", { name: "Sáp nhập vào xã, phường khác" })).toHaveCount(0);
+  });
+
   test("a unit officer is refused the registry", async ({ page }) => {
     await signIn(page, "canbo.sotuphap");
     await page.goto(LIST);

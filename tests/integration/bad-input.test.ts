@@ -211,6 +211,15 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { areaId: "id", version: "version", active: "choice", reason: "text" },
   },
+  [`${A}/admin/registry/communes/actions.ts#mergeCommuneAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      // The fixture's units of B would need a commune-level unit and authorities in A to go to.
+      await t.prisma.unit.updateMany({ where: { communeId: c.communeB.id }, data: { isActive: false } });
+      return { areaId: c.communeB.id, version: 1, intoAreaId: c.communeA.id, effectiveFrom: "2026-06-01", reason: "Sáp nhập theo nghị quyết" };
+    },
+    fields: { areaId: "id", version: "version", intoAreaId: "id", effectiveFrom: "date", reason: "text" },
+  },
   [`${A}/admin/registry/authorities/actions.ts#createAuthorityAction`]: {
     actor: "admin",
     setup: async (c) => ({ code: "SO-MOI", name: "Sở Mới", kind: "SO_NGANH", documentSymbol: "SM", placeName: "Lào Cai", areaId: c.province.id }),

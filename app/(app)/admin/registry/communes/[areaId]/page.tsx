@@ -7,7 +7,9 @@ import { getRegistryCommune } from "@/lib/registry/areas-authorities";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { CommuneForm } from "@/components/admin/registry/simple-forms";
 import { RegistryStatus } from "@/components/admin/registry/registry-status";
-import { setCommuneActiveAction, updateCommuneAction } from "../actions";
+import { CommuneMergerForm } from "@/components/admin/registry/commune-merger-form";
+import { todayInVietnam } from "@/lib/domain/vietnam-today";
+import { mergeCommuneAction, setCommuneActiveAction, updateCommuneAction } from "../actions";
 
 export const metadata = { title: "Sửa xã, phường, đặc khu" };
 
@@ -15,8 +17,12 @@ export default async function EditCommunePage({ params }: { params: Promise<{ ar
   const actor = await requirePermission({ action: "registry.manage" });
   const { areaId } = await params;
   if (!z.uuid().safeParse(areaId).success) notFound();
-  const area = await getRegistryCommune(getPrisma(), actor, areaId);
+  const prisma = getPrisma();
+  const area = await getRegistryCommune(prisma, actor, areaId);
   if (!area) notFound();
+  const others = area.isActive
+    ? await prisma.administrativeArea.findMany({ where: { level: "COMMUNE", isActive: true, id: { not: area.id } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    : [];
   return (
     <>
       <p className="mb-2 text-sm">
@@ -38,6 +44,14 @@ export default async function EditCommunePage({ params }: { params: Promise<{ ar
           </p>
           <RegistryStatus target={{ areaId: area.id }} noun="xã, phường, đặc khu" version={area.version} isActive={area.isActive} action={setCommuneActiveAction} />
         </Card>
+        {area.isActive && (
+          <Card title="Sáp nhập vào xã, phường khác">
+            <p className="mb-3 text-sm text-slate-600">
+              Một thao tác cho cả xã: các đơn vị chuyển sang xã, phường tiếp nhận từ ngày có hiệu lực, đơn vị cấp xã được ghi là đã sáp nhập, xã này ngừng hoạt động. Số liệu các năm trước giữ nguyên.
+            </p>
+            <CommuneMergerForm key={area.version} areaId={area.id} version={area.version} name={area.name} today={todayInVietnam()} communes={others} action={mergeCommuneAction} />
+          </Card>
+        )}
       </div>
     </>
   );
