@@ -16,7 +16,8 @@ import {
 import { createDisciplineSchema, updateDisciplineSchema } from "@/lib/records/discipline-schemas";
 import { maxLengths } from "@/lib/validation/max-length";
 
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
@@ -66,7 +67,7 @@ const EMPTY: Defaults = { fullName: "", personnelType: "", position: "", isSecur
 /** A discipline decision and the person it concerns; the level list follows the person's ladder. */
 export function DisciplineForm({ mode, unitId, year, today, people, subUnits, defaults = EMPTY, action }: Props) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const schema = mode === "create" ? createDisciplineSchema : updateDisciplineSchema;
   const {
     register: registerField,
@@ -82,6 +83,8 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
     defaultValues: { unitId, personId: "", ...defaults },
   });
   const register = registerWithValue({ register: registerField, getValues });
+  // An edit saved unchanged is not sent (ADR 0016): no new version, no audit event for a non-event.
+  const lastSaved = useLastSaved(getValues());
   const personnelType = useWatch({ control, name: "personnelType" });
   const ladder = personnelType ? DISCIPLINE_LADDERS[personnelType] : [];
   const err = (name: string) => errorOf(errors, name);
@@ -101,9 +104,13 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
-      setMessage(applyActionErrors(result, setError));
+      setMessage({ text: applyActionErrors(result, setError), tone: "error" });
       return;
     }
     router.push(listHref);
@@ -120,7 +127,7 @@ export function DisciplineForm({ mode, unitId, year, today, people, subUnits, de
 
   return (
     <Form onSubmit={onSubmit} className="max-w-3xl space-y-5" aria-label={mode === "create" ? "Thêm quyết định kỷ luật" : "Sửa quyết định kỷ luật"}>
-      <FormAlert message={message} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       <fieldset className="space-y-3">
         <legend className="mb-2 text-base font-semibold text-slate-900">Người bị kỷ luật</legend>
         {mode === "create" && people.length > 0 && (

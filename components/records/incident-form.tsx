@@ -27,7 +27,8 @@ import {
   rolesFor,
   updateIncidentSchema,
 } from "@/lib/records/incident-schemas";
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
@@ -96,7 +97,7 @@ const EMPTY: Defaults = {
 /** An incident of the catalogue for the unit's kind, with the facts its exemptions need. */
 export function IncidentForm({ mode, unitId, year, today, police, codes, defaults = EMPTY, action }: Props) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const schema = mode === "create" ? createIncidentSchema : updateIncidentSchema;
   const {
     register: registerField,
@@ -110,6 +111,8 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
     defaultValues: { unitId, ...defaults },
   });
   const register = registerWithValue({ register: registerField, getValues });
+  // An edit saved unchanged is not sent (ADR 0016): no new version, no audit event for a non-event.
+  const lastSaved = useLastSaved(getValues());
   const code = useWatch({ control, name: "code" });
   const personBasis = useWatch({ control, name: "personBasis" });
   const personRole = useWatch({ control, name: "personRole" });
@@ -128,9 +131,13 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
-      setMessage(applyActionErrors(result, setError));
+      setMessage({ text: applyActionErrors(result, setError), tone: "error" });
       return;
     }
     router.push(listHref);
@@ -140,7 +147,7 @@ export function IncidentForm({ mode, unitId, year, today, police, codes, default
   return (
     <Form onSubmit={onSubmit} className="max-w-3xl space-y-4" aria-label={police ? "Ghi nhận vụ việc" : "Khai báo vụ việc"}>
       {police && <p className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">Vụ việc được ghi là “Công an ghi nhận”: đơn vị xem được nhưng không sửa, xóa được.</p>}
-      <FormAlert message={message} />
+      <FormAlert message={message?.text} tone={message?.tone} />
       <FormField id="code" label="Loại vụ việc (theo tiêu chí)" error={err("code")}>
         <Select id="code" aria-invalid={!!err("code")} {...register("code")}>
           <option value="">— Chọn loại vụ việc —</option>

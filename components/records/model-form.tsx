@@ -8,7 +8,8 @@ import type { z } from "zod";
 import { createModelSchema, updateModelSchema } from "@/lib/records/movement-model-schemas";
 import { maxLengths } from "@/lib/validation/max-length";
 
-import { Form, registerWithValue } from "@/components/ui/form";
+import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
@@ -38,11 +39,17 @@ export function ModelForm({ mode, unitId, year, defaults = EMPTY, action }: { mo
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver: zodResolver(schema as typeof updateModelSchema) as unknown as Resolver<FormValues>, defaultValues: initial });
   const register = registerWithValue({ register: registerField, getValues });
+  // An edit saved unchanged is not sent (ADR 0016): no new version, no audit event for a non-event.
+  const lastSaved = useLastSaved(getValues());
   const err = (name: string) => errorOf(errors, name);
   const listHref = `/units/${unitId}/records/models?year=${year}`;
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
+    if (mode === "edit" && lastSaved.unchanged(getValues())) {
+      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
+      return;
+    }
     const result = await action(values);
     if (!result.ok) {
       setMessage({ text: applyActionErrors(result, setError), tone: "error" });

@@ -170,6 +170,57 @@ test.describe("recording the year (officer)", () => {
     await expect(edit.getByLabel("Hình thức kỷ luật", { exact: true })).toHaveValue("KHIEN_TRACH");
   });
 
+  test("an edit saved unchanged is not sent: discipline, model and incident say so and stay put", async ({ page }) => {
+    await signIn(page, "canbo.sotuphap");
+    const stamp = Date.now() % 100000;
+    // A khiển trách of a worker does not fail the discipline criterion, so no demo verdict moves.
+    await page.goto(`/units/${STP}/records/discipline/new?year=${YEAR}`);
+    const discipline = page.getByRole("form", { name: "Thêm quyết định kỷ luật" });
+    const person = `Nguyễn Văn Thử ${stamp}`;
+    await discipline.getByLabel("Họ và tên").fill(person);
+    await discipline.getByLabel("Đối tượng").selectOption("NGUOI_LAO_DONG");
+    await discipline.getByLabel("Hình thức kỷ luật").selectOption("KHIEN_TRACH");
+    await discipline.getByLabel("Ngày quyết định").fill(`03/03/${YEAR}`);
+    await discipline.getByLabel("Số quyết định").fill(`${stamp}/QĐ-STP`);
+    await discipline.getByLabel("Lý do kỷ luật").fill("Đi làm muộn nhiều lần");
+    await discipline.getByRole("button", { name: "Thêm quyết định kỷ luật" }).click();
+    await expect(page).toHaveURL(new RegExp(`/records/discipline\\?year=${YEAR}`));
+    await page.getByRole("link", { name: `Sửa quyết định kỷ luật của ${person}` }).click();
+    const editDiscipline = page.getByRole("form", { name: "Sửa quyết định kỷ luật" });
+    await editDiscipline.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(editDiscipline.getByText("Không có thay đổi.")).toBeVisible();
+    await expect(page).toHaveURL(/\/records\/discipline\/[0-9a-f-]{36}/);
+
+    await page.goto(`/units/${STP}/records/models?year=${YEAR}`);
+    const model = page.getByRole("form", { name: "Thêm mô hình" });
+    const name = `Mô hình "Cơ quan an toàn" ${stamp}`;
+    await model.getByLabel("Tên mô hình").fill(name);
+    await model.getByLabel("Ngày bắt đầu (nếu có)").fill(`01/02/${YEAR}`);
+    await model.getByRole("button", { name: "Thêm mô hình" }).click();
+    await expect(model.getByText("Đã thêm mô hình.")).toBeVisible();
+    await page.getByRole("link", { name: `Sửa mô hình ${name}` }).click();
+    const editModel = page.getByRole("form", { name: "Sửa mô hình" });
+    await editModel.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(editModel.getByText("Không có thay đổi.")).toBeVisible();
+    // A real change is still sent, and the list shows it.
+    await editModel.getByLabel("Tên mô hình").fill(`${name} (sửa)`);
+    await editModel.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(page.getByRole("link", { name: `Sửa mô hình ${name} (sửa)` })).toBeVisible();
+
+    await page.goto(`/units/${STP}/records/incidents/new?year=${YEAR}`);
+    const incident = page.getByRole("form", { name: "Khai báo vụ việc" });
+    const title = `Mất trộm xe đạp ${stamp}`;
+    await incident.getByLabel("Loại vụ việc (theo tiêu chí)").selectOption("SERIOUS_FIRE_EXPLOSION");
+    await incident.getByLabel("Ngày xảy ra").fill(`11/05/${YEAR}`);
+    await incident.getByLabel("Tên vụ việc").fill(title);
+    await incident.getByLabel("Do nguyên nhân bất khả kháng").check();
+    await incident.getByRole("button", { name: "Khai báo vụ việc" }).click();
+    await page.getByRole("link", { name: `Sửa vụ việc ${title}` }).click();
+    const editIncident = page.getByRole("form", { name: "Khai báo vụ việc" });
+    await editIncident.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(editIncident.getByText("Không có thay đổi.")).toBeVisible();
+  });
+
   test("a police-recorded incident is read-only to the commune officer, also on the server", async ({ page }) => {
     await signIn(page, "canbo.phuonglaocai");
     await page.goto(`/units/${TDP2}/records/incidents?year=${YEAR}`);
