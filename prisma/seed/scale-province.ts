@@ -609,7 +609,13 @@ type TableLoad = { table: string; columns: string[]; rows: unknown[][] };
 function tableLoad(table: string, objects: readonly object[], now: Date): TableLoad {
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const o of objects) for (const k of Object.keys(o)) if (!seen.has(k)) (seen.add(k), columns.push(k));
+  for (const o of objects) {
+    for (const k of Object.keys(o)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      columns.push(k);
+    }
+  }
   if (!NO_UPDATED_AT.has(table) && !seen.has("updatedAt")) columns.push("updatedAt");
   const defaults = { ...OMITTED_DEFAULTS[table], updatedAt: now };
   const rows = objects.map((o) => {
@@ -720,14 +726,6 @@ export async function seedScaleProvince(
   };
   const tableRows = new Map<string, number>();
 
-  // The province's rows may already be there (the demo shares them): INSERT … ON CONFLICT DO NOTHING.
-  await prisma.$transaction(async (tx) => {
-    summary.inserted += (await tx.administrativeArea.createMany({ data: plan.province.areas, skipDuplicates: true })).count;
-    summary.inserted += (await tx.authority.createMany({ data: plan.province.authorities, skipDuplicates: true })).count;
-    summary.inserted += (await tx.recognitionDecision.createMany({ data: plan.province.decisions, skipDuplicates: true })).count;
-    summary.inserted += (await tx.decisionNumberCounter.createMany({ data: plan.province.counters, skipDuplicates: true })).count;
-  });
-
   // Which communes are there already, and were they generated from these options?
   const existing = new Map(
     (await prisma.administrativeArea.findMany({ where: { level: "COMMUNE", code: { startsWith: "SC-" } }, select: { code: true, name: true } })).map((a) => [a.code, a.name]),
@@ -740,6 +738,14 @@ export async function seedScaleProvince(
       );
     }
   }
+  // The province's rows may already be there (the demo shares them): INSERT … ON CONFLICT DO NOTHING.
+  await prisma.$transaction(async (tx) => {
+    summary.inserted += (await tx.administrativeArea.createMany({ data: plan.province.areas, skipDuplicates: true })).count;
+    summary.inserted += (await tx.authority.createMany({ data: plan.province.authorities, skipDuplicates: true })).count;
+    summary.inserted += (await tx.recognitionDecision.createMany({ data: plan.province.decisions, skipDuplicates: true })).count;
+    summary.inserted += (await tx.decisionNumberCounter.createMany({ data: plan.province.counters, skipDuplicates: true })).count;
+  });
+
   const todo = plan.communes.filter((c) => !existing.has(c.code)).length;
   log(`  ${plan.communes.length} communes planned, ${existing.size} already there, ${todo} to load; ${perStep} per transaction`);
 
