@@ -30,6 +30,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 }
 
 class UsageError extends Error {}
+class InterruptedError extends Error {}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -85,7 +86,19 @@ async function main(): Promise<number> {
 
     console.log(`Generating ${options.communes} communes, ${options.kdc} KDC, ${options.orgs} organisations, dossiers ${options.year - 4}–${options.year} into ${target}…`);
     const seeding = performance.now();
-    const summary = await seedScaleProvince(db, options, (line) => console.log(line));
+    // Ctrl-C stops after the step being written (committed whole) and closes the database cleanly
+    // — an embedded PGlite killed mid-write may not reopen; the same command then resumes.
+    let interrupted = false;
+    process.once("SIGINT", () => {
+      interrupted = true;
+      console.log("Interrupted: stopping after the current step (Ctrl-C again to kill).");
+      process.once("SIGINT", () => process.exit(130));
+    });
+    const summary = await seedScaleProvince(db, options, (line) => console.log(line), {
+      afterStep: (done) => {
+        if (interrupted) throw new InterruptedError(`Stopped after ${done} of ${options.communes} communes; run the same command again to resume.`);
+      },
+    });
     const now = performance.now();
     console.log(`Generated: ${JSON.stringify(summary)}`);
     // The figures to compare runs by: rows per second of the seed itself, and the process's peak memory.
@@ -105,6 +118,10 @@ main().then(
     if (error instanceof EmbeddedDatabaseBusyError) {
       console.error(error.message);
       process.exit(3);
+    }
+    if (error instanceof InterruptedError) {
+      console.error(error.message);
+      process.exit(130);
     }
     if (error instanceof ScaleDatasetMismatchError) {
       console.error(error.message);
