@@ -603,10 +603,10 @@ const OMITTED_DEFAULTS: Partial<Record<string, Record<string, unknown>>> = {
 /** Tables whose `updatedAt` Prisma (not the database) fills: the loader must. */
 const NO_UPDATED_AT = new Set(["RecognitionDecision", "DecisionNumberCounter"]);
 
-type TableLoad = { table: string; columns: string[]; rows: unknown[][] };
+export type TableLoad = { table: string; columns: string[]; rows: unknown[][] };
 
 /** A table's rows as a column list and value arrays (missing keys: the default, else NULL). */
-function tableLoad(table: string, objects: readonly object[], now: Date): TableLoad {
+export function tableLoad(table: string, objects: readonly object[], now: Date): TableLoad {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const o of objects) {
