@@ -7,7 +7,7 @@
  *   npm run seed:scale -- --communes 5 --kdc 60 --orgs 40  # explicit counts win over --size
  *   npm run seed:scale -- --reset                        # EMPTIES every application table first
  *   npm run seed:scale -- --with-demo                    # also the demo province and its accounts
- *   npm run seed:scale -- --year 2026 --step 8           # communes per transaction
+ *   npm run seed:scale -- --year 2026 --step 16          # communes per transaction
  *
  * Streams: each step of communes is generated, written with COPY and committed on its own, so
  * memory stays flat at any size (ADR 00XX). Without --reset nothing is ever deleted: communes
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    console.log("Usage: npm run seed:scale -- [--size 1] [--communes 100] [--kdc 3000] [--orgs 2000] [--year 2026] [--step 8] [--reset] [--with-demo]");
+    console.log("Usage: npm run seed:scale -- [--size 1] [--communes 100] [--kdc 3000] [--orgs 2000] [--year 2026] [--step 16] [--reset] [--with-demo]");
     return 0;
   }
   const size = values.size === undefined ? 1 : Number(values.size);
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     kdc: positiveInt("kdc", values.kdc, scaled(DEFAULT_SCALE_OPTIONS.kdc)),
     orgs: positiveInt("orgs", values.orgs, scaled(DEFAULT_SCALE_OPTIONS.orgs)),
     year: positiveInt("year", values.year, DEFAULT_SCALE_OPTIONS.year),
-    communesPerStep: positiveInt("step", values.step, 8) || 8,
+    communesPerStep: positiveInt("step", values.step, 16) || 16,
   };
   if (options.communes < 1) throw new UsageError("--communes must be at least 1");
 

@@ -42,7 +42,7 @@ export type ScaleOptions = {
   orgs: number;
   /** The current evaluation year; dossiers cover year-4 … year. */
   year: number;
-  /** Communes generated, written and committed together (one transaction each); default 8. */
+  /** Communes generated, written and committed together (one transaction each); default 16. */
   communesPerStep?: number;
 };
 
@@ -718,7 +718,7 @@ export async function seedScaleProvince(
 ): Promise<ScaleSummary> {
   const prisma = "$transaction" in target ? target : target.prisma;
   const plan = planScaleProvince(options);
-  const perStep = Math.max(1, options.communesPerStep ?? 8);
+  const perStep = Math.max(1, options.communesPerStep ?? 16);
   const now = new Date();
   const summary: ScaleSummary = {
     years: plan.years, communes: plan.communes.length, units: 0, kdc: 0, organisations: 0, excluded: 0, subUnits: 0, subUnitResults: 0, yearFacts: 0,
