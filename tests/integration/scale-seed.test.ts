@@ -33,7 +33,8 @@ async function fingerprint(prisma: PrismaClient): Promise<Record<string, string>
   return out;
 }
 
-describe("seed:scale streams deterministically and resumes", () => {
+// Each test seeds two or three times: minutes, not seconds, on a loaded 2-core machine.
+describe("seed:scale streams deterministically and resumes", { timeout: 180_000 }, () => {
   const t = setupTestDatabase({ keepData: true });
 
   it("same options, same rows: through COPY and through Prisma, matching the in-memory build", async () => {
