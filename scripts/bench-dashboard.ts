@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     if (units === 0) {
       console.log("Empty database: loading the default scale dataset (npm run seed:scale)…");
       const started = performance.now();
-      const summary = await seedScaleProvince(db.prisma, DEFAULT_SCALE_OPTIONS);
+      const summary = await seedScaleProvince(db, DEFAULT_SCALE_OPTIONS);
       console.log(`  ${summary.inserted} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } else if (units < 1_000) {
       console.error(`The database holds only ${units} units: not a province-sized dataset. Run: DATABASE_URL=… npm run seed:scale -- --reset`);

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     await migrate(db);
     if ((await db.prisma.unit.count()) === 0) {
       console.log("Empty database: loading the default scale dataset (npm run seed:scale)…");
-      await seedScaleProvince(db.prisma, DEFAULT_SCALE_OPTIONS);
+      await seedScaleProvince(db, DEFAULT_SCALE_OPTIONS);
     }
     const user = await db.prisma.user.upsert({
       where: { username: "bench.import" },

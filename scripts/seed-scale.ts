@@ -3,13 +3,16 @@
  * or the embedded database (ANTT_DATA_DIR, default .data/pglite), migrating it first.
  *
  *   npm run seed:scale                                   # 100 communes, 3,000 KDC, 2,000 organisations
- *   npm run seed:scale -- --communes 5 --kdc 60 --orgs 40
+ *   npm run seed:scale -- --size 16                      # 16× that: 1,600 communes, 48,000 KDC, 32,000 organisations
+ *   npm run seed:scale -- --communes 5 --kdc 60 --orgs 40  # explicit counts win over --size
  *   npm run seed:scale -- --reset                        # EMPTIES every application table first
  *   npm run seed:scale -- --with-demo                    # also the demo province and its accounts
- *   npm run seed:scale -- --year 2026 --batch 2000
+ *   npm run seed:scale -- --year 2026 --step 16          # communes per transaction
  *
- * Without --reset nothing is ever deleted: rows already there (same stable ids) are skipped, so a
- * second run adds nothing.
+ * Streams: each step of communes is generated, written with COPY and committed on its own, so
+ * memory stays flat at any size (ADR 00XX). Without --reset nothing is ever deleted: communes
+ * already loaded are skipped, so an interrupted run resumes where it stopped and a second run adds
+ * nothing; a database seeded with OTHER options is refused (use --reset).
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../lib/db/client";
@@ -17,7 +20,7 @@ import { ownerDatabaseConfig } from "../lib/db/config";
 import { EmbeddedDatabaseBusyError } from "../lib/db/embedded-lock";
 import { migrate } from "../lib/db/prepare";
 import { seedDemoProvince } from "../prisma/seed/demo-province";
-import { DEFAULT_SCALE_OPTIONS, seedScaleProvince, truncateAppTables, type ScaleOptions } from "../prisma/seed/scale-province";
+import { DEFAULT_SCALE_OPTIONS, ScaleDatasetMismatchError, seedScaleProvince, truncateAppTables, type ScaleOptions } from "../prisma/seed/scale-province";
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -27,6 +30,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 }
 
 class UsageError extends Error {}
+class InterruptedError extends Error {}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -35,7 +39,8 @@ async function main(): Promise<number> {
       kdc: { type: "string" },
       orgs: { type: "string" },
       year: { type: "string" },
-      batch: { type: "string" },
+      size: { type: "string" },
+      step: { type: "string" },
       reset: { type: "boolean", default: false },
       "with-demo": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -43,15 +48,18 @@ async function main(): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    console.log("Usage: npm run seed:scale -- [--communes 100] [--kdc 3000] [--orgs 2000] [--year 2026] [--batch 2000] [--reset] [--with-demo]");
+    console.log("Usage: npm run seed:scale -- [--size 1] [--communes 100] [--kdc 3000] [--orgs 2000] [--year 2026] [--step 16] [--reset] [--with-demo]");
     return 0;
   }
+  const size = values.size === undefined ? 1 : Number(values.size);
+  if (!Number.isFinite(size) || size <= 0) throw new UsageError(`--size expects a positive multiple of the default size (got "${values.size}")`);
+  const scaled = (n: number) => Math.max(1, Math.round(n * size));
   const options: ScaleOptions = {
-    communes: positiveInt("communes", values.communes, DEFAULT_SCALE_OPTIONS.communes),
-    kdc: positiveInt("kdc", values.kdc, DEFAULT_SCALE_OPTIONS.kdc),
-    orgs: positiveInt("orgs", values.orgs, DEFAULT_SCALE_OPTIONS.orgs),
+    communes: positiveInt("communes", values.communes, scaled(DEFAULT_SCALE_OPTIONS.communes)),
+    kdc: positiveInt("kdc", values.kdc, scaled(DEFAULT_SCALE_OPTIONS.kdc)),
+    orgs: positiveInt("orgs", values.orgs, scaled(DEFAULT_SCALE_OPTIONS.orgs)),
     year: positiveInt("year", values.year, DEFAULT_SCALE_OPTIONS.year),
-    batchSize: positiveInt("batch", values.batch, 2_000) || 2_000,
+    communesPerStep: positiveInt("step", values.step, 16) || 16,
   };
   if (options.communes < 1) throw new UsageError("--communes must be at least 1");
 
@@ -69,7 +77,7 @@ async function main(): Promise<number> {
       console.log(`--reset: emptied ${tables.length} tables of ${target} (TRUNCATE … RESTART IDENTITY CASCADE): ${tables.join(", ")}`);
     } else {
       const units = await db.prisma.unit.count();
-      if (units > 0) console.log(`${target} already holds ${units} units; adding the scale dataset beside them (existing rows are skipped; --reset empties it first).`);
+      if (units > 0) console.log(`${target} already holds ${units} units; adding the scale dataset beside them (communes already loaded are skipped; --reset empties it first).`);
     }
     if (values["with-demo"]) {
       const demo = await seedDemoProvince(db.prisma);
@@ -77,10 +85,27 @@ async function main(): Promise<number> {
     }
 
     console.log(`Generating ${options.communes} communes, ${options.kdc} KDC, ${options.orgs} organisations, dossiers ${options.year - 4}–${options.year} into ${target}…`);
-    const summary = await seedScaleProvince(db.prisma, options, (line) => console.log(line));
-    const seconds = (performance.now() - started) / 1000;
+    const seeding = performance.now();
+    // Ctrl-C stops after the step being written (committed whole) and closes the database cleanly
+    // — an embedded PGlite killed mid-write may not reopen; the same command then resumes.
+    let interrupted = false;
+    process.once("SIGINT", () => {
+      interrupted = true;
+      console.log("Interrupted: stopping after the current step (Ctrl-C again to kill).");
+      process.once("SIGINT", () => process.exit(130));
+    });
+    const summary = await seedScaleProvince(db, options, (line) => console.log(line), {
+      afterStep: (done) => {
+        if (interrupted) throw new InterruptedError(`Stopped after ${done} of ${options.communes} communes; run the same command again to resume.`);
+      },
+    });
+    const now = performance.now();
     console.log(`Generated: ${JSON.stringify(summary)}`);
-    console.log(`Inserted ${summary.inserted} new rows in ${seconds.toFixed(1)} s${summary.inserted === 0 ? " (everything was already there)" : ""}.`);
+    // The figures to compare runs by: rows per second of the seed itself, and the process's peak memory.
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `Inserted ${summary.inserted} new rows in ${((now - seeding) / 1000).toFixed(1)} s (${Math.round(summary.inserted / ((now - seeding) / 1000))} rows/s; ${((now - started) / 1000).toFixed(1)} s in all); max RSS ${maxRssMb.toFixed(0)} MB${summary.inserted === 0 ? " (everything was already there)" : ""}.`,
+    );
     return 0;
   } finally {
     await db.close();
@@ -93,6 +118,14 @@ main().then(
     if (error instanceof EmbeddedDatabaseBusyError) {
       console.error(error.message);
       process.exit(3);
+    }
+    if (error instanceof InterruptedError) {
+      console.error(error.message);
+      process.exit(130);
+    }
+    if (error instanceof ScaleDatasetMismatchError) {
+      console.error(error.message);
+      process.exit(4);
     }
     if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
       console.error(error.message);

@@ -200,7 +200,8 @@ describe("dashboard over the demo province", () => {
 
 describe("dashboard over generated data (scale generator, small)", () => {
   const options: ScaleOptions = { communes: 5, kdc: 60, orgs: 40, year: DEMO_YEAR };
-  const t = setupTestDatabase({ keepData: true, setup: async (prisma) => void (await seedScaleProvince(prisma, options)) });
+  // Through the Database (COPY); the second run below goes through a bare PrismaClient.
+  const t = setupTestDatabase({ keepData: true, setup: async () => void (await seedScaleProvince(t.db, options)) });
 
   it("the generator makes what was asked, deterministically, and a second run adds nothing", async () => {
     const p = t.prisma;
