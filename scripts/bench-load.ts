@@ -18,9 +18,11 @@
  *   DATABASE_URL=postgresql://antt@127.0.0.1:55480/load1 npm run bench:load -- --start
  *   # the embedded database (a fresh one under .data/bench-load, demo province):
  *   npm run bench:load -- --start --embedded
+ *   # an embedded database already loaded (e.g. ANTT_DATA_DIR=… npm run seed:scale -- --with-demo); used as is:
+ *   npm run bench:load -- --start --embedded --data-dir /tmp/pglite-scale
  *
  * Options: --users 20,100 --duration 30 --think 2 --port 3150 --url http://127.0.0.1:3150
- *          --no-saturation --settle 30 (seconds of idle after the run before the last memory sample)
+ *          --no-saturation --data-dir DIR --settle 30 (seconds of idle after the run before the last memory sample)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -152,13 +154,17 @@ function treeRssMb(root: number): number {
   return kb / 1024;
 }
 
-async function startServer(port: number, embedded: boolean): Promise<ChildProcess> {
+async function startServer(port: number, embedded: boolean, dataDir: string | undefined): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", ANTT_DEMO: "1" };
   if (embedded) {
     delete env.DATABASE_URL;
-    env.ANTT_DATA_DIR = path.resolve(".data/bench-load");
-    rmSync(env.ANTT_DATA_DIR, { recursive: true, force: true });
-    rmSync(`${env.ANTT_DATA_DIR}.lock`, { recursive: true, force: true });
+    if (dataDir) env.ANTT_DATA_DIR = path.resolve(dataDir);
+    else {
+      // A fresh demo database each run, so runs compare.
+      env.ANTT_DATA_DIR = path.resolve(".data/bench-load");
+      rmSync(env.ANTT_DATA_DIR, { recursive: true, force: true });
+      rmSync(`${env.ANTT_DATA_DIR}.lock`, { recursive: true, force: true });
+    }
   }
   const child = spawn("npm", ["run", "start", "--", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
@@ -270,6 +276,7 @@ async function main(): Promise<number> {
       url: { type: "string" },
       start: { type: "boolean", default: false },
       embedded: { type: "boolean", default: false },
+      "data-dir": { type: "string" },
       "no-saturation": { type: "boolean", default: false },
       settle: { type: "string", default: "30" },
     },
@@ -294,7 +301,7 @@ async function main(): Promise<number> {
   let ids: Ids;
   if (values.embedded) {
     // The demo ids are stable (prisma/seed): read them after the server has seeded, through pages.
-    server = await startServer(Number(values.port), true);
+    server = await startServer(Number(values.port), true, values["data-dir"]);
     ids = await resolveIdsOverHttp(`http://127.0.0.1:${values.port}`);
   } else {
     if (databaseConfig().kind !== "postgres") {
@@ -302,7 +309,7 @@ async function main(): Promise<number> {
       return 2;
     }
     ids = await resolveIds();
-    if (values.start) server = await startServer(Number(values.port), false);
+    if (values.start) server = await startServer(Number(values.port), false, undefined);
   }
   const base = values.url ?? `http://127.0.0.1:${values.port}`;
   const memory: { when: string; mb: number }[] = [];

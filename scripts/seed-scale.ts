@@ -10,7 +10,7 @@
  *   npm run seed:scale -- --year 2026 --step 16          # communes per transaction
  *
  * Streams: each step of communes is generated, written with COPY and committed on its own, so
- * memory stays flat at any size (ADR 00XX). Without --reset nothing is ever deleted: communes
+ * memory stays flat at any size (ADR 0019). Without --reset nothing is ever deleted: communes
  * already loaded are skipped, so an interrupted run resumes where it stopped and a second run adds
  * nothing; a database seeded with OTHER options is refused (use --reset).
  */

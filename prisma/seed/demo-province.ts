@@ -1,7 +1,7 @@
 /**
  * Seeds the demo province. Its registry (communes, authorities, units, sub-units with results) is
  * loaded from the committed workbooks in prisma/seed/workbooks/ through the registry's import
- * (demo-workbooks.ts; ADR 00XX); the rest is written here. Idempotent: every row has a stable id
+ * (demo-workbooks.ts; ADR 0017); the rest is written here. Idempotent: every row has a stable id
  * derived from a natural key and is inserted with ON CONFLICT DO NOTHING, and a workbook whose
  * records are all there is not imported again, so a second run adds nothing and never overwrites
  * what users changed (passwords and registry edits included).
@@ -382,7 +382,7 @@ export type DemoProvince = ReturnType<typeof buildDemoProvince>;
 /**
  * Loads the demo province into the database: the province row, then the registry from the
  * committed workbooks through the real import (parse → plan → commit, as a system actor, with the
- * import's audit events; ADR 00XX), then everything else by id.
+ * import's audit events; ADR 0017), then everything else by id.
  */
 export async function seedDemoProvince(prisma: PrismaClient) {
   const demo = buildDemoProvince();

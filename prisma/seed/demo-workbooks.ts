@@ -1,5 +1,5 @@
 /**
- * The demo province's registry as the workbooks an administrator would import (ADR 00XX): the
+ * The demo province's registry as the workbooks an administrator would import (ADR 0017): the
  * communes, the authorities, the units, and the sub-units with each year's emulation results.
  * `npm run seed:workbooks` writes them from the demo data into prisma/seed/workbooks/ (they are
  * committed); the seed reads those files and loads them through the registry's own import

@@ -10,7 +10,7 @@
  * stream per commune — so the same options give the same rows on every machine. Streamed: a
  * commune's rows are generated, written with COPY and committed together, so memory holds one step
  * whatever the size (`--size 16` and beyond). Resumable and idempotent: a commune already loaded
- * is skipped, so an interrupted run resumes and a second run adds nothing (ADR 00XX). It sits on
+ * is skipped, so an interrupted run resumes and a second run adds nothing (ADR 0019). It sits on
  * top of the demo province (same province row and provincial authorities, by the demo's own ids)
  * or stands alone.
  *
@@ -705,7 +705,7 @@ export type SeedScaleHooks = {
 /**
  * Loads the dataset commune by commune: the province's rows first (skipping those already there,
  * e.g. from the demo), then steps of `communesPerStep` communes, each generated, written with COPY
- * and committed in ITS OWN transaction (ADR 00XX). A commune's area row is written in the same
+ * and committed in ITS OWN transaction (ADR 0019). A commune's area row is written in the same
  * transaction as everything it holds, so it is the resume marker: a run skips the communes already
  * there (an interrupted run resumes; a second run adds nothing) and refuses a database whose scale
  * communes were generated with other options. Memory holds one step, whatever the size.

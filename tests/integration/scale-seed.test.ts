@@ -1,5 +1,5 @@
 /**
- * The streamed scale seed (issue 12 §5, ADR 00XX): the same options give the same rows — through
+ * The streamed scale seed (issue 12 §5, ADR 0019): the same options give the same rows — through
  * COPY and through the Prisma fallback alike —, a run interrupted between two steps leaves only
  * whole communes and the next run completes it to the same rows, a second run adds nothing, and a
  * database seeded with other options is refused. Memory is measured by the script

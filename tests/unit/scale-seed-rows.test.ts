@@ -1,5 +1,5 @@
 /**
- * The streamed scale seed's pure parts (ADR 00XX): COPY text encoding, columns a row leaves out,
+ * The streamed scale seed's pure parts (ADR 0019): COPY text encoding, columns a row leaves out,
  * and per-commune generation — a commune's rows do not depend on which other communes are built,
  * and its size does not grow with the province's.
  */
