@@ -1,0 +1,67 @@
+/**
+ * What the database itself says it holds — read from the catalog, never from a hard-coded list,
+ * so a table added by a later migration is backed up and restored without touching this code.
+ */
+import type { AppliedMigration, BackupColumn } from "./manifest";
+import type { SqlSession } from "./sql-session";
+
+/** Prisma's own bookkeeping: recorded in the manifest as the migration set, never copied as data. */
+export const MIGRATIONS_TABLE = "_prisma_migrations";
+
+/** Every table of schema public (but the migrations table) with its columns in table order. */
+export async function readTables(session: SqlSession): Promise<Map<string, BackupColumn[]>> {
+  const rows = await session.query<{ table: string; column: string; type: string }>(
+    `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS "type"
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> $1
+      ORDER BY c.relname, a.attnum`,
+    [MIGRATIONS_TABLE],
+  );
+  const tables = new Map<string, BackupColumn[]>();
+  for (const row of rows) {
+    const columns = tables.get(row.table) ?? [];
+    columns.push({ name: row.column, type: row.type });
+    tables.set(row.table, columns);
+  }
+  return tables;
+}
+
+/** The sequences of schema public (identity and serial columns), by name. */
+export async function readSequenceNames(session: SqlSession): Promise<string[]> {
+  const rows = await session.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY c.relname`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Applied migrations, or null when the database has never been migrated. */
+export async function readMigrations(session: SqlSession): Promise<AppliedMigration[] | null> {
+  const [exists] = await session.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`public.${MIGRATIONS_TABLE}`]);
+  if (!exists?.present) return null;
+  return session.query<AppliedMigration>(
+    `SELECT migration_name AS name, checksum FROM ${MIGRATIONS_TABLE}
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+}
+
+export type ForeignKey = { table: string; name: string; definition: string };
+
+/** Every foreign key between tables of schema public, with the SQL that re-creates it. */
+export async function readForeignKeys(session: SqlSession): Promise<ForeignKey[]> {
+  return session.query<ForeignKey>(
+    `SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+       FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND k.contype = 'f'
+      ORDER BY c.relname, k.conname`,
+  );
+}
+
+export async function serverVersion(session: SqlSession): Promise<string> {
+  const [row] = await session.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+  return row?.v ?? "unknown";
+}
