@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../lib/audit/audit-chain";
 import { createBackup } from "../../lib/backup/backup";
@@ -214,6 +215,26 @@ describe("npm run restore", () => {
       } finally {
         await storage.remove(key);
       }
+    });
+
+    it("loads in one transaction: data that breaks a foreign key leaves the database as it was, keys and triggers included", async () => {
+      const dir = await tampered("broken-reference", async (d, m) => {
+        // EvidenceFile rows pointing at a dossier that does not exist, with a manifest that agrees.
+        const entry = m.tables.find((x) => x.name === "EvidenceFile")!;
+        const text = gunzipSync(await readFile(path.join(d, entry.file))).toString("utf8");
+        const dossierId = (await t.prisma.$queryRaw<{ id: string }[]>`SELECT gen_random_uuid()::text AS id`)[0]!.id;
+        const lines = text.split("\n").map((line) => (line ? line.split("\t").map((field, i) => (i === 1 ? dossierId : field)).join("\t") : line));
+        const broken = gzipSync(lines.join("\n"));
+        await writeFile(path.join(d, entry.file), broken);
+        Object.assign(entry, { bytes: broken.length, sha256: sha256(broken) });
+        await writeFile(path.join(d, MANIFEST_FILE), JSON.stringify(m));
+      });
+      await expect(restore(dir)).rejects.toThrow(/foreign key/);
+      for (const [table, dump] of Object.entries(await dumpTables(t.prisma))) expect(dump, table).toBe("0 rows\n");
+      expect(await constraintsAndTriggers(t.prisma)).toEqual(before.catalog);
+      // Files go first (as uploads do): they stay, and a new run keeps those with the same bytes.
+      expect(Object.keys(await files(storage)).length).toBe(manifest.evidence.length);
+      await rm(path.join(root, "evidence"), { recursive: true, force: true });
     });
 
     it("restores every table, sequence and file exactly, with the audit chain whole and its head unchanged", async () => {
