@@ -14,7 +14,7 @@ import type { Database } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/app-role";
 import { PROJECT_ROOT } from "@/lib/db/migrations";
 import type { EvidenceStorage } from "@/lib/dossiers/evidence-storage";
-import { readMigrations, readSequenceNames, readTables, serverVersion } from "./catalog";
+import { ownerProblem, readMigrations, readSequenceNames, readTables, serverVersion } from "./catalog";
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -84,6 +84,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   let migrations, tables: BackupTable[], sequences: BackupSequence[], audit: BackupManifest["audit"], referenced: string[], version: string;
   try {
     // One snapshot for every table: the backup is what the database held at one instant.
+    const problem = await ownerProblem(session, "backup");
+    if (problem) throw new Error(problem);
     await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     migrations = await readMigrations(session);
     if (!migrations) throw new Error("The database has never been migrated: there is nothing to back up.");

@@ -65,3 +65,24 @@ export async function serverVersion(session: SqlSession): Promise<string> {
   const [row] = await session.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   return row?.v ?? "unknown";
 }
+
+/**
+ * Backup and restore run as the schema's owner (ADR 0005): the app's own role may not read the
+ * migration history, nor switch triggers off and drop foreign keys while loading. Returns a
+ * sentence saying what the connected role lacks, or null.
+ */
+export async function ownerProblem(session: SqlSession, purpose: "backup" | "restore"): Promise<string | null> {
+  const [row] = await session.query<{ role: string; superuser: boolean; unreadable: string[]; foreign: string[] }>(
+    `SELECT current_user AS role, r.rolsuper AS superuser,
+            coalesce(array_agg(t.tablename::text) FILTER (WHERE NOT has_table_privilege(format('%I', t.tablename), 'SELECT')), '{}') AS unreadable,
+            coalesce(array_agg(t.tablename::text) FILTER (WHERE t.tableowner <> current_user), '{}') AS foreign
+       FROM pg_roles r LEFT JOIN pg_tables t ON t.schemaname = 'public'
+      WHERE r.rolname = current_user
+      GROUP BY current_user, r.rolsuper`,
+  );
+  if (!row || row.superuser) return null;
+  const lacking = purpose === "backup" ? row.unreadable : row.foreign;
+  if (!lacking.length) return null;
+  const what = purpose === "backup" ? "may not read" : "does not own";
+  return `${purpose} runs as the schema's owner, but the role "${row.role}" ${what} ${lacking.slice(0, 3).join(", ")}${lacking.length > 3 ? ", …" : ""}: set DATABASE_OWNER_URL to the owner's connection (ADR 0005).`;
+}

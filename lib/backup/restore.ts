@@ -19,7 +19,7 @@ import { verifyAuditChain, type AuditChainState } from "@/lib/audit/audit-chain"
 import type { Database } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/app-role";
 import type { EvidenceStorage } from "@/lib/dossiers/evidence-storage";
-import { readForeignKeys, readMigrations, readSequenceNames, readTables } from "./catalog";
+import { ownerProblem, readForeignKeys, readMigrations, readSequenceNames, readTables } from "./catalog";
 import { BackupRefusedError, MANIFEST_FILE, manifestFiles, migrationMismatch, parseManifest, schemaMismatch, sha256, type BackupManifest } from "./manifest";
 import { openSqlSession, type SqlSession } from "./sql-session";
 
@@ -68,6 +68,8 @@ export async function verifyBackupFolder(folder: string, expectManifestSha256?: 
 
 /** Checks that the target database can take this backup; throws BackupRefusedError otherwise. */
 async function checkTarget(session: SqlSession, manifest: BackupManifest): Promise<void> {
+  const problem = await ownerProblem(session, "restore");
+  if (problem) throw new BackupRefusedError(problem);
   const migrations = await readMigrations(session);
   if (!migrations) {
     throw new BackupRefusedError(`The target database is not migrated. Run npm run db:migrate on it first, with the release the backup was taken with (${manifest.app.name} ${manifest.app.version}).`);

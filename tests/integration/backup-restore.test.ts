@@ -153,7 +153,7 @@ describe("npm run restore", () => {
       ["a table file with one changed byte", async (dir, m) => {
         const file = path.join(dir, m.tables.find((x) => x.name === "Unit")!.file);
         const bytes = await readFile(file);
-        bytes[bytes.length - 10] ^= 0xff;
+        bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
         await writeFile(file, bytes);
       }, /Unit\.copy\.gz does not match the manifest/],
       ["an evidence file with other bytes of the same size", async (dir, m) => {
