@@ -95,6 +95,9 @@ function pgliteSession(pglite: PGlite): SqlSession {
       async function* chunks() {
         const [size] = (await pglite.query<{ pages: number }>(`SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int AS pages`, [quoteIdent(table)])).rows;
         const pages = size?.pages ?? 0;
+        // A TID range scan reads only the chunk's pages; on a table the planner thinks small it
+        // would rather scan everything each time (quadratic). For this transaction only.
+        if (pages > PGLITE_PAGES_PER_CHUNK) await pglite.query("SET LOCAL enable_seqscan = off");
         for (let from = 0; from < pages; from += PGLITE_PAGES_PER_CHUNK) {
           const to = from + PGLITE_PAGES_PER_CHUNK;
           const result = await pglite.query(

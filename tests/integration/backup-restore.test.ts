@@ -11,11 +11,14 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../lib/audit/audit-chain";
 import { createBackup } from "../../lib/backup/backup";
 import { BackupRefusedError, MANIFEST_FILE, parseManifest, sha256, type BackupManifest } from "../../lib/backup/manifest";
 import { restoreBackup, verifyBackupFolder } from "../../lib/backup/restore";
+import { databaseFromPglite } from "../../lib/db/client";
+import { applyMigrations } from "../../lib/db/migrations";
 import { FileSystemEvidenceStorage, type EvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedDemoProvince } from "../../prisma/seed/demo-province";
@@ -262,6 +265,22 @@ describe("npm run restore", () => {
       // Every trigger is on again and every foreign key is back, as before the backup.
       expect(await constraintsAndTriggers(t.prisma)).toEqual(before.catalog);
     });
+
+    it("restores into a new embedded database too: one format for both (PostgreSQL's backup into PGlite, on the PostgreSQL run)", async () => {
+      const pglite = new PGlite();
+      await applyMigrations({ kind: "pglite", client: pglite });
+      const embedded = databaseFromPglite(pglite);
+      try {
+        const other = new FileSystemEvidenceStorage(path.join(root, "evidence-embedded"));
+        const result = await restoreBackup({ db: embedded, storage: other, folder });
+        expect(result.audit).toMatchObject({ ok: true, headHash: before.head });
+        const after = await dumpTables(embedded.prisma);
+        for (const name of Object.keys(before.tables)) expect(after[name], name).toBe(before.tables[name]);
+        expect(await files(other)).toEqual(before.files);
+      } finally {
+        await embedded.close();
+      }
+    }, 120_000);
 
     it("refuses to restore a second time into the restored database", async () => {
       await expect(restore(folder)).rejects.toThrow(/not empty/);
