@@ -86,3 +86,22 @@ export async function ownerProblem(session: SqlSession, purpose: "backup" | "res
   const what = purpose === "backup" ? "may not read" : "does not own";
   return `${purpose} runs as the schema's owner, but the role "${row.role}" ${what} ${lacking.slice(0, 3).join(", ")}${lacking.length > 3 ? ", …" : ""}: set DATABASE_OWNER_URL to the owner's connection (ADR 0005).`;
 }
+
+export type Index = { name: string; definition: string };
+
+/**
+ * Indexes of schema public that no constraint owns (Prisma's @unique and @@index are plain
+ * indexes; primary keys and exclusion constraints own theirs), with the SQL that re-creates each.
+ */
+export async function readPlainIndexes(session: SqlSession): Promise<Index[]> {
+  return session.query<Index>(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = 'public' AND t.relname <> '${MIGRATIONS_TABLE}'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+      ORDER BY i.relname`,
+  );
+}

@@ -59,12 +59,14 @@ async function sequences(prisma: PrismaClient): Promise<Record<string, string>> 
   return out;
 }
 
-/** Foreign keys and user triggers with their state: the restore turns them off and on again. */
+/** Foreign keys, indexes and user triggers with their state: the restore takes them off and puts them back. */
 async function constraintsAndTriggers(prisma: PrismaClient): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ d: string }[]>`
     SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
     UNION ALL
     SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+    UNION ALL
+    SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
     ORDER BY 1`;
   return rows.map((r) => r.d);
 }
