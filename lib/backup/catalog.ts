@@ -47,17 +47,21 @@ export async function readMigrations(session: SqlSession): Promise<AppliedMigrat
   );
 }
 
-export type ForeignKey = { table: string; name: string; definition: string };
+export type Constraint = { table: string; name: string; type: "f" | "p" | "u" | "x"; definition: string };
 
-/** Every foreign key between tables of schema public, with the SQL that re-creates it. */
-export async function readForeignKeys(session: SqlSession): Promise<ForeignKey[]> {
-  return session.query<ForeignKey>(
-    `SELECT c.relname AS "table", k.conname AS name, pg_get_constraintdef(k.oid) AS definition
+/**
+ * The constraints a load can do without and rebuild set-based afterwards — foreign keys, primary
+ * keys, unique and exclusion constraints of schema public — with the SQL that re-creates each.
+ * Keys first in the list, foreign keys last (the order to re-create them in).
+ */
+export async function readConstraints(session: SqlSession): Promise<Constraint[]> {
+  return session.query<Constraint>(
+    `SELECT c.relname AS "table", k.conname AS name, k.contype::text AS type, pg_get_constraintdef(k.oid) AS definition
        FROM pg_constraint k
        JOIN pg_class c ON c.oid = k.conrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND k.contype = 'f'
-      ORDER BY c.relname, k.conname`,
+      WHERE n.nspname = 'public' AND k.contype IN ('f', 'p', 'u', 'x') AND c.relname <> '${MIGRATIONS_TABLE}'
+      ORDER BY k.contype = 'f', c.relname, k.conname`,
   );
 }
 

@@ -19,7 +19,7 @@ import { verifyAuditChain, type AuditChainState } from "@/lib/audit/audit-chain"
 import type { Database } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/app-role";
 import type { EvidenceStorage } from "@/lib/dossiers/evidence-storage";
-import { ownerProblem, readForeignKeys, readMigrations, readPlainIndexes, readSequenceNames, readTables } from "./catalog";
+import { ownerProblem, readConstraints, readMigrations, readPlainIndexes, readSequenceNames, readTables } from "./catalog";
 import { BackupRefusedError, MANIFEST_FILE, manifestFiles, migrationMismatch, parseManifest, schemaMismatch, sha256, type BackupManifest } from "./manifest";
 import { openSqlSession, type SqlSession } from "./sql-session";
 
@@ -151,15 +151,17 @@ async function loadTables(session: SqlSession, folder: string, manifest: BackupM
   try {
     // Nobody may have written since the checks.
     await checkEmpty(session, manifest.tables.map((t) => t.name));
-    // Foreign keys and indexes come off and go back on after the data (as pg_restore creates
-    // them after the data): rows load in any order, references between rows of one table
-    // included; each key is then checked once, set-based, and each index built in one sort
-    // instead of being updated row by row. User triggers are off while loading: the rows are
+    // Keys, foreign keys and indexes come off and go back on after the data (as pg_restore
+    // creates them after the data): rows load in any order, references between rows of one
+    // table included; each index is then built in one sort instead of being updated row by row,
+    // and each foreign key checked once, set-based. User triggers are off while loading: the rows are
     // restored as they were, not re-derived (the audit chain's hashes, the search text, the
     // unit's placement history).
-    const foreignKeys = await readForeignKeys(session);
-    for (const fk of foreignKeys) await session.query(`ALTER TABLE ${quoteIdent(fk.table)} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+    const constraints = await readConstraints(session);
+    const keys = constraints.filter((c) => c.type !== "f");
+    const foreignKeys = constraints.filter((c) => c.type === "f");
     const indexes = await readPlainIndexes(session);
+    for (const c of [...foreignKeys, ...keys]) await session.query(`ALTER TABLE ${quoteIdent(c.table)} DROP CONSTRAINT ${quoteIdent(c.name)}`);
     for (const index of indexes) await session.query(`DROP INDEX ${quoteIdent(index.name)}`);
     for (const table of manifest.tables) await session.query(`ALTER TABLE ${quoteIdent(table.name)} DISABLE TRIGGER USER`);
     for (const table of manifest.tables) {
@@ -171,9 +173,10 @@ async function loadTables(session: SqlSession, folder: string, manifest: BackupM
       log(`  ${table.name}: ${rows} rows (${Date.now() - started} ms)`);
     }
     let started = Date.now();
-    // Unique indexes first: a foreign key may reference one.
+    // Keys and unique indexes before the foreign keys that reference them.
+    for (const c of keys) await session.query(`ALTER TABLE ${quoteIdent(c.table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
     for (const index of indexes) await session.query(index.definition);
-    log(`  ${indexes.length} indexes built (${Date.now() - started} ms)`);
+    log(`  ${keys.length} keys and ${indexes.length} indexes built (${Date.now() - started} ms)`);
     started = Date.now();
     for (const fk of foreignKeys) await session.query(`ALTER TABLE ${quoteIdent(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`);
     log(`  ${foreignKeys.length} foreign keys checked (${Date.now() - started} ms)`);

@@ -62,7 +62,7 @@ async function sequences(prisma: PrismaClient): Promise<Record<string, string>> 
 /** Foreign keys, indexes and user triggers with their state: the restore takes them off and puts them back. */
 async function constraintsAndTriggers(prisma: PrismaClient): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ d: string }[]>`
-    SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
+    SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE contype IN ('f', 'p', 'u', 'x') AND connamespace = 'public'::regnamespace
     UNION ALL
     SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
     UNION ALL
