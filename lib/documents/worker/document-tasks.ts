@@ -1,0 +1,64 @@
+/**
+ * What a document worker thread does (ADR 00XX): validate the input, then write the .docx piece by
+ * piece to a MessagePort — "start" once the input is accepted (with how many rows follow), "progress"
+ * as the long tables are written, "chunk" with the package's bytes (transferred, not copied), or
+ * "invalid" with the builder's Vietnamese validation issues. Pure of the web framework and the
+ * database: the request thread reads the data and sends it here.
+ */
+import type { MessagePort } from "node:worker_threads";
+import { z } from "zod";
+import { planYearEndReport, writeYearEndReportDocx } from "@/lib/reports/exports/year-end-report-docx";
+import type { YearEndReportInput } from "@/lib/reports/exports/year-end-report-schema";
+import { buildRecognitionDecisionDocx } from "@/lib/documents/recognition-decision";
+import type { RecognitionDecisionInput } from "@/lib/documents/schemas";
+
+export type DocumentTask = { kind: "year-end-report"; input: YearEndReportInput } | { kind: "recognition-decision"; input: RecognitionDecisionInput };
+
+export type DocumentMessage =
+  | { type: "start"; rows: number }
+  | { type: "progress"; done: number; total: number }
+  | { type: "chunk"; bytes: Uint8Array<ArrayBuffer> }
+  | { type: "invalid"; issues: z.core.$ZodIssue[] }
+  | { type: "end" };
+
+/** Progress at most this often: each message costs the request thread a little. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Runs `task`, posting its messages to `post`. Errors other than validation are thrown. */
+export async function runDocumentTask(task: DocumentTask, post: (message: DocumentMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const chunk = (bytes: Uint8Array<ArrayBuffer>) => post({ type: "chunk", bytes }, [bytes.buffer]);
+  try {
+    switch (task.kind) {
+      case "year-end-report": {
+        const plan = planYearEndReport(task.input);
+        post({ type: "start", rows: plan.units });
+        let last = 0;
+        await writeYearEndReportDocx(plan, chunk, ({ done, total }) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_EVERY_MS && done < total) return;
+          last = now;
+          post({ type: "progress", done, total });
+        });
+        break;
+      }
+      case "recognition-decision": {
+        const bytes = await buildRecognitionDecisionDocx(task.input);
+        post({ type: "start", rows: 0 });
+        chunk(bytes);
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      post({ type: "invalid", issues: error.issues });
+      return;
+    }
+    throw error;
+  }
+  post({ type: "end" });
+}
+
+/** The worker's side of a port. */
+export function portPoster(port: MessagePort) {
+  return (message: DocumentMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
+}
