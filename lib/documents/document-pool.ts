@@ -60,6 +60,8 @@ export interface StreamedDocument {
   stream: ReadableStream<Uint8Array<ArrayBuffer>>;
   /** Rows in the document's long tables (0 when it has none). */
   rows: number;
+  /** The worker thread that writes it. */
+  threadId: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export function streamDocument(task: DocumentTask, onProgress?: (progress: Docum
       switch (message.type) {
         case "start":
           started = true;
-          resolve({ stream, rows: message.rows });
+          resolve({ stream, rows: message.rows, threadId: message.threadId });
           break;
         case "progress":
           onProgress?.({ done: message.done, total: message.total });

@@ -77,7 +77,7 @@ function progressResponse(file: ReportFile, lines: ReadableStreamDefaultControll
       send({ type: "end", fileName: file.utf8Name, contentType: file.contentType });
     } catch (error) {
       console.error("Report build failed:", error);
-      send({ type: "error", message: "Không tạo được tệp do lỗi máy chủ. Vui lòng thử lại sau." });
+      send({ type: "error", message: "lỗi máy chủ trong lúc tạo tệp. Vui lòng thử lại sau." });
     }
     lines.close();
   })();

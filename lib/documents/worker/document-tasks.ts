@@ -5,17 +5,23 @@
  * "invalid" with the builder's Vietnamese validation issues. Pure of the web framework and the
  * database: the request thread reads the data and sends it here.
  */
-import type { MessagePort } from "node:worker_threads";
+import { threadId, type MessagePort } from "node:worker_threads";
 import { z } from "zod";
 import { planYearEndReport, writeYearEndReportDocx } from "@/lib/reports/exports/year-end-report-docx";
 import type { YearEndReportInput } from "@/lib/reports/exports/year-end-report-schema";
 import { buildRecognitionDecisionDocx } from "@/lib/documents/recognition-decision";
-import type { RecognitionDecisionInput } from "@/lib/documents/schemas";
+import { buildCertificatesDocx, buildRecognitionCertificateDocx } from "@/lib/documents/recognition-certificate";
+import type { RecognitionCertificateInput, RecognitionDecisionInput } from "@/lib/documents/schemas";
 
-export type DocumentTask = { kind: "year-end-report"; input: YearEndReportInput } | { kind: "recognition-decision"; input: RecognitionDecisionInput };
+export type DocumentTask =
+  | { kind: "year-end-report"; input: YearEndReportInput }
+  | { kind: "recognition-decision"; input: RecognitionDecisionInput }
+  | { kind: "certificate"; input: RecognitionCertificateInput }
+  /** A decision's certificates, one per page. */
+  | { kind: "certificates"; inputs: RecognitionCertificateInput[] };
 
 export type DocumentMessage =
-  | { type: "start"; rows: number }
+  | { type: "start"; rows: number; threadId: number }
   | { type: "progress"; done: number; total: number }
   | { type: "chunk"; bytes: Uint8Array<ArrayBuffer> }
   | { type: "invalid"; issues: z.core.$ZodIssue[] }
@@ -31,7 +37,7 @@ export async function runDocumentTask(task: DocumentTask, post: (message: Docume
     switch (task.kind) {
       case "year-end-report": {
         const plan = planYearEndReport(task.input);
-        post({ type: "start", rows: plan.units });
+        post({ type: "start", rows: plan.units, threadId });
         let last = 0;
         await writeYearEndReportDocx(plan, chunk, ({ done, total }) => {
           const now = Date.now();
@@ -41,9 +47,17 @@ export async function runDocumentTask(task: DocumentTask, post: (message: Docume
         });
         break;
       }
-      case "recognition-decision": {
-        const bytes = await buildRecognitionDecisionDocx(task.input);
-        post({ type: "start", rows: 0 });
+      case "recognition-decision":
+      case "certificate":
+      case "certificates": {
+        // Built whole (the PDF conversion needs the whole file anyway); off the request thread all the same.
+        const bytes =
+          task.kind === "certificates"
+            ? await buildCertificatesDocx(task.inputs)
+            : task.kind === "certificate"
+              ? await buildRecognitionCertificateDocx(task.input)
+              : await buildRecognitionDecisionDocx(task.input);
+        post({ type: "start", rows: 0, threadId });
         chunk(bytes);
         break;
       }
