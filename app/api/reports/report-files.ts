@@ -149,7 +149,7 @@ export async function dashboardXlsxFile(prisma: PrismaClient, actor: Actor, filt
  * builder's `z.ZodError` before any byte is sent when the data cannot make a report.
  */
 export async function yearEndDocxFile(prisma: PrismaClient, actor: Actor, year: number, onProgress?: ProgressListener): Promise<ReportFile> {
-  const input = await yearEndReportInput(prisma, actor, year);
-  const { stream } = await streamDocument({ kind: "year-end-report", input }, onProgress);
+  const input = await yearEndReportInput(prisma, actor, year, undefined, { sorted: false });
+  const { stream } = await streamDocument({ kind: "year-end-report", input, sort: true }, onProgress);
   return { bytes: stream, contentType: DOCX_MIME_TYPE, asciiName: yearEndReportFileName(year), utf8Name: `Báo cáo kết quả ANTT năm ${year}.docx` };
 }

@@ -9,12 +9,14 @@ import { threadId, type MessagePort } from "node:worker_threads";
 import { z } from "zod";
 import { planYearEndReport, writeYearEndReportDocx } from "@/lib/reports/exports/year-end-report-docx";
 import type { YearEndReportInput } from "@/lib/reports/exports/year-end-report-schema";
+import { sortYearEndReportUnits } from "@/lib/reports/exports/year-end-report-order";
 import { buildRecognitionDecisionDocx } from "@/lib/documents/recognition-decision";
 import { buildCertificatesDocx, buildRecognitionCertificateDocx } from "@/lib/documents/recognition-certificate";
 import type { RecognitionCertificateInput, RecognitionDecisionInput } from "@/lib/documents/schemas";
 
 export type DocumentTask =
-  | { kind: "year-end-report"; input: YearEndReportInput }
+  /** `sort`: put the unit lists in print order first (the request thread read them unsorted). */
+  | { kind: "year-end-report"; input: YearEndReportInput; sort?: boolean }
   | { kind: "recognition-decision"; input: RecognitionDecisionInput }
   | { kind: "certificate"; input: RecognitionCertificateInput }
   /** A decision's certificates, one per page. */
@@ -36,7 +38,7 @@ export async function runDocumentTask(task: DocumentTask, post: (message: Docume
   try {
     switch (task.kind) {
       case "year-end-report": {
-        const plan = planYearEndReport(task.input);
+        const plan = planYearEndReport(task.sort ? sortYearEndReportUnits(task.input) : task.input);
         post({ type: "start", rows: plan.units, threadId });
         let last = 0;
         await writeYearEndReportDocx(plan, chunk, ({ done, total }) => {
