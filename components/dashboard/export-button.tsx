@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DownloadError, progressText, readProgressDownload, type DownloadProgress } from "./progress-download";
 
 /** The Vietnamese name of `filename*=UTF-8''…`, else the ASCII `filename="…"`, else null. */
 export function fileNameFromDisposition(header: string | null): string | null {
@@ -32,36 +33,48 @@ async function errorMessage(response: Response): Promise<string> {
   }
 }
 
+function save(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start reading the blob before freeing it.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /**
  * Fetches a generated file and saves it: a workbook or report can take seconds to build, so the
  * button says "Đang tạo tệp…" with a spinner meanwhile, then hands the bytes to the browser as a
- * download; a refusal (401, 403, 404, 422) is shown in Vietnamese instead of a broken file.
+ * download; a refusal (401, 403, 404, 422, 503) is shown in Vietnamese instead of a broken file.
+ * With `progress`, the server reports how many rows of the document's tables its worker has
+ * written (`&progress=1`, components/dashboard/progress-download.ts) and a bar shows it.
  */
-export function ExportButton({ href, label, fallbackName, testId }: { href: string; label: string; fallbackName: string; testId?: string }) {
+export function ExportButton({ href, label, fallbackName, testId, progress: withProgress = false }: { href: string; label: string; fallbackName: string; testId?: string; progress?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
 
   async function download() {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
-      const response = await fetch(href, { credentials: "same-origin", cache: "no-store" });
+      const response = await fetch(withProgress ? `${href}${href.includes("?") ? "&" : "?"}progress=1` : href, { credentials: "same-origin", cache: "no-store" });
       if (!response.ok) {
         setError(await errorMessage(response));
         return;
       }
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = fileNameFromDisposition(response.headers.get("Content-Disposition")) ?? fallbackName;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      // Give the browser time to start reading the blob before freeing it.
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      setError("Không tải được tệp: mất kết nối tới máy chủ. Vui lòng thử lại.");
+      if (withProgress && response.body && (response.headers.get("Content-Type") ?? "").startsWith("application/x-ndjson")) {
+        const file = await readProgressDownload(response.body, setProgress);
+        save(new Blob(file.parts, { type: file.contentType }), file.fileName || fallbackName);
+        return;
+      }
+      save(await response.blob(), fileNameFromDisposition(response.headers.get("Content-Disposition")) ?? fallbackName);
+    } catch (failure) {
+      setError(failure instanceof DownloadError ? failure.message : "Không tải được tệp: mất kết nối tới máy chủ. Vui lòng thử lại.");
     } finally {
       setBusy(false);
     }
@@ -73,6 +86,12 @@ export function ExportButton({ href, label, fallbackName, testId }: { href: stri
         {busy && <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-700" aria-hidden />}
         {busy ? "Đang tạo tệp…" : label}
       </Button>
+      {busy && withProgress && (
+        <div className="flex w-56 flex-col gap-1 text-xs text-slate-600" data-testid={testId ? `${testId}-progress` : undefined}>
+          <progress className="h-1.5 w-full accent-brand-700" max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label={`Tiến độ tạo tệp ${label}`} />
+          <span>{progress ? progressText(progress) : "Đang đọc số liệu…"}</span>
+        </div>
+      )}
       <span role="status" aria-live="polite" className="sr-only">
         {busy ? `Đang tạo tệp ${label}…` : ""}
       </span>

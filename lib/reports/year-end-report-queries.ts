@@ -17,9 +17,9 @@ import { authorize } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 
 import { yearReferenceDate } from "@/lib/registry/placement-rules";
-import { dateOnly } from "@/lib/validation/input-rules";
 import { getDashboard } from "./dashboard-queries";
 import type { NotRecognisedUnitInput, RecognisedUnitInput, YearEndReportInput } from "./exports";
+import { compareReportUnits } from "./exports/year-end-report-order";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /** Printed where a refused dossier carries no reason. */
@@ -39,53 +39,48 @@ export function reportIssuedOn(year: number, today: string = todayInVietnam()): 
   return todayYear > year ? `${year}-12-31` : `${year}-01-01`;
 }
 
-const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
-const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((k, i) => [k, i]));
-
 type ListedDossier = {
   refusalReason: string | null;
   kind: (typeof UNIT_KINDS)[number];
-  commune: { name: string };
-  unit: { id: string; name: string };
-  decision: { number: string } | null;
+  commune: string;
+  unitName: string;
+  decisionNumber: string | null;
 };
-
-/** By commune, then kind (KDC, XA, CQ, DN, CSGD), then name: the order the report prints. */
-function byCommuneKindName(a: ListedDossier, b: ListedDossier): number {
-  return (
-    collator.compare(a.commune.name, b.commune.name) ||
-    (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
-    collator.compare(a.unit.name, b.unit.name) ||
-    a.unit.id.localeCompare(b.unit.id)
-  );
-}
 
 /**
  * The year's dossiers in a state, where and what they were that year (ADR 0009): the commune and
  * kind the dossier froze, of units whose placement on 15/11 of the year is active — exactly the
- * dossiers the headline counts (lib/reports/dashboard-queries.ts: yearUnits).
+ * dossiers the headline counts (lib/reports/dashboard-queries.ts: yearUnits). One flat statement:
+ * at 8× a year lists ~30,000 units, and mapping them as nested Prisma relations kept the request
+ * thread busy for seconds (scripts/bench-documents.ts).
  */
 async function dossiersIn(prisma: PrismaClient, year: number, state: DossierState): Promise<ListedDossier[]> {
-  const ref = dateOnly(yearReferenceDate(year));
-  const rows = await prisma.dossier.findMany({
-    where: {
-      year,
-      state,
-      exclusionReason: null,
-      unit: { placements: { some: { isActive: true, effectiveFrom: { lte: ref }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: ref } }] } } },
-    },
-    select: {
-      refusalReason: true,
-      kind: true,
-      commune: { select: { name: true } },
-      unit: { select: { id: true, name: true } },
-      decision: { select: { number: true } },
-    },
-  });
-  return rows.sort(byCommuneKindName);
+  const ref = yearReferenceDate(year);
+  return prisma.$queryRaw<ListedDossier[]>`
+    SELECT d."refusalReason", d.kind::text AS kind, c.name AS commune, u.name AS "unitName", rd.number AS "decisionNumber"
+    FROM "Dossier" d
+    JOIN "AdministrativeArea" c ON c.id = d."communeId"
+    JOIN "Unit" u ON u.id = d."unitId"
+    LEFT JOIN "RecognitionDecision" rd ON rd.id = d."decisionId"
+    WHERE d.year = ${year} AND d.state = ${state}::"DossierState" AND d."exclusionReason" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "UnitPlacement" p
+        WHERE p."unitId" = d."unitId" AND p."isActive" AND p."effectiveFrom" <= ${ref}::date AND (p."effectiveTo" IS NULL OR p."effectiveTo" >= ${ref}::date)
+      )`;
 }
 
-export async function yearEndReportInput(prisma: PrismaClient, actor: Actor | null, year: number, today: string = todayInVietnam()): Promise<YearEndReportInput> {
+/**
+ * The report's input for `year`. The lists come in print order (commune, kind, name:
+ * ./exports/year-end-report-order.ts) unless `sorted: false` — the download route leaves the sort
+ * to the document worker, off the request thread.
+ */
+export async function yearEndReportInput(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  year: number,
+  today: string = todayInVietnam(),
+  { sorted = true }: { sorted?: boolean } = {},
+): Promise<YearEndReportInput> {
   authorize(actor, { action: "province.read" });
   const [data, recognisedDossiers, refusedDossiers] = await Promise.all([
     getDashboard(prisma, actor, { year }),
@@ -93,19 +88,23 @@ export async function yearEndReportInput(prisma: PrismaClient, actor: Actor | nu
     dossiersIn(prisma, year, "NOT_RECOGNISED"),
   ]);
   const recognised: RecognisedUnitInput[] = recognisedDossiers.map((d) => ({
-    name: d.unit.name,
+    name: d.unitName,
     kind: d.kind,
-    commune: d.commune.name,
+    commune: d.commune,
     // A recognised dossier always has its decision; were one missing, the builder refuses the
     // empty number with a Vietnamese message (422) rather than print a unit without it.
-    decisionNumber: d.decision?.number ?? "",
+    decisionNumber: d.decisionNumber ?? "",
   }));
   const notRecognised: NotRecognisedUnitInput[] = refusedDossiers.map((d) => ({
-    name: d.unit.name,
+    name: d.unitName,
     kind: d.kind,
-    commune: d.commune.name,
+    commune: d.commune,
     reason: d.refusalReason?.trim() || DEFAULT_REFUSAL_REASON,
   }));
+  if (sorted) {
+    recognised.sort(compareReportUnits);
+    notRecognised.sort(compareReportUnits);
+  }
   return {
     data,
     issuedOn: reportIssuedOn(year, today),

@@ -4,7 +4,9 @@
  * export downloads a workbook whose figures are the page's, and whoever may not read the province
  * gets 403. Read-only: this file runs first on the shared database and changes nothing.
  */
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { stableId } from "../../prisma/seed/demo-province";
@@ -149,13 +151,45 @@ test.describe("leadership dashboard", () => {
     expect(kdc).toBe(laoCaiKdc);
   });
 
-  test("year-end report downloads as Word; a refused export is explained in Vietnamese", async ({ page }) => {
+  test("year-end report downloads as Word with its progress shown; a refused export is explained in Vietnamese", async ({ page }) => {
     await signIn(page, "lanhdao");
     await openDashboard(page, `year=${YEAR - 1}`);
+    // Hold the response until the progress state has been seen, however fast or slow the server.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = "";
+    await page.route("**/api/reports/year-end.docx*", async (route) => {
+      asked = route.request().url();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Báo cáo năm (.docx)" }).click();
+    await expect(page.getByTestId("export-docx")).toHaveText("Đang tạo tệp…");
+    await expect(page.getByTestId("export-docx-progress")).toContainText("Đang đọc số liệu…");
+    await expect(page.getByRole("progressbar", { name: "Tiến độ tạo tệp Báo cáo năm (.docx)" })).toBeVisible();
+    release();
     const download = await downloading;
+    expect(new URL(asked).searchParams.get("progress")).toBe("1");
     expect(download.suggestedFilename()).toBe(`Báo cáo kết quả ANTT năm ${YEAR - 1}.docx`);
+    await expect(page.getByTestId("export-docx-progress")).toHaveCount(0);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("DANH SÁCH ĐƠN VỊ ĐƯỢC CÔNG NHẬN");
+    await page.unroute("**/api/reports/year-end.docx*");
+
+    // A build that fails after the answer started: its Vietnamese message, not a broken file.
+    await page.route("**/api/reports/year-end.docx*", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/x-ndjson; charset=utf-8",
+        body: `${JSON.stringify({ type: "progress", done: 300, total: 600 })}\n${JSON.stringify({ type: "error", message: "lỗi máy chủ trong lúc tạo tệp. Vui lòng thử lại sau." })}\n`,
+      }),
+    );
+    await page.getByRole("button", { name: "Báo cáo năm (.docx)" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Không tạo được tệp" })).toContainText("lỗi máy chủ trong lúc tạo tệp");
+    await page.unroute("**/api/reports/year-end.docx*");
 
     await page.route("**/api/reports/year-end.docx*", (route) =>
       route.fulfill({ status: 422, contentType: "text/plain; charset=utf-8", body: "Danh sách đơn vị được công nhận có 1 đơn vị, khác số liệu tổng hợp (2 đơn vị)." }),

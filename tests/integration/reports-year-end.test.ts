@@ -4,19 +4,24 @@
  * headline counts), so the Word builder accepts it; and the download answers like the decisions'.
  */
 import JSZip from "jszip";
-import { describe, expect, it } from "vitest";
+import { threadId } from "node:worker_threads";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import { loadUserActor } from "../../lib/users/load-actor";
 import { DEFAULT_REFUSAL_REASON, REPORT_PLACE, reportIssuedOn, yearEndReportInput } from "../../lib/reports/year-end-report-queries";
 import { DOCX_MIME_TYPE } from "../../lib/reports/exports";
-import { reportDownload, yearEndDocxFile } from "../../app/api/reports/report-files";
+import { PROGRESS_CONTENT_TYPE, reportDownload, yearEndDocxFile } from "../../app/api/reports/report-files";
+import { closeDocumentPool, streamDocument } from "../../lib/documents/document-pool";
+import { openDocx } from "../../lib/documents/docx-test-helpers";
+import { readProgressDownload } from "../../components/dashboard/progress-download";
 import { seedDemoProvince } from "../../prisma/seed/demo-province";
 import { DEMO_YEAR } from "../../prisma/seed/demo-data";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase({ keepData: true, setup: async (prisma) => void (await seedDemoProvince(prisma)) });
+afterAll(closeDocumentPool);
 
 /** Last year's cycle is decided in the seed; this year's is still under way. */
 const LAST = DEMO_YEAR - 1;
@@ -111,6 +116,62 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
     const first = await t.prisma.dossier.findFirstOrThrow({ where: { year: LAST, state: "RECOGNISED" }, include: { unit: true, decision: true }, orderBy: { unit: { name: "asc" } } });
     expect(xml).toContain(first.unit.name);
     expect(xml).toContain(first.decision!.number);
+  });
+
+  it("streams the report from a document worker thread: chunked, every listed unit in its tables", async () => {
+    const leader = await demoActor("lanhdao");
+    const input = await yearEndReportInput(t.prisma, leader, LAST, TODAY);
+    const streamed = await streamDocument({ kind: "year-end-report", input });
+    expect(streamed.threadId).not.toBe(threadId);
+    expect(streamed.rows).toBe(input.data.communes.length + input.recognised.length + input.notRecognised.length);
+    await streamed.stream.cancel();
+
+    // The route reads the lists unsorted and the worker puts them in print order.
+    const response = await reportDownload(leader, (a) => yearEndDocxFile(t.prisma, a, LAST));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Length")).toBeNull();
+    const docx = await openDocx(new Uint8Array(await response.arrayBuffer()));
+    const recognised = docx.tables.find((rows) => rows[0]?.[4] === "Quyết định công nhận")!;
+    expect(recognised.slice(1).map((row) => `${row[1]}|${row[3]}|${row[4]}`)).toEqual(input.recognised.map((u) => `${u.name}|${u.commune}|${u.decisionNumber}`));
+    const refused = docx.tables.find((rows) => rows[0]?.[4] === "Lý do không được công nhận")!;
+    expect(refused.slice(1).map((row) => `${row[1]}|${row[3]}|${row[4]}`)).toEqual(input.notRecognised.map((u) => `${u.name}|${u.commune}|${u.reason}`));
+    const communes = docx.tables.find((rows) => rows[0]?.[1] === "Xã, phường")!;
+    expect(communes.slice(2).map((row) => row[1])).toEqual(input.data.communes.map((c) => c.name));
+  });
+
+  it("with ?progress=1, answers progress lines up to every row, then the same report", async () => {
+    const leader = await demoActor("lanhdao");
+    const response = await reportDownload(leader, (a, onProgress) => yearEndDocxFile(t.prisma, a, LAST, onProgress), true);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe(PROGRESS_CONTENT_TYPE);
+    const seen: { done: number; total: number }[] = [];
+    const file = await readProgressDownload(response.body!, (progress) => seen.push(progress));
+    const input = await yearEndReportInput(t.prisma, leader, LAST, TODAY);
+    const rows = input.data.communes.length + input.recognised.length + input.notRecognised.length;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ done: rows, total: rows });
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    expect(file).toMatchObject({ fileName: `Báo cáo kết quả ANTT năm ${LAST}.docx`, contentType: DOCX_MIME_TYPE });
+    const viaProgress = await openDocx(new Uint8Array(await new Blob(file.parts).arrayBuffer()));
+    const plain = await openDocx(new Uint8Array(await (await reportDownload(leader, (a) => yearEndDocxFile(t.prisma, a, LAST))).arrayBuffer()));
+    expect(viaProgress.tables).toEqual(plain.tables);
+    // Refusals keep their status in this mode too.
+    expect((await reportDownload(await demoActor("canbo.sotuphap"), (a, p) => yearEndDocxFile(t.prisma, a, LAST, p), true)).status).toBe(403);
+  });
+
+  it("answers 422 in Vietnamese, before any byte, when the worker refuses the data", async () => {
+    const leader = await demoActor("lanhdao");
+    const input = await yearEndReportInput(t.prisma, leader, LAST, TODAY);
+    const response = await reportDownload(
+      leader,
+      async () => {
+        const { stream } = await streamDocument({ kind: "year-end-report", input: { ...input, recognised: input.recognised.slice(1) } });
+        return { bytes: stream, contentType: DOCX_MIME_TYPE, asciiName: "x.docx", utf8Name: "x.docx" };
+      },
+      true,
+    );
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain(`Danh sách đơn vị được công nhận có ${input.recognised.length - 1} đơn vị, khác số liệu tổng hợp`);
   });
 
   // Changes data: keep these last.

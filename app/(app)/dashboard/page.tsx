@@ -43,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         action={
           <div className="flex flex-wrap items-start gap-2">
             <ExportButton href={`/api/reports/dashboard.xlsx?${exportQuery}`} label="Xuất Excel (.xlsx)" fallbackName={`Tong-hop-ANTT-${filters.year}.xlsx`} testId="export-xlsx" />
-            <ExportButton href={`/api/reports/year-end.docx?year=${filters.year}`} label="Báo cáo năm (.docx)" fallbackName={`Bao-cao-ANTT-${filters.year}.docx`} testId="export-docx" />
+            <ExportButton href={`/api/reports/year-end.docx?year=${filters.year}`} label="Báo cáo năm (.docx)" fallbackName={`Bao-cao-ANTT-${filters.year}.docx`} testId="export-docx" progress />
           </div>
         }
       />

@@ -4,7 +4,8 @@
  * `reportDownload(actor, build)` maps the outcome to HTTP like app/api/decisions does — 401 without
  * a session, 403 when `province.read` is refused (checked BEFORE any lookup, so a commune id's
  * existence is not disclosed), 404 for an unknown commune, 422 when the builders refuse the data
- * (their Vietnamese messages), else the file as an attachment.
+ * (their Vietnamese messages), 503 when the document workers are saturated, else the file as an
+ * attachment (streamed when a worker writes it), or as progress lines for the dashboard's button.
  */
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -13,10 +14,12 @@ import { ForbiddenError, authorize } from "@/lib/auth/permissions";
 import type { DashboardFilters } from "@/lib/reports/dashboard-types";
 import { getCommuneDrilldown, getDashboard } from "@/lib/reports/dashboard-queries";
 import { yearEndReportInput } from "@/lib/reports/year-end-report-queries";
-import { DOCX_MIME_TYPE, XLSX_MIME_TYPE, buildDashboardXlsx, buildYearEndReportDocx, dashboardXlsxFileName, yearEndReportFileName } from "@/lib/reports/exports";
+import { DOCX_MIME_TYPE, XLSX_MIME_TYPE, buildDashboardXlsx, dashboardXlsxFileName, yearEndReportFileName } from "@/lib/reports/exports";
+import { DocumentBusyError, streamDocument, type DocumentProgress } from "@/lib/documents/document-pool";
 
 export type ReportFile = {
-  bytes: Uint8Array<ArrayBuffer>;
+  /** The whole file, or its bytes as a worker writes them (lib/documents/document-pool.ts). */
+  bytes: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>;
   contentType: string;
   /** ASCII, for `filename=`. */
   asciiName: string;
@@ -36,27 +39,79 @@ function safeName(name: string): string {
 
 /** The file as an attachment: ASCII `filename` for old clients, the Vietnamese one in `filename*`. */
 export function fileResponse(file: ReportFile): Response {
-  return new Response(file.bytes, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${file.asciiName.replace(/["\\]/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.utf8Name)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const headers: Record<string, string> = {
+    "Content-Type": file.contentType,
+    "Content-Disposition": `attachment; filename="${file.asciiName.replace(/["\\]/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.utf8Name)}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  };
+  // A streamed file's length is known only at its end: chunked transfer.
+  if (file.bytes instanceof Uint8Array) headers["Content-Length"] = String(file.bytes.byteLength);
+  return new Response(file.bytes, { headers });
 }
 
-/** Runs `build` for `actor` and answers with the file or the status that explains why not. */
-export async function reportDownload(actor: Actor | null, build: (actor: Actor) => Promise<ReportFile | null>): Promise<Response> {
+/** Reports how far a document's build has got (rows of its long tables written). */
+export type ProgressListener = (progress: DocumentProgress) => void;
+
+export const PROGRESS_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+/**
+ * The download as progress lines, for the dashboard's button (`?progress=1`), in the same response
+ * so no instance keeps a download's state for a later request: newline-delimited JSON,
+ * `{"type":"progress","done":…,"total":…}` while the worker writes the tables, `{"type":"data","base64":…}`
+ * with the file's bytes in order, then `{"type":"end","fileName":…,"contentType":…}` — or
+ * `{"type":"error","message":…}` (Vietnamese) when the build fails after the answer started.
+ * Refusals before the build starts (401, 403, 404, 422, 503) keep their status, as without progress.
+ */
+function progressResponse(file: ReportFile, lines: ReadableStreamDefaultController<Uint8Array>, body: ReadableStream<Uint8Array>): Response {
+  const encoder = new TextEncoder();
+  const send = (line: object) => lines.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+  void (async () => {
+    try {
+      const source = file.bytes instanceof Uint8Array ? new Response(file.bytes).body! : file.bytes;
+      const reader = source.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        const chunk = read.value;
+        send({ type: "data", base64: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("base64") });
+      }
+      send({ type: "end", fileName: file.utf8Name, contentType: file.contentType });
+    } catch (error) {
+      console.error("Report build failed:", error);
+      send({ type: "error", message: "lỗi máy chủ trong lúc tạo tệp. Vui lòng thử lại sau." });
+    }
+    lines.close();
+  })();
+  return new Response(body, { headers: { "Content-Type": PROGRESS_CONTENT_TYPE, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } });
+}
+
+/**
+ * Runs `build` for `actor` and answers with the file or the status that explains why not; with
+ * `withProgress`, as progress lines (`progressResponse`).
+ */
+export async function reportDownload(
+  actor: Actor | null,
+  build: (actor: Actor, onProgress?: ProgressListener) => Promise<ReportFile | null>,
+  withProgress = false,
+): Promise<Response> {
   if (!actor) return text("Vui lòng đăng nhập.", 401);
+  let lines: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const body = withProgress ? new ReadableStream<Uint8Array>({ start: (controller) => void (lines = controller) }) : undefined;
   try {
     authorize(actor, { action: "province.read" });
-    const file = await build(actor);
-    return file ? fileResponse(file) : text(NO_COMMUNE, 404);
+    const file = await build(
+      actor,
+      lines && ((progress) => lines!.enqueue(new TextEncoder().encode(`${JSON.stringify({ type: "progress", ...progress })}\n`))),
+    );
+    if (!file) return text(NO_COMMUNE, 404);
+    return lines && body ? progressResponse(file, lines, body) : fileResponse(file);
   } catch (error) {
     if (error instanceof ForbiddenError) return text("Bạn không có quyền tải số liệu tổng hợp toàn tỉnh.", 403);
     if (error instanceof z.ZodError) return text(`Không tạo được tệp từ số liệu: ${error.issues.map((i) => i.message).join(" ")}`, 422);
+    if (error instanceof DocumentBusyError) {
+      const response = text("Máy chủ đang tạo nhiều văn bản cùng lúc. Vui lòng thử lại sau ít phút.", 503);
+      response.headers.set("Retry-After", "30");
+      return response;
+    }
     throw error;
   }
 }
@@ -88,9 +143,13 @@ export async function dashboardXlsxFile(prisma: PrismaClient, actor: Actor, filt
   };
 }
 
-/** The year-end report to the People's Committee, as a draft for the leader to number and sign. */
-export async function yearEndDocxFile(prisma: PrismaClient, actor: Actor, year: number): Promise<ReportFile> {
-  const input = await yearEndReportInput(prisma, actor, year);
-  const bytes = await buildYearEndReportDocx(input);
-  return { bytes, contentType: DOCX_MIME_TYPE, asciiName: yearEndReportFileName(year), utf8Name: `Báo cáo kết quả ANTT năm ${year}.docx` };
+/**
+ * The year-end report to the People's Committee, as a draft for the leader to number and sign: the
+ * data read here, the .docx written by a document worker and streamed (ADR 0021). Rejects with the
+ * builder's `z.ZodError` before any byte is sent when the data cannot make a report.
+ */
+export async function yearEndDocxFile(prisma: PrismaClient, actor: Actor, year: number, onProgress?: ProgressListener): Promise<ReportFile> {
+  const input = await yearEndReportInput(prisma, actor, year, undefined, { sorted: false });
+  const { stream } = await streamDocument({ kind: "year-end-report", input, sort: true }, onProgress);
+  return { bytes: stream, contentType: DOCX_MIME_TYPE, asciiName: yearEndReportFileName(year), utf8Name: `Báo cáo kết quả ANTT năm ${year}.docx` };
 }

@@ -44,6 +44,8 @@ import {
   type DocxBytes,
 } from "@/lib/documents/administrative-layout";
 import { STANDARD_NAME } from "@/lib/documents/recognition-decision";
+import { bulkCellMarker, writeWithBulkRows, type BulkProgress } from "@/lib/documents/bulk-rows";
+import { concatChunks, type ZipChunk } from "@/lib/documents/zip-stream";
 import { formatPlaceAndDate } from "@/lib/documents/vietnamese-date";
 import type { CommuneRow, DashboardData } from "@/lib/reports/dashboard-types";
 import { parseWithVietnamese } from "./dashboard-data-schema";
@@ -157,10 +159,20 @@ interface GridColumn {
   align: Align;
 }
 
-function gridTable(columns: GridColumn[], header: CellSpec[][], rows: string[][], style = TABLE_CELL_STYLE): Table {
+/**
+ * Rows of the long tables (communes, recognised and refused units), collected while the body is laid
+ * out: `gridTable` puts one template row in their place and lib/documents/bulk-rows.ts repeats it.
+ */
+type BulkRows = string[][][];
+
+function gridTable(columns: GridColumn[], header: CellSpec[][], rows: string[][], style = TABLE_CELL_STYLE, bulk?: BulkRows): Table {
   const headerRows = header.map(
     (cells) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map((cell) => gridCell({ bold: true, align: AlignmentType.CENTER, ...cell }, style)) }),
   );
+  if (bulk) {
+    const id = bulk.push(rows) - 1;
+    rows = [columns.map((_, column) => bulkCellMarker(id, column))];
+  }
   const bodyRows = rows.map(
     (values) =>
       new TableRow({
@@ -321,7 +333,7 @@ export function communeRowTexts(row: CommuneRow, index: number): string[] {
   ];
 }
 
-function communesSection(data: DashboardData): (Paragraph | Table)[] {
+function communesSection(data: DashboardData, bulk: BulkRows): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [heading(REPORT_SECTION_HEADINGS.communes)];
   if (data.communes.length === 0) {
     blocks.push(body("Không có số liệu xã, phường trong phạm vi báo cáo."));
@@ -332,7 +344,7 @@ function communesSection(data: DashboardData): (Paragraph | Table)[] {
       "Kết quả đăng ký, công nhận đối với khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục trên địa bàn từng xã, phường " +
         "và việc đáp ứng tiêu chí XA-4 (100% đơn vị thuộc diện đăng ký, từ 70% trở lên được công nhận) như sau:",
     ),
-    gridTable(COMMUNE_GRID, communeHeader(), data.communes.map(communeRowTexts), SMALL_TABLE_CELL_STYLE),
+    gridTable(COMMUNE_GRID, communeHeader(), data.communes.map(communeRowTexts), SMALL_TABLE_CELL_STYLE, bulk),
     paragraph([], { after: 6 }),
   );
   return blocks;
@@ -346,7 +358,7 @@ const RECOGNISED_GRID: GridColumn[] = [
   { width: PORTRAIT_TEXT_WIDTH - 7600, align: C },
 ];
 
-function recognisedSection(input: YearEndReportData): (Paragraph | Table)[] {
+function recognisedSection(input: YearEndReportData, bulk: BulkRows): (Paragraph | Table)[] {
   const { recognised } = input;
   const blocks: (Paragraph | Table)[] = [heading(REPORT_SECTION_HEADINGS.recognised)];
   if (recognised.length === 0) {
@@ -362,6 +374,8 @@ function recognisedSection(input: YearEndReportData): (Paragraph | Table)[] {
       RECOGNISED_GRID,
       simpleHeader(RECOGNISED_GRID, ["STT", "Tên đơn vị", "Loại đơn vị", "Địa bàn (xã, phường)", "Quyết định công nhận"]),
       recognised.map((unit, index) => [String(index + 1), unit.name, UNIT_KIND_LABELS[unit.kind], unit.commune, unit.decisionNumber]),
+      TABLE_CELL_STYLE,
+      bulk,
     ),
     paragraph([], { after: 6 }),
   );
@@ -376,7 +390,7 @@ const NOT_RECOGNISED_GRID: GridColumn[] = [
   { width: PORTRAIT_TEXT_WIDTH - 6100, align: L },
 ];
 
-function notRecognisedSection(input: YearEndReportData): (Paragraph | Table)[] {
+function notRecognisedSection(input: YearEndReportData, bulk: BulkRows): (Paragraph | Table)[] {
   const { notRecognised } = input;
   const blocks: (Paragraph | Table)[] = [heading(REPORT_SECTION_HEADINGS.notRecognised)];
   if (notRecognised.length === 0) {
@@ -389,6 +403,8 @@ function notRecognisedSection(input: YearEndReportData): (Paragraph | Table)[] {
       NOT_RECOGNISED_GRID,
       simpleHeader(NOT_RECOGNISED_GRID, ["STT", "Tên đơn vị", "Loại đơn vị", "Địa bàn (xã, phường)", "Lý do không được công nhận"]),
       notRecognised.map((unit, index) => [String(index + 1), unit.name, UNIT_KIND_LABELS[unit.kind], unit.commune, unit.reason]),
+      TABLE_CELL_STYLE,
+      bulk,
     ),
     paragraph([], { after: 6 }),
   );
@@ -400,7 +416,7 @@ function recommendationsSection(recommendations: readonly string[] | undefined):
   return [heading(REPORT_SECTION_HEADINGS.recommendations), ...recommendations.map((text, index) => body(`${index + 1}. ${text}`))];
 }
 
-function reportBody(input: YearEndReportData): (Paragraph | Table)[] {
+function reportBody(input: YearEndReportData, bulk: BulkRows): (Paragraph | Table)[] {
   const { data } = input;
   const summary = yearEndReportSummary(data);
   const summaryWidth = Math.min(estimateTextWidth(summary, SIZE.body, true), PORTRAIT_TEXT_WIDTH);
@@ -418,9 +434,9 @@ function reportBody(input: YearEndReportData): (Paragraph | Table)[] {
     centered(`Kính gửi: ${input.addressee.replace(/[\s.]+$/u, "")}.`, {}, { before: 12, after: 12 }),
     body(input.introduction ?? defaultIntroduction(input)),
     ...generalSection(input),
-    ...communesSection(data),
-    ...recognisedSection(input),
-    ...notRecognisedSection(input),
+    ...communesSection(data, bulk),
+    ...recognisedSection(input, bulk),
+    ...notRecognisedSection(input, bulk),
     ...recommendationsSection(input.recommendations),
     body(
       `Trên đây là báo cáo kết quả thực hiện phong trào xây dựng đơn vị đạt tiêu chuẩn "${STANDARD_NAME}" năm ${data.filters.year} ` +
@@ -447,12 +463,29 @@ const cellStyle = (id: string, name: string, size: number) => ({
   paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: "auto" as const } },
 });
 
+/** A validated report, ready to be written (`writeYearEndReportDocx`). */
+export type YearEndReportPlan = { data: YearEndReportData; units: number };
+
 /**
- * The year-end report as .docx bytes. Validates `input` first: throws `z.ZodError` with Vietnamese messages
- * when it is not a `YearEndReportInput` (including unit lists that disagree with the headline figures).
+ * Validates `input`: throws `z.ZodError` with Vietnamese messages when it is not a
+ * `YearEndReportInput` (including unit lists that disagree with the headline figures).
  */
-export async function buildYearEndReportDocx(input: YearEndReportInput): Promise<DocxBytes> {
+export function planYearEndReport(input: YearEndReportInput): YearEndReportPlan {
   const data = parseWithVietnamese(yearEndReportInputSchema, input);
+  return { data, units: data.data.communes.length + data.recognised.length + data.notRecognised.length };
+}
+
+/**
+ * Writes the report's .docx to `emit` piece by piece: the document around the long tables through
+ * `docx`, the tables' rows by lib/documents/bulk-rows.ts; `onProgress` counts rows written.
+ */
+export async function writeYearEndReportDocx(
+  plan: YearEndReportPlan,
+  emit: (chunk: ZipChunk) => void | Promise<void>,
+  onProgress?: (progress: BulkProgress) => void,
+): Promise<void> {
+  const { data } = plan;
+  const bulk: BulkRows = [];
   const document = administrativeDocument(
     {
       title: `Báo cáo ${lower(yearEndReportSummary(data.data)).slice(0, 1)}${yearEndReportSummary(data.data).slice(1)}`,
@@ -466,11 +499,21 @@ export async function buildYearEndReportDocx(input: YearEndReportInput): Promise
       {
         properties: { titlePage: true, page: portraitPage },
         headers: pageNumberHeaders(),
-        children: reportBody(data),
+        children: reportBody(data, bulk),
       },
     ],
   );
-  return toDocxBytes(document);
+  await writeWithBulkRows(await toDocxBytes(document), bulk, emit, onProgress);
+}
+
+/**
+ * The year-end report as .docx bytes. Validates `input` first: throws `z.ZodError` with Vietnamese messages
+ * when it is not a `YearEndReportInput` (including unit lists that disagree with the headline figures).
+ */
+export async function buildYearEndReportDocx(input: YearEndReportInput): Promise<DocxBytes> {
+  const chunks: ZipChunk[] = [];
+  await writeYearEndReportDocx(planYearEndReport(input), (chunk) => void chunks.push(chunk));
+  return concatChunks(chunks);
 }
 
 /** "Bao-cao-ANTT-2026.docx", or "Bao-cao-125-BC-CAT.docx" once numbered: ASCII, for Content-Disposition. */

@@ -23,7 +23,9 @@ function requiredText(label: string, max = 500) {
 }
 
 const unitKind = z.enum(UNIT_KINDS, { error: "Loại đơn vị: phải là KDC, XA, CQ, DN hoặc CSGD." });
-const MAX_UNITS = 20_000;
+// A province of 40,000 units (8× README's size) recognises ~30,000 in a year; the lists are written without
+// docx's object model (lib/documents/bulk-rows.ts), so the cap only guards against absurd input.
+const MAX_UNITS = 200_000;
 
 export const recognisedUnitSchema = z.object({
   name: requiredText("Tên đơn vị", 300),

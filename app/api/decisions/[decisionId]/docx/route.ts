@@ -1,4 +1,5 @@
-import { buildRecognitionDecisionDocx, recognitionDecisionFileName } from "@/lib/documents";
+import { recognitionDecisionFileName } from "@/lib/documents";
+import { documentBytes } from "@/lib/documents/document-pool";
 import { decisionAtVersion, decisionDocumentInput, decisionUtf8FileName } from "@/lib/dossiers/decision-queries";
 import { documentResponse, notFoundResponse, withDecision } from "@/app/api/decisions/decision-download";
 
@@ -16,7 +17,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ decisionId: str
     const decision = decisionAtVersion(current, version);
     if (!decision) return notFoundResponse("Không có phiên bản này của quyết định.");
     const suffix = version === current.textVersion ? "" : ` (phiên bản ${version})`;
-    const bytes = await buildRecognitionDecisionDocx(decisionDocumentInput(decision));
+    // Its annex lists every unit (hundreds): written by a document worker (ADR 0021).
+    const bytes = await documentBytes({ kind: "recognition-decision", input: decisionDocumentInput(decision) });
     return documentResponse(
       req,
       bytes,

@@ -1,4 +1,5 @@
-import { buildRecognitionCertificateDocx, recognitionCertificateFileName } from "@/lib/documents";
+import { recognitionCertificateFileName } from "@/lib/documents";
+import { documentBytes } from "@/lib/documents/document-pool";
 import { certificateInputs, certificatesUtf8FileName } from "@/lib/dossiers/decision-queries";
 import { documentResponse, notFoundResponse, publicBase, withDecision } from "@/app/api/decisions/decision-download";
 
@@ -13,7 +14,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ decisionId: str
     if (decision.cancelledAt) return notFoundResponse("Quyết định này đã bị hủy; không cấp giấy công nhận.");
     const [input] = decision.revokedAt ? [] : certificateInputs(decision, unitId, publicBase(req));
     if (!input) return notFoundResponse("Công nhận của đơn vị này đã bị thu hồi; không cấp giấy công nhận.");
-    const bytes = await buildRecognitionCertificateDocx(input);
+    const bytes = await documentBytes({ kind: "certificate", input });
     return documentResponse(req, bytes, recognitionCertificateFileName(dossier.unit.name), certificatesUtf8FileName(decision.number, dossier.unit.name));
   });
 }
