@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { evidenceStorageFromEnv, FileSystemEvidenceStorage, type EvidenceStorage } from "../../lib/dossiers/evidence-storage";
+import { evidenceStorageFromEnv, type EvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import { S3EvidenceStorage } from "../../lib/dossiers/s3-evidence-storage";
 import { readEvidence, uploadEvidence } from "../../lib/dossiers/evidence-files";
 import { findOrphanEvidence } from "../../lib/dossiers/evidence-orphans";
