@@ -18,7 +18,11 @@ const sdk = () => import("@aws-sdk/client-s3");
 export class S3EvidenceStorage implements EvidenceStorage {
   private client: Promise<S3Client> | undefined;
 
-  constructor(private readonly config: S3EvidenceStorageConfig) {}
+  /** listPageSize: keys per list request (the server's default, 1,000, when unset; tests use fewer). */
+  constructor(
+    private readonly config: S3EvidenceStorageConfig,
+    private readonly listPageSize?: number,
+  ) {}
 
   private s3(): Promise<S3Client> {
     this.client ??= sdk().then(
@@ -82,7 +86,7 @@ export class S3EvidenceStorage implements EvidenceStorage {
     let after: string | undefined;
     let more = true;
     while (more) {
-      const page = await client.send(new ListObjectsCommand({ Bucket: this.config.bucket, Prefix: this.config.prefix || undefined, Marker: after }));
+      const page = await client.send(new ListObjectsCommand({ Bucket: this.config.bucket, Prefix: this.config.prefix || undefined, Marker: after, MaxKeys: this.listPageSize }));
       const contents = page.Contents ?? [];
       for (const object of contents) {
         if (!object.Key) continue;

@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { evidenceStorageFromEnv, type EvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import { S3EvidenceStorage } from "../../lib/dossiers/s3-evidence-storage";
+import { evidenceStorageConfig } from "../../lib/dossiers/evidence-storage-config";
+import { PROBE_PREFIX } from "../../lib/dossiers/storage-keys";
 import { readEvidence, uploadEvidence } from "../../lib/dossiers/evidence-files";
 import { findOrphanEvidence } from "../../lib/dossiers/evidence-orphans";
 import { healthReport } from "../../lib/health/health-report";
@@ -24,6 +26,8 @@ let s3: S3TestServer;
 
 beforeAll(async () => {
   s3 = await startS3TestServer({ directory: path.join(temp, "s3"), bucket: "antt-evidence" });
+  // Loads the AWS SDK once (seconds on a busy machine), outside the tests' time limits.
+  await s3Store("warm-up").check();
 });
 afterAll(async () => {
   await s3?.close();
@@ -94,16 +98,18 @@ describe.each(stores)("the evidence store contract: %s", (_name, make) => {
     }
   });
 
-  it("lists past one page of results", async () => {
-    const storage = make();
-    // S3 pages ListObjectsV2 by 1,000; 1,005 small objects cross a page boundary.
-    const keys = Array.from({ length: 1005 }, (_, i) => `p/${String(i).padStart(4, "0")}`);
-    for (let i = 0; i < keys.length; i += 50) await Promise.all(keys.slice(i, i + 50).map((k) => storage.put(k, new Uint8Array([1]))));
-    expect(await keysOf(storage)).toEqual(keys);
-  }, 120_000);
 });
 
 describe("S3-compatible object storage", () => {
+  it("lists past one page of results", async () => {
+    const config = evidenceStorageConfig({ ANTT_EVIDENCE_STORE: "s3", ANTT_S3_ENDPOINT: s3.endpoint, ANTT_S3_BUCKET: s3.bucket, ANTT_S3_ACCESS_KEY_ID: "S3RVER", ANTT_S3_SECRET_ACCESS_KEY: "S3RVER", ANTT_S3_PREFIX: "paged" });
+    const storage = new S3EvidenceStorage(config as Extract<typeof config, { kind: "s3" }>, 10);
+    const keys = Array.from({ length: 25 }, (_, i) => `p/${String(i).padStart(2, "0")}`);
+    await Promise.all(keys.map((k) => storage.put(k, new Uint8Array([1]))));
+    await storage.put(`${PROBE_PREFIX}left-behind`, new Uint8Array([1])); // never listed
+    expect(await keysOf(storage)).toEqual(keys);
+  });
+
   it("keeps stores with different prefixes in one bucket apart", async () => {
     const one = s3Store("antt/one");
     const two = s3Store("antt/two");
