@@ -56,7 +56,7 @@ done
 
 wait_healthy() { # port
   local deadline=$((SECONDS + 180))
-  until curl -fsS "http://127.0.0.1:$1/api/health" >/dev/null 2>&1; do
+  until node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$1/api/health"; do
     if ((SECONDS > deadline)); then echo "Instance on port $1 did not become healthy:"; tail -30 "$STATE/app-$1.log"; return 1; fi
     sleep 1
   done
