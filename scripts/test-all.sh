@@ -3,7 +3,8 @@
 #   lint, type-check, schema ↔ migrations check,
 #   unit tests, integration tests on the embedded database and on PostgreSQL 15,
 #   the generated documents printed by LibreOffice,
-#   production build, end-to-end tests in Chromium on the embedded database and on PostgreSQL 15.
+#   production build, end-to-end tests in Chromium on the embedded database and on PostgreSQL 15,
+#   two app instances on one PostgreSQL 15 and one S3-compatible server (scripts/two-instances.sh).
 # Every phase runs even when an earlier one failed; a phase that needs a failed one (the
 # end-to-end tests need the build) is reported as not run and counts as a failure. It ends with
 # a table of the phases, every failed and flaky test by name, and the line "N passed, M failed";
@@ -101,6 +102,8 @@ start_postgres() {
 vitest_postgres() ( export TEST_DATABASE_URL="$PG_URL"; vitest integration integration-postgres.json )
 # The app runs as production does: as the least-privilege role, migrated and seeded by the owner.
 playwright_postgres() ( export DATABASE_OWNER_URL="$PG_URL" DATABASE_URL="$PG_APP_URL"; playwright e2e-postgres.json )
+# Two instances behind a load balancer share one database and one object store (ADR 0022).
+two_instances() ( export OWNER_URL="$PG_URL" APP_URL="$PG_APP_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/two-instances.json"; scripts/two-instances.sh --reporter=list,json )
 trap 'scripts/pg-test-server.sh stop >/dev/null 2>&1 || true' EXIT
 
 phase setup     install        "Install npm packages"                 -  ""                  -- install_packages
@@ -120,6 +123,7 @@ if [ "${SKIP_POSTGRES:-0}" != 1 ]; then
   fi
   phase integration integration-postgres "Integration tests — PostgreSQL 15" integration-postgres.json "install postgres" -- vitest_postgres
   phase e2e     e2e-postgres   "End-to-end tests — PostgreSQL 15"     e2e-postgres.json "install chromium office build postgres" -- playwright_postgres
+  phase e2e     two-instances  "Two app instances — PostgreSQL 15 + S3" two-instances.json "install chromium build postgres" -- two_instances
 fi
 
 step "Summary"

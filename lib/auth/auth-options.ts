@@ -15,7 +15,7 @@ import { getPrisma } from "@/lib/db/client";
 import { authenticate, openSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/users/authenticate";
 import { authSecret } from "./secret";
 import { loginSchema } from "./login-schema";
-import { clientAddress, createSignInRateLimiter } from "./sign-in-rate-limit";
+import { clientAddress, createSignInRateLimiter, SIGN_IN_RATE_LIMITS } from "./sign-in-rate-limit";
 
 // Without NEXTAUTH_URL, next-auth v4 would assume http://localhost:3000; trusting the Host header
 // lets the demo run on any port. Deployments behind a proxy set NEXTAUTH_URL.
@@ -50,9 +50,9 @@ export function isOidcEnabled(): boolean {
 /** Error codes the login form turns into Vietnamese messages. */
 export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED", noAccount: "NO_ACCOUNT", unavailable: "UNAVAILABLE", rateLimited: "RATE_LIMITED" } as const;
 
-// One limiter per server process (see lib/auth/sign-in-rate-limit.ts).
+// Counts in the database, shared by every app instance (see lib/auth/sign-in-rate-limit.ts).
 const globalForLimiter = globalThis as unknown as { __anttSignInLimiter?: ReturnType<typeof createSignInRateLimiter> };
-const signInLimiter = () => (globalForLimiter.__anttSignInLimiter ??= createSignInRateLimiter());
+const signInLimiter = () => (globalForLimiter.__anttSignInLimiter ??= createSignInRateLimiter(SIGN_IN_RATE_LIMITS, { kind: "database", prisma: getPrisma() }));
 
 export function buildAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();

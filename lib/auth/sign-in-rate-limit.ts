@@ -4,10 +4,11 @@
  *   turned away before it reaches the database;
  * - per client address: at most `perAddressFailures.points` failed attempts in 15 minutes, then
  *   the address waits 15 minutes, so one machine cannot walk through many accounts.
- * Counters live in this process's memory (rate-limiter-flexible): one app server. Several servers
- * would move them to a shared store (the library's PostgreSQL or Redis limiters).
+ * Counters live in the database (lib/security/rate-limit-store.ts), so several app servers behind
+ * a load balancer share them; the unit tests use memory.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimiter, type RateLimitStore } from "@/lib/security/rate-limit-store";
 
 export const SIGN_IN_RATE_LIMITS = {
   perAccount: { points: 20, duration: 60 },
@@ -23,9 +24,12 @@ export type SignInRateLimiter = {
 
 const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-export function createSignInRateLimiter(limits: { perAccount: { points: number; duration: number }; perAddressFailures: { points: number; duration: number; blockDuration: number } } = SIGN_IN_RATE_LIMITS): SignInRateLimiter {
-  const perAccount = new RateLimiterMemory({ keyPrefix: "sign-in-account", ...limits.perAccount });
-  const perAddress = new RateLimiterMemory({ keyPrefix: "sign-in-address", ...limits.perAddressFailures });
+export function createSignInRateLimiter(
+  limits: { perAccount: { points: number; duration: number }; perAddressFailures: { points: number; duration: number; blockDuration: number } } = SIGN_IN_RATE_LIMITS,
+  store: RateLimitStore = { kind: "memory" },
+): SignInRateLimiter {
+  const perAccount = rateLimiter(store, { keyPrefix: "sign-in-account", ...limits.perAccount });
+  const perAddress = rateLimiter(store, { keyPrefix: "sign-in-address", ...limits.perAddressFailures });
   return {
     async admit(username, address) {
       const spent = await perAddress.get(address);

@@ -1,10 +1,15 @@
 /**
  * Where evidence files live: outside the database, behind an interface, so a provincial
  * deployment can swap the local disk for an object store without touching use-cases.
+ * ANTT_EVIDENCE_STORE chooses: "local" (default, a folder) or "s3" (S3-compatible object storage,
+ * lib/dossiers/s3-evidence-storage.ts), which several app instances can share (ADR 0022).
  */
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { evidenceStorageConfig } from "./evidence-storage-config";
+import { S3EvidenceStorage } from "./s3-evidence-storage";
+import { assertStorageKey, PROBE_PREFIX } from "./storage-keys";
 
 export interface EvidenceStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -16,15 +21,12 @@ export interface EvidenceStorage {
   list(): AsyncIterable<{ key: string; storedAt: Date }>;
 }
 
-const PROBE_PREFIX = "health-probe-";
-
 /** Files under a root folder (default .data/evidence, or ANTT_EVIDENCE_DIR); keys never contain user input. */
 export class FileSystemEvidenceStorage implements EvidenceStorage {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!/^[a-z0-9/-]+$/.test(key) || key.includes("..")) throw new Error(`Invalid storage key: ${key}`);
-    return path.join(this.root, key);
+    return path.join(this.root, assertStorageKey(key));
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
@@ -71,10 +73,16 @@ export class FileSystemEvidenceStorage implements EvidenceStorage {
   }
 }
 
+/** The store the environment configures (throws EvidenceStorageConfigError on a wrong setting). */
+export function evidenceStorageFromEnv(env: Record<string, string | undefined> = process.env): EvidenceStorage {
+  const config = evidenceStorageConfig(env);
+  if (config.kind === "s3") return new S3EvidenceStorage(config);
+  return new FileSystemEvidenceStorage(path.resolve(/*turbopackIgnore: true*/ config.dir || path.join(process.cwd(), ".data", "evidence")));
+}
+
 let defaultStorage: EvidenceStorage | undefined;
+/** The process's evidence store. */
 export function evidenceStorage(): EvidenceStorage {
-  defaultStorage ??= new FileSystemEvidenceStorage(
-    path.resolve(/*turbopackIgnore: true*/ process.env.ANTT_EVIDENCE_DIR?.trim() || path.join(process.cwd(), ".data", "evidence")),
-  );
+  defaultStorage ??= evidenceStorageFromEnv();
   return defaultStorage;
 }

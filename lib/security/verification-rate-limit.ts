@@ -2,9 +2,11 @@
  * Rate limit of the public verification page (/xac-minh/<token>): per client address, at most
  * `points` look-ups a minute, then a wait. Tokens carry 256 random bits, so guessing is hopeless
  * anyway; the limit keeps a scraper or a broken client from turning the page into load on the
- * database. In this process's memory (rate-limiter-flexible), like the sign-in limits.
+ * database. Counted in the database like the sign-in limits, so every app instance shares them.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { getPrisma } from "@/lib/db/client";
+import { rateLimiter, type RateLimitStore } from "./rate-limit-store";
 
 export const VERIFICATION_RATE_LIMIT = { points: 30, duration: 60 } as const;
 
@@ -13,8 +15,8 @@ export type VerificationRateLimiter = {
   admit(address: string): Promise<number>;
 };
 
-export function createVerificationRateLimiter(limits: { points: number; duration: number } = VERIFICATION_RATE_LIMIT): VerificationRateLimiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: "verify-certificate", ...limits });
+export function createVerificationRateLimiter(limits: { points: number; duration: number } = VERIFICATION_RATE_LIMIT, store: RateLimitStore = { kind: "memory" }): VerificationRateLimiter {
+  const limiter = rateLimiter(store, { keyPrefix: "verify-certificate", ...limits });
   return {
     async admit(address) {
       try {
@@ -30,8 +32,8 @@ export function createVerificationRateLimiter(limits: { points: number; duration
 
 let shared: VerificationRateLimiter | null = null;
 
-/** The process's limiter (one app server; several would share a store, as for sign-in). */
+/** The app's limiter, counting in the database (shared by every app instance). */
 export function verificationRateLimiter(): VerificationRateLimiter {
-  shared ??= createVerificationRateLimiter();
+  shared ??= createVerificationRateLimiter(VERIFICATION_RATE_LIMIT, { kind: "database", prisma: getPrisma() });
   return shared;
 }

@@ -404,6 +404,9 @@ export async function seedDemoProvince(prisma: PrismaClient) {
       await tx.incident.createMany({ data: incidents, skipDuplicates: true });
       await tx.movementModel.createMany({ data: models, skipDuplicates: true });
       await tx.recognitionDecision.createMany({ data: decisions, skipDuplicates: true });
+      // The counters agree with the decisions: the next decision of a seeded authority and year
+      // gets the next sequence, not 1 again (which the unique sequence would refuse).
+      await tx.decisionNumberCounter.createMany({ data: decisions.map((d) => ({ authorityId: d.authorityId, year: d.year, lastSequence: d.sequence })), skipDuplicates: true });
       // Each dossier freezes its unit's facts (ADR 0009), as registration does.
       const unitById = new Map(units.map((u) => [u.id!, u]));
       await tx.dossier.createMany({ data: dossiers.map((d) => ({ ...d, ...dossierFactsOf(unitById.get(d.unitId)!) })), skipDuplicates: true });

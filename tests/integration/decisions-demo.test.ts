@@ -117,3 +117,12 @@ describe("issuing this year's first decision of a ward", () => {
     expect(listed).toEqual([expect.objectContaining({ id: decision.id, unitCount: group!.dossiers.length, revokedUnitCount: 0 })]);
   });
 });
+
+describe("the seeded decisions' numbering", () => {
+  it("every seeded authority and year has its counter at its decision's sequence, so the next decision never repeats it", async () => {
+    const decisions = await t.prisma.recognitionDecision.findMany({ where: { year: DEMO_YEAR - 1 }, select: { authorityId: true, year: true, sequence: true } });
+    expect(decisions.length).toBeGreaterThan(0);
+    const counters = await t.prisma.decisionNumberCounter.findMany();
+    for (const d of decisions) expect(counters).toContainEqual({ authorityId: d.authorityId, year: d.year, lastSequence: d.sequence });
+  });
+});
