@@ -25,7 +25,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import type { Actor } from "../lib/auth/actor";
 import { databaseConfig } from "../lib/db/config";
-import { issueDecision, revokeRecognition } from "../lib/dossiers/decisions";
+import { issueDecision, revokeRecognitions } from "../lib/dossiers/decisions";
+import { applyMigrations } from "../lib/db/migrations";
 import { cancelDecision } from "../lib/dossiers/decision-corrections";
 import { verifyAuditChain } from "../lib/audit/audit-chain";
 import { decisionRawSql } from "./bench-decisions.raw";
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
     console.error("bench:decisions measures a real PostgreSQL server: set DATABASE_URL to a throwaway copy of a scale database (see the header).");
     return 2;
   }
+  await applyMigrations(config);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }), log: [{ emit: "event", level: "query" }] });
   let statements = 0;
   prisma.$on("query", () => {
@@ -114,9 +116,7 @@ async function main(): Promise<number> {
       await issueDecision(prisma, actor, await decisionInput());
       const recognised = await versions();
       twins.revoke.push(await rawTime(twin.revoke));
-      const revoked = await measure(async () => {
-        for (const d of recognised) await revokeRecognition(prisma, actor, { dossierId: d.dossierId, version: d.version, reason: "Để xảy ra vụ việc nghiêm trọng (đo hiệu năng).", reference: "98/QĐ-UBND" });
-      });
+      const revoked = await measure(() => revokeRecognitions(prisma, actor, { dossiers: recognised, reason: "Để xảy ra vụ việc nghiêm trọng (đo hiệu năng).", reference: "98/QĐ-UBND" }));
       await reset();
       if (keep) {
         samples.issue.push(issued);

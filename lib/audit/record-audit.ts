@@ -24,18 +24,30 @@ export type AuditInput = {
 
 const json = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
+function auditRow(event: AuditInput) {
+  return {
+    actorId: event.actor?.userId ?? null,
+    actorUsername: event.actor?.username ?? event.username ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    unitId: event.unitId ?? null,
+    before: json(event.before),
+    after: json(event.after),
+    meta: json(event.meta),
+  };
+}
+
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actor?.userId ?? null,
-      actorUsername: event.actor?.username ?? event.username ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      unitId: event.unitId ?? null,
-      before: json(event.before),
-      after: json(event.after),
-      meta: json(event.meta),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(event) });
+}
+
+/**
+ * Many events in one INSERT (a bulk use-case: one event per unit). The chain trigger (ADR 0004)
+ * runs for each row in the order given, and a row-level trigger sees the rows the same statement
+ * inserted before it, so each event links to the one before it exactly as separate inserts would.
+ */
+export async function recordAudits(tx: Tx, events: readonly AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({ data: events.map(auditRow) });
 }
