@@ -46,8 +46,17 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
  * Many events in one INSERT (a bulk use-case: one event per unit). The chain trigger (ADR 0004)
  * runs for each row in the order given, and a row-level trigger sees the rows the same statement
  * inserted before it, so each event links to the one before it exactly as separate inserts would.
+ * The rows travel as ONE JSON parameter: Prisma's createMany spent seconds of client time building
+ * a statement with nine parameters per row for 500 rows. Their time is the same instant, taken
+ * here, as Prisma's default would have taken it.
  */
-export async function recordAudits(tx: Tx, events: readonly AuditInput[]): Promise<void> {
+export async function recordAudits(tx: Pick<Prisma.TransactionClient, "$executeRaw">, events: readonly AuditInput[], at: Date = new Date()): Promise<void> {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({ data: events.map(auditRow) });
+  const rows = JSON.stringify(events.map(auditRow));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("at", "actorId", "actorUsername", "action", "entityType", "entityId", "unitId", "before", "after", "meta")
+    SELECT ${at.toISOString()}::timestamptz, (e.v->>'actorId')::uuid, e.v->>'actorUsername', e.v->>'action', e.v->>'entityType', e.v->>'entityId',
+           (e.v->>'unitId')::uuid, e.v->'before', e.v->'after', e.v->'meta'
+      FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(v, n)
+     ORDER BY e.n`;
 }

@@ -97,9 +97,14 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
       });
       // Each unit's printed name is frozen with the decision (a correction changes it, with a new
       // version), and its certificate gets its public verification token.
-      await tx.decisionRecognition.createMany({
-        data: dossiers.map((d) => ({ decisionId: decision.id, dossierId: d!.id, unitName: d!.unit.name, verifyToken: newVerifyToken() })),
-      });
+      // One JSON parameter for all of them (createMany's per-row parameters cost seconds of client
+      // time at 500 units).
+      const recognitions = JSON.stringify(dossiers.map((d) => ({ dossierId: d!.id, unitName: d!.unit.name, verifyToken: newVerifyToken() })));
+      await tx.$executeRaw`
+        INSERT INTO "DecisionRecognition" ("id", "decisionId", "dossierId", "unitName", "verifyToken")
+        SELECT gen_random_uuid(), ${decision.id}::uuid, (r->>'dossierId')::uuid, r->>'unitName', r->>'verifyToken'
+          FROM jsonb_array_elements(${recognitions}::jsonb) WITH ORDINALITY AS x(r, n)
+         ORDER BY x.n`;
       await tx.recognitionDecisionRevision.create({
         data: {
           decisionId: decision.id,

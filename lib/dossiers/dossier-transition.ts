@@ -10,6 +10,7 @@ import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record-a
 import { UserFacingError } from "@/lib/validation/action-result";
 import { checkTransition, TRANSITIONS, type DossierAction, type GuardFacts, type Performer } from "@/lib/workflow/transitions";
 import type { DossierState } from "@/lib/workflow/dossier-states";
+import type { ExclusionReason, UnitKind } from "@/lib/generated/prisma/enums";
 
 export const STALE_MESSAGE = "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất.";
 
@@ -89,30 +90,51 @@ export async function transitionDossier(tx: Prisma.TransactionClient, args: Tran
   return to;
 }
 
+/** A dossier as a bulk use-case reads it: what the transition and permission checks need. */
+export type LockedDossier = DossierRow & {
+  unit: { id: string; kind: UnitKind; communeId: string; name: string; hasPartyOrganisation: boolean; exclusionReason: ExclusionReason | null };
+};
+
 /**
  * Locks the listed dossiers for a bulk transition and share-locks their units (the permission and
  * deciding-authority checks read them), always in id order so two bulk use-cases over overlapping
- * dossiers queue instead of deadlocking; then loads them as `loadDossier` does. Missing ids are
- * simply absent from the result. Two statements whatever the number of dossiers.
+ * dossiers queue instead of deadlocking, and reads what the checks need — in ONE statement whose
+ * ids travel as one parameter, whatever their number. Missing ids are simply absent.
  */
-export async function lockAndLoadDossiers(tx: Prisma.TransactionClient, dossierIds: readonly string[]) {
+export async function lockAndLoadDossiers(tx: Prisma.TransactionClient, dossierIds: readonly string[]): Promise<LockedDossier[]> {
   if (dossierIds.length === 0) return [];
-  const ids = Prisma.join(dossierIds.map((id) => Prisma.sql`${id}::uuid`));
-  await tx.$queryRaw`SELECT d."id" FROM "Dossier" d JOIN "Unit" u ON u."id" = d."unitId" WHERE d."id" IN (${ids}) ORDER BY d."id" FOR NO KEY UPDATE OF d FOR SHARE OF u`;
-  return tx.dossier.findMany({
-    where: { id: { in: [...dossierIds] } },
-    include: { unit: { select: { id: true, kind: true, communeId: true, name: true, hasPartyOrganisation: true, exclusionReason: true } } },
-  });
+  const rows = await tx.$queryRaw<
+    (Omit<DossierRow, "version" | "year" | "reviewRound"> & { version: number | bigint; year: number | bigint; reviewRound: number | bigint; uKind: UnitKind; uCommuneId: string; uName: string; uParty: boolean; uExclusion: ExclusionReason | null })[]
+  >`
+    SELECT d."id"::text AS "id", d."state"::text AS "state", d."version", d."unitId"::text AS "unitId", d."year", d."reviewRound",
+           u."kind"::text AS "uKind", u."communeId"::text AS "uCommuneId", u."name" AS "uName", u."hasPartyOrganisation" AS "uParty", u."exclusionReason"::text AS "uExclusion"
+      FROM "Dossier" d JOIN "Unit" u ON u."id" = d."unitId"
+     WHERE d."id" = ANY(string_to_array(${dossierIds.join(",")}, ',')::uuid[])
+     ORDER BY d."id"
+       FOR NO KEY UPDATE OF d FOR SHARE OF u`;
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    version: Number(r.version),
+    unitId: r.unitId,
+    year: Number(r.year),
+    reviewRound: Number(r.reviewRound),
+    unit: { id: r.unitId, kind: r.uKind, communeId: r.uCommuneId, name: r.uName, hasPartyOrganisation: r.uParty, exclusionReason: r.uExclusion },
+  }));
 }
+
+/** The columns a bulk transition may write beside state and version (the same for every dossier). */
+export type BulkDossierData = Partial<{ decisionId: string | null; decidedAt: Date | null; revokedAt: Date | null; revocationReason: string | null; revocationRef: string | null }>;
+const BULK_COLUMNS: Record<keyof BulkDossierData, string> = { decisionId: "uuid", decidedAt: "timestamptz", revokedAt: "timestamptz", revocationReason: "text", revocationRef: "text" };
 
 /**
  * The same transition for many dossiers, set-based: every dossier passes exactly the checks of
  * `transitionDossier`, in memory and in the order given (the first refusal refuses the whole
  * request and nothing is written), then ONE update moves them all and ONE insert writes their
  * audit events — one per dossier, as before, followed by `alsoAudit` (e.g. the decision's own
- * event). The update is still optimistic: it matches each dossier's state and version (grouped,
- * so its size does not grow with the number of dossiers) and anything short of all of them is
- * refused as stale. The extra columns (`data`) are the same for every dossier.
+ * event). The update is still optimistic: it matches each dossier's state and version, and
+ * anything short of all of them is refused as stale. The extra columns (`data`) are the same for
+ * every dossier.
  */
 export async function transitionDossiers(
   tx: Prisma.TransactionClient,
@@ -120,7 +142,7 @@ export async function transitionDossiers(
     actor: Actor | null;
     action: DossierAction;
     items: readonly { dossier: DossierRow; unit: UnitRef; expectedVersion: number; facts?: GuardFacts; meta?: unknown }[];
-    data?: Prisma.DossierUncheckedUpdateManyInput;
+    data?: BulkDossierData;
     alsoAudit?: readonly AuditInput[];
   },
 ): Promise<DossierState | null> {
@@ -134,18 +156,21 @@ export async function transitionDossiers(
     events.push(transitionEvent({ actor, action, data, ...item }, to));
   }
   if (args.items.length > 0) {
-    // (state, version) → ids: a handful of groups, whatever the number of dossiers.
-    const groups = new Map<string, { state: DossierState; version: number; ids: string[] }>();
-    for (const { dossier } of args.items) {
-      const key = `${dossier.state}:${dossier.version}`;
-      const group = groups.get(key) ?? { state: dossier.state, version: dossier.version, ids: [] };
-      group.ids.push(dossier.id);
-      groups.set(key, group);
-    }
-    const { count } = await tx.dossier.updateMany({
-      where: { OR: [...groups.values()].map((g) => ({ state: g.state, version: g.version, id: { in: g.ids } })) },
-      data: { ...data, state: target!, version: { increment: 1 } },
+    // Each dossier matched on the state and version it was checked in, all in one statement whose
+    // rows travel as one JSON parameter; anything short of all of them is refused as stale.
+    const rows = JSON.stringify(args.items.map(({ dossier }) => ({ id: dossier.id, state: dossier.state, version: dossier.version })));
+    const set = Object.entries(data ?? {}).map(([column, value]) => {
+      const type = BULK_COLUMNS[column as keyof BulkDossierData];
+      if (!type) throw new Error(`transitionDossiers: ${column} is not a bulk column`);
+      const param = value instanceof Date ? value.toISOString() : (value as string | null);
+      return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${param}::${Prisma.raw(type)}`;
     });
+    const count = await tx.$executeRaw`
+      UPDATE "Dossier" AS d
+         SET "state" = ${target}::"DossierState", "version" = d."version" + 1, "updatedAt" = ${new Date().toISOString()}::timestamptz
+             ${set.length ? Prisma.sql`, ${Prisma.join(set)}` : Prisma.empty}
+        FROM jsonb_to_recordset(${rows}::jsonb) AS x("id" uuid, "state" text, "version" int)
+       WHERE d."id" = x."id" AND d."state"::text = x."state" AND d."version" = x."version"`;
     if (count !== args.items.length) throw new UserFacingError(STALE_MESSAGE);
   }
   await recordAudits(tx, [...events, ...(args.alsoAudit ?? [])]);
