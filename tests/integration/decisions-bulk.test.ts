@@ -14,6 +14,7 @@ import { issueDecision, revokeRecognition, revokeRecognitions } from "../../lib/
 import { cancelDecision } from "../../lib/dossiers/decision-corrections";
 import { STALE_MESSAGE } from "../../lib/dossiers/dossier-transition";
 import { verifyAuditChain } from "../../lib/audit/audit-chain";
+import { recordAudit, recordAudits, type AuditInput } from "../../lib/audit/record-audit";
 import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
 
@@ -248,5 +249,29 @@ describe("revoking the recognition of many units", () => {
       else await expect(refused()).rejects.toBeInstanceOf(refusal);
       expect(await footprint()).toEqual(before);
     }
+  });
+});
+
+describe("the audit chain under many events in one insert", () => {
+  const event = (n: number): AuditInput => ({ actor: null, action: "dossier.revoke", entityType: "Dossier", entityId: `d${n}`, after: { n } });
+
+  it("links each event of the insert to the one before, also after a rolled-back savepoint and across transactions", async () => {
+    await recordAudit(t.prisma, event(0));
+    await t.prisma.$transaction(async (tx) => {
+      await recordAudit(tx, event(1));
+      await tx.$executeRawUnsafe("SAVEPOINT several");
+      await recordAudits(tx, [event(2), event(3), event(4)]);
+      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT several");
+      await recordAudits(tx, [event(5), event(6)]);
+    });
+    // A value someone set for the whole session is never taken for the chain's head.
+    await t.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET antt.audit_chain_head = '1:999:x'");
+      await recordAudits(tx, [event(7), event(8)]);
+    });
+    const events = await t.prisma.auditEvent.findMany({ orderBy: { chainSeq: "asc" }, select: { chainSeq: true, after: true } });
+    expect(events.map((e) => (e.after as { n: number }).n)).toEqual([0, 1, 5, 6, 7, 8]);
+    expect(events.map((e) => Number(e.chainSeq))).toEqual(events.map((_, i) => i + 1));
+    expect(await verifyAuditChain(t.prisma)).toMatchObject({ ok: true, events: events.length });
   });
 });
