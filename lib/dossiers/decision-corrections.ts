@@ -8,10 +8,10 @@
  * Neither is the thu hồi of a unit's recognition (`revokeRecognition`): that ends a recognition
  * rightly given, under the rules; cancelling voids a decision issued by mistake.
  */
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudits } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { loadCompetenceTable, lockCompetenceShared } from "@/lib/rules/competence-store";
 import { reviewerLevels } from "@/lib/rules/competence";
@@ -19,7 +19,7 @@ import { isoToDateText } from "@/lib/domain/date-text";
 import { issuedOnProblem } from "@/components/decisions/decision-form-schema";
 import type { DecisionCancellationInput, DecisionCorrectionInput } from "@/components/decisions/decision-change-schema";
 import { correctionChanges } from "./decision-change";
-import { transitionDossier } from "./dossier-transition";
+import { transitionDossiers } from "./dossier-transition";
 
 export const DECISION_STALE_MESSAGE = "Quyết định vừa được người khác đính chính hoặc hủy. Vui lòng tải lại trang để xem nội dung mới nhất.";
 const CANCELLED_MESSAGE = "Quyết định này đã bị hủy; không thể đính chính hoặc hủy lại.";
@@ -29,11 +29,16 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /**
  * Locks the decision row, loads it with the units it named, and authorizes the actor for every
  * one of them with the decision year's competence. Returns the year-competent actor too.
+ * `lockDossiers`: also lock the dossiers it named, in id order (as lockAndLoadDossiers does), before
+ * they are read — for a change that moves them all at once.
  */
-async function loadForChange(tx: Prisma.TransactionClient, actor: Actor | null, decisionId: string, textVersion: number) {
+async function loadForChange(tx: Prisma.TransactionClient, actor: Actor | null, decisionId: string, textVersion: number, options: { lockDossiers?: boolean } = {}) {
   authorize(actor, { action: "decision.issue" });
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RecognitionDecision" WHERE "id" = ${decisionId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new UserFacingError("Quyết định không tồn tại.");
+  if (options.lockDossiers) {
+    await tx.$queryRaw`SELECT d."id" FROM "Dossier" d WHERE d."id" IN (SELECT r."dossierId" FROM "DecisionRecognition" r WHERE r."decisionId" = ${decisionId}::uuid) ORDER BY d."id" FOR NO KEY UPDATE OF d`;
+  }
   await lockCompetenceShared(tx);
   const decision = await tx.recognitionDecision.findUniqueOrThrow({
     where: { id: decisionId },
@@ -80,18 +85,21 @@ export async function correctDecision(prisma: PrismaClient, actor: Actor | null,
         data: { textVersion: version, issuedOn: new Date(`${next.issuedOn}T00:00:00.000Z`), signerName: next.signerName, signerTitle: next.signerTitle },
       });
       if (count !== 1) throw new UserFacingError(DECISION_STALE_MESSAGE);
-      for (const r of decision.recognitions) {
-        const name = nextNames[r.dossierId]!;
-        if (name !== r.unitName) await tx.decisionRecognition.update({ where: { id: r.id }, data: { unitName: name } });
+      // Every renamed unit in one statement, whatever their number.
+      const renamed = decision.recognitions.filter((r) => nextNames[r.dossierId] !== r.unitName);
+      if (renamed.length > 0) {
+        const rows = Prisma.join(renamed.map((r) => Prisma.sql`(${r.id}::uuid, ${nextNames[r.dossierId]!})`));
+        await tx.$executeRaw`UPDATE "DecisionRecognition" AS r SET "unitName" = x.name FROM (VALUES ${rows}) AS x(id, name) WHERE r."id" = x.id`;
       }
       await tx.recognitionDecisionRevision.create({
         data: { decisionId: decision.id, version, issuedOn: new Date(`${next.issuedOn}T00:00:00.000Z`), signerName: next.signerName, signerTitle: next.signerTitle, unitNames: nextNames, note: input.note, createdById: actor?.userId ?? null },
       });
       const summary = { number: decision.number, textVersion: version, changes, note: input.note };
-      await recordAudit(tx, { actor, action: "decision.corrected", entityType: "RecognitionDecision", entityId: decision.id, before: { ...current, textVersion: decision.textVersion }, after: { ...next, textVersion: version }, meta: summary });
-      for (const r of decision.recognitions) {
-        await recordAudit(tx, { actor, action: "dossier.decision_corrected", entityType: "Dossier", entityId: r.dossierId, unitId: r.dossier.unitId, after: { dossierId: r.dossierId, decisionId: decision.id, ...summary } });
-      }
+      // The decision's event, then one per unit, in one insert.
+      await recordAudits(tx, [
+        { actor, action: "decision.corrected", entityType: "RecognitionDecision", entityId: decision.id, before: { ...current, textVersion: decision.textVersion }, after: { ...next, textVersion: version }, meta: summary },
+        ...decision.recognitions.map((r) => ({ actor, action: "dossier.decision_corrected" as const, entityType: "Dossier" as const, entityId: r.dossierId, unitId: r.dossier.unitId, after: { dossierId: r.dossierId, decisionId: decision.id, ...summary } })),
+      ]);
       return { id: decision.id, number: decision.number, textVersion: version, changes };
     },
     { timeout: 60_000 },
@@ -106,34 +114,33 @@ export async function correctDecision(prisma: PrismaClient, actor: Actor | null,
 export async function cancelDecision(prisma: PrismaClient, actor: Actor | null, input: DecisionCancellationInput, now: Date = new Date()) {
   return prisma.$transaction(
     async (tx) => {
-      const { decision, yearActor } = await loadForChange(tx, actor, input.decisionId, input.textVersion);
-      const returned: string[] = [];
-      for (const r of decision.recognitions) {
-        const d = r.dossier;
-        if (d.decisionId !== decision.id || d.state !== "RECOGNISED") continue;
-        await transitionDossier(tx, {
-          actor: yearActor,
-          dossier: d,
-          unit: d.unit,
-          action: "CANCEL_DECISION",
-          expectedVersion: d.version,
-          facts: { reason: input.reason, reference: input.reference },
-          data: { decisionId: null, decidedAt: null },
-          meta: { decisionId: decision.id, decisionNumber: decision.number, reason: input.reason, reference: input.reference },
-        });
-        returned.push(d.id);
-      }
+      const { decision, yearActor } = await loadForChange(tx, actor, input.decisionId, input.textVersion, { lockDossiers: true });
+      // Only the units it still recognises go back, each checked as a single transition would be;
+      // one update moves them and one insert writes their events and the decision's.
+      const still = decision.recognitions.map((r) => r.dossier).filter((d) => d.decisionId === decision.id && d.state === "RECOGNISED");
+      const returned = still.map((d) => d.id);
       const { count } = await tx.recognitionDecision.updateMany({
         where: { id: decision.id, textVersion: decision.textVersion, cancelledAt: null },
         data: { cancelledAt: now, cancellationReason: input.reason, cancellationRef: input.reference, cancelledById: actor?.userId ?? null },
       });
       if (count !== 1) throw new UserFacingError(DECISION_STALE_MESSAGE);
-      await recordAudit(tx, {
-        actor,
-        action: "decision.cancelled",
-        entityType: "RecognitionDecision",
-        entityId: decision.id,
-        after: { number: decision.number, year: decision.year, reason: input.reason, reference: input.reference, dossierIds: returned },
+      const facts = { reason: input.reason, reference: input.reference };
+      const meta = { decisionId: decision.id, decisionNumber: decision.number, reason: input.reason, reference: input.reference };
+      await transitionDossiers(tx, {
+        actor: yearActor,
+        action: "CANCEL_DECISION",
+        items: still.map((d) => ({ dossier: d, unit: d.unit, expectedVersion: d.version, facts, meta })),
+        data: { decisionId: null, decidedAt: null },
+        // After the units' events, as when they were written one by one.
+        alsoAudit: [
+          {
+            actor,
+            action: "decision.cancelled",
+            entityType: "RecognitionDecision",
+            entityId: decision.id,
+            after: { number: decision.number, year: decision.year, reason: input.reason, reference: input.reference, dossierIds: returned },
+          },
+        ],
       });
       return { id: decision.id, number: decision.number, returnedUnits: returned.length };
     },
