@@ -67,15 +67,27 @@ async function build(prisma: PrismaClient) {
   for (const [c, commune] of [w.communeA, w.communeB].entries()) {
     const authority = await prisma.authority.create({ data: { code: `UBND-${c}`, name: `UBND ${commune.name}`, kind: "UBND_XA", documentSymbol: "UBND", placeName: commune.name, areaId: commune.id } });
     const kdc = kdcOf(commune.id);
-    for (let i = 0; i < 65; i++) {
-      const decision = await prisma.recognitionDecision.create({
-        data: { authorityId: authority.id, year: YEAR, sequence: i + 1, number: `${i + 1}/QĐ-UBND`, issuedOn: new Date(Date.UTC(YEAR, 11, 1 + (i % 3))), signerName: "Nguyễn Văn A", signerTitle: "Chủ tịch" },
-      });
-      const d = kdc[i % kdc.length]!;
-      await prisma.decisionRecognition.create({ data: { decisionId: decision.id, dossierId: d.id, unitName: d.unit.name, verifyToken: randomUUID() } });
-    }
+    const decisions = Array.from({ length: 65 }, (_, i) => ({
+      id: randomUUID(),
+      authorityId: authority.id,
+      year: YEAR,
+      sequence: i + 1,
+      number: `${i + 1}/QĐ-UBND`,
+      issuedOn: new Date(Date.UTC(YEAR, 11, 1 + (i % 3))),
+      signerName: "Nguyễn Văn A",
+      signerTitle: "Chủ tịch",
+    }));
+    await prisma.recognitionDecision.createMany({ data: decisions });
+    await prisma.decisionRecognition.createMany({
+      data: decisions.map((decision, i) => {
+        const d = kdc[i % kdc.length]!;
+        return { decisionId: decision.id, dossierId: d.id, unitName: d.unit.name, verifyToken: randomUUID() };
+      }),
+    });
   }
-  for (let i = 0; i < 130; i++) await recordAudit(prisma, { actor: null, username: i % 2 ? "le" : "chan", action: i % 3 ? "auth.login.failed" : "dossier.submit", entityType: "User" });
+  await prisma.$transaction(async (tx) => {
+    for (let i = 0; i < 130; i++) await recordAudit(tx, { actor: null, username: i % 2 ? "le" : "chan", action: i % 3 ? "auth.login.failed" : "dossier.submit", entityType: "User" });
+  });
   const passwordHash = await hashPassword("MatKhau2026");
   await prisma.user.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ username: `tk${String(i).padStart(2, "0")}`, fullName: `Tài khoản ${i}`, role: (["ADMIN", "REVIEWER", "LEADER"] as const)[i % 3]!, passwordHash })) });
   return {
