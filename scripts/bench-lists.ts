@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     };
 
     // ── the provincial police's review queue ──
-    const queueFrom = `"Dossier" d JOIN "Unit" u ON u.id = d."unitId" WHERE d.year = ${year} AND d.state IN ('SUBMITTED', 'UNDER_REVIEW') AND u.kind::text = ANY('{${reviewKinds.join(",")}}')`;
+    const queueFrom = `"Dossier" d JOIN "Unit" u ON u.id = d."unitId" WHERE d.year = ${year} AND d.state IN ('SUBMITTED', 'UNDER_REVIEW') AND u.kind = ANY('{${reviewKinds.join(",")}}'::"UnitKind"[])`;
     const queueCols = `d.id, d.state, d."submittedAt", d."submissionLate", d."reviewRound", u.id AS "unitId", u.name, u.kind, a.id AS "communeId", a.name AS "communeName"`;
     const queueDeep = (await q(`SELECT d.id, d."submittedAt" FROM ${queueFrom} ORDER BY d."submittedAt", d.id OFFSET $1 LIMIT 1`, [deepIndex(counts.queue)]))[0];
     const queuePageSql = `SELECT ${queueCols} FROM ${queueFrom.replace(`WHERE`, `JOIN "AdministrativeArea" a ON a.id = u."communeId" WHERE`)} AND (d."submittedAt", d.id) > ($1, $2::uuid) ORDER BY d."submittedAt", d.id LIMIT ${PAGE + 1}`;
