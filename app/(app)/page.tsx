@@ -17,6 +17,7 @@ import { ProvinceOverview } from "@/components/home/province-overview";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { homeViewFor } from "@/components/shell/navigation";
 import { LinkButton } from "@/components/ui/button";
+import { pageSearchFields, uuidCursor } from "@/lib/paging/keyset";
 
 export const metadata = { title: "Trang chủ" };
 
@@ -25,6 +26,7 @@ const queueFiltersSchema = z.object({
   kind: z.enum(UNIT_KINDS).optional().catch(undefined),
   state: z.enum(QUEUE_STATES as [DossierState, ...DossierState[]]).optional().catch(undefined),
   deadline: z.enum(["OVERDUE", "ON_TIME"]).optional().catch(undefined),
+  ...pageSearchFields(uuidCursor),
 });
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -15,16 +15,18 @@ import { asOptions, FilterSelect } from "@/components/ui/filter-select";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { CardTable } from "@/components/ui/card-table";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
+import { totalLabel, type PageRequest } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 
-export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters }) {
+export async function ReviewerHome({ actor, year, filters }: { actor: Actor; year: number; filters: ReviewQueueFilters & PageRequest }) {
   const prisma = getPrisma();
-  const [queue, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma, actor)]);
+  const [{ rows: queue, page, total, overdue }, communes] = await Promise.all([reviewQueue(prisma, actor, year, filters), listCommunes(prisma, actor)]);
   const today = todayInVietnam();
   return (
     <>
       <PageHeader
         title="Hàng đợi thẩm định"
-        description={`${actor.reviewerLevel ? REVIEWER_LEVEL_LABELS[actor.reviewerLevel] : ""} · Năm đánh giá ${year} · ${queue.length} hồ sơ · ${queue.filter((d) => d.overdue).length} quá hạn`}
+        description={`${actor.reviewerLevel ? REVIEWER_LEVEL_LABELS[actor.reviewerLevel] : ""} · Năm đánh giá ${year} · ${totalLabel(total)} hồ sơ · ${totalLabel(overdue)} quá hạn`}
       />
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-5" aria-label="Lọc hàng đợi">
         <FilterSelect name="communeId" label="Xã, phường" value={filters.communeId} allLabel="Tất cả" options={communes.map((c) => ({ value: c.id, label: c.name }))} />
@@ -82,6 +84,7 @@ export async function ReviewerHome({ actor, year, filters }: { actor: Actor; yea
             </tbody>
         </CardTable>
       )}
+      <Pager base="/" params={{ communeId: filters.communeId, kind: filters.kind, state: filters.state, deadline: filters.deadline }} page={page} total={total} noun="hồ sơ" testId="review-queue-pager" />
     </>
   );
 }

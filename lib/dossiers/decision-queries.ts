@@ -15,6 +15,7 @@ import { suggestedDeciderKind } from "./deciding-authority";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
 import { reviewerLevels } from "@/lib/rules/competence";
 import { verificationUrl } from "./decision-change";
+import { cappedTotal, DEFAULT_PAGE_SIZE, keysetPage, type KeysetColumn, type PageRequest } from "@/lib/paging/keyset";
 import type { RecognitionCertificateInput, RecognitionDecisionInput, SignerInput } from "@/lib/documents";
 
 const collator = new Intl.Collator("vi-VN");
@@ -139,43 +140,63 @@ function decisionScopeWhere(actor: Actor): Prisma.RecognitionDecisionWhereInput 
   return { recognitions: { some: { dossier: { unit: unitScopeWhere(actor, "dossier.review") } } } };
 }
 
-export type DecisionFilters = { year?: number };
+export type DecisionFilters = { year?: number } & PageRequest;
 
-export type DecisionListItem = {
-  id: string;
-  number: string;
-  year: number;
-  issuedOn: Date;
-  signerName: string;
-  signerTitle: string;
-  revokedAt: Date | null;
-  cancelledAt: Date | null;
-  textVersion: number;
-  authority: { id: string; name: string; kind: AuthorityKind };
+const decisionListSelect = {
+  id: true,
+  number: true,
+  year: true,
+  issuedOn: true,
+  signerName: true,
+  signerTitle: true,
+  revokedAt: true,
+  cancelledAt: true,
+  textVersion: true,
+  authority: { select: { id: true, name: true, kind: true } },
+} as const;
+type DecisionListRow = Prisma.RecognitionDecisionGetPayload<{ select: typeof decisionListSelect }>;
+
+export type DecisionListItem = DecisionListRow & {
   unitCount: number;
   revokedUnitCount: number;
 };
 
-/** Decisions the actor may read, newest first, with their unit counts (aggregated in SQL). */
-export async function listDecisions(prisma: PrismaClient, actor: Actor | null, filters: DecisionFilters = {}): Promise<DecisionListItem[]> {
+/** Newest year, newest date first, then by number: the order of the register of decisions. */
+const DECISION_ORDER: readonly KeysetColumn<DecisionListRow>[] = [
+  { path: ["year"], dir: "desc", value: (d) => d.year },
+  { path: ["issuedOn"], dir: "desc", value: (d) => d.issuedOn },
+  { path: ["number"], dir: "asc", value: (d) => d.number },
+  { path: ["id"], dir: "asc", value: (d) => d.id },
+];
+
+export const DECISION_PAGE_SIZE = DEFAULT_PAGE_SIZE;
+
+/**
+ * One page of the decisions the actor may read (ADR 0024-keyset-paging), newest first, with their
+ * unit counts aggregated in SQL for that page only, and a capped total.
+ */
+export async function listDecisions(prisma: PrismaClient, actor: Actor | null, filters: DecisionFilters = {}) {
   authorize(actor, { action: "decision.list" });
-  const rows = await prisma.recognitionDecision.findMany({
-    where: { ...decisionScopeWhere(actor), ...(filters.year !== undefined ? { year: filters.year } : {}) },
-    orderBy: [{ year: "desc" }, { issuedOn: "desc" }, { number: "asc" }],
-    select: {
-      id: true,
-      number: true,
-      year: true,
-      issuedOn: true,
-      signerName: true,
-      signerTitle: true,
-      revokedAt: true,
-      cancelledAt: true,
-      textVersion: true,
-      authority: { select: { id: true, name: true, kind: true } },
-    },
-  });
-  if (rows.length === 0) return [];
+  const scope = decisionScopeWhere(actor);
+  const where: Prisma.RecognitionDecisionWhereInput = { ...scope, ...(filters.year !== undefined ? { year: filters.year } : {}) };
+  const [total, page] = await Promise.all([
+    cappedTotal((take) => prisma.recognitionDecision.count({ where, take })),
+    keysetPage<DecisionListRow>({
+      request: filters,
+      size: DECISION_PAGE_SIZE,
+      columns: DECISION_ORDER,
+      boundary: (id) => prisma.recognitionDecision.findFirst({ where: { AND: [scope, { id }] }, select: decisionListSelect }),
+      fetch: ({ where: after, orderBy, take }) =>
+        prisma.recognitionDecision.findMany({
+          where: { AND: [where, after as Prisma.RecognitionDecisionWhereInput] },
+          orderBy: orderBy as Prisma.RecognitionDecisionOrderByWithRelationInput[],
+          take,
+          select: decisionListSelect,
+        }),
+    }),
+  ]);
+  const rows = page.rows;
+  if (rows.length === 0) return { rows: [] as DecisionListItem[], page, total };
   const ids = rows.map((r) => r.id);
   // Units named: the decision's recognitions (a cancelled decision keeps them); revoked: the
   // dossiers still attached to it in REVOKED.
@@ -183,10 +204,10 @@ export async function listDecisions(prisma: PrismaClient, actor: Actor | null, f
     prisma.decisionRecognition.groupBy({ by: ["decisionId"], where: { decisionId: { in: ids } }, _count: { _all: true } }),
     prisma.dossier.groupBy({ by: ["decisionId"], where: { decisionId: { in: ids }, state: "REVOKED" }, _count: { _all: true } }),
   ]);
-  const total = new Map(named.map((c) => [c.decisionId, c._count._all]));
+  const unitTotals = new Map(named.map((c) => [c.decisionId, c._count._all]));
   const revoked = new Map<string, number>();
   for (const c of counts) if (c.decisionId) revoked.set(c.decisionId, c._count._all);
-  return rows.map((r) => ({ ...r, unitCount: total.get(r.id) ?? 0, revokedUnitCount: revoked.get(r.id) ?? 0 }));
+  return { rows: rows.map((r): DecisionListItem => ({ ...r, unitCount: unitTotals.get(r.id) ?? 0, revokedUnitCount: revoked.get(r.id) ?? 0 })), page, total };
 }
 
 const dossierSelect = {

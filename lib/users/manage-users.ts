@@ -5,6 +5,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
+import { Role } from "@/lib/generated/prisma/enums";
+import { cappedTotal, DEFAULT_PAGE_SIZE, keysetPage, type KeysetColumn, type PageRequest } from "@/lib/paging/keyset";
 import { authorize, can } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -105,16 +107,37 @@ export async function revokeOwnSessions(prisma: PrismaClient, actor: Actor | nul
   });
 }
 
-export async function listUsers(prisma: PrismaClient, actor: Actor | null) {
+const userListSelect = {
+  ...publicUserFields,
+  lockedUntil: true,
+  lastLoginAt: true,
+  unit: { select: { name: true } },
+  area: { select: { name: true } },
+} as const;
+type UserListRow = Prisma.UserGetPayload<{ select: typeof userListSelect }>;
+
+/** By role (in the order the roles are declared), then user name. */
+const USER_ORDER: readonly KeysetColumn<UserListRow>[] = [
+  { path: ["role"], dir: "asc", value: (u) => u.role, enumValues: Object.values(Role) },
+  { path: ["username"], dir: "asc", value: (u) => u.username },
+  { path: ["id"], dir: "asc", value: (u) => u.id },
+];
+
+export const USER_PAGE_SIZE = DEFAULT_PAGE_SIZE;
+
+/** One page of the accounts (ADR 0024-keyset-paging): a province holds one or more per unit. */
+export async function listUsers(prisma: PrismaClient, actor: Actor | null, request: PageRequest = {}) {
   authorize(actor, { action: "user.manage" });
-  return prisma.user.findMany({
-    orderBy: [{ role: "asc" }, { username: "asc" }],
-    select: {
-      ...publicUserFields,
-      lockedUntil: true,
-      lastLoginAt: true,
-      unit: { select: { name: true } },
-      area: { select: { name: true } },
-    },
-  });
+  const [total, page] = await Promise.all([
+    cappedTotal((take) => prisma.user.count({ take })),
+    keysetPage<UserListRow>({
+      request,
+      size: USER_PAGE_SIZE,
+      columns: USER_ORDER,
+      boundary: (id) => prisma.user.findUnique({ where: { id }, select: userListSelect }),
+      fetch: ({ where, orderBy, take }) =>
+        prisma.user.findMany({ where: where as Prisma.UserWhereInput, orderBy: orderBy as Prisma.UserOrderByWithRelationInput[], take, select: userListSelect }),
+    }),
+  ]);
+  return { rows: page.rows, page, total };
 }

@@ -24,10 +24,10 @@ async function expectNormalPage(page: Page, url: string, heading: RegExp | strin
 test("reviewer queue, units, dashboard and decisions ignore bad filters", async ({ page }) => {
   await signIn(page, "thamdinh.tinh");
   for (const v of Object.values(BAD)) {
-    await expectNormalPage(page, `/?communeId=${v}&kind=${v}&state=${v}&deadline=${v}`, /./);
-    await expectNormalPage(page, `/units?q=${v}&communeId=${v}&kind=${v}&page=${v}`, /./);
+    await expectNormalPage(page, `/?communeId=${v}&kind=${v}&state=${v}&deadline=${v}&after=${v}&before=${v}&from=${v}`, /./);
+    await expectNormalPage(page, `/units?q=${v}&communeId=${v}&kind=${v}&page=${v}&after=${v}&before=${v}&from=${v}`, /./);
     await expectNormalPage(page, `/dashboard?year=${v}&communeId=${v}&kind=${v}&sector=${v}&sort=${v}`, /./);
-    await expectNormalPage(page, `/decisions?year=${v}`, /./);
+    await expectNormalPage(page, `/decisions?year=${v}&after=${v}&before=${v}&from=${v}`, /./);
   }
   const q = await page.goto(`/units?q=S%E1%BB%9F%00`);
   expect(q?.status()).toBe(200);
@@ -56,7 +56,7 @@ test("records and dossier pages ignore a bad year", async ({ page }) => {
 test("the audit log ignores bad filters and cursors", async ({ page }) => {
   await signIn(page, "admin");
   for (const v of [...Object.values(BAD), "-1", "1e5"]) {
-    await expectNormalPage(page, `/admin/audit?action=${v}&username=${v}&before=${v}`, /./);
+    await expectNormalPage(page, `/admin/audit?action=${v}&username=${v}&before=${v}&after=${v}&from=${v}`, /./);
   }
 });
 

@@ -91,7 +91,7 @@ describe("the global audit log", () => {
     }
     await recordAudit(t.prisma, { actor: null, username: "a", action: "auth.login.failed", entityType: "User" });
     await recordAudit(t.prisma, { actor: null, username: "b", action: "dossier.submit", entityType: "Dossier" });
-    expect((await listAuditEvents(t.prisma, admin)).map((e) => e.action)).toEqual(["dossier.submit", "auth.login.failed"]);
-    expect((await listAuditEvents(t.prisma, admin, { action: "auth." })).map((e) => e.actorUsername)).toEqual(["a"]);
+    expect((await listAuditEvents(t.prisma, admin)).rows.map((e) => e.action)).toEqual(["dossier.submit", "auth.login.failed"]);
+    expect((await listAuditEvents(t.prisma, admin, { action: "auth." })).rows.map((e) => e.actorUsername)).toEqual(["a"]);
   });
 });

@@ -136,7 +136,7 @@ describe("hủy quyết định (cancellation)", () => {
     expect(after.cancelledAt).not.toBeNull();
     expect(after.dossiers).toHaveLength(2);
     expect(certificateInputs(after)).toEqual([]);
-    const listed = await listDecisions(t.prisma, w.reviewerA, { year: 2026 });
+    const listed = (await listDecisions(t.prisma, w.reviewerA, { year: 2026 })).rows;
     expect(listed.find((l) => l.id === q.id)).toMatchObject({ unitCount: 2 });
     expect(listed.find((l) => l.id === q.id)?.cancelledAt).not.toBeNull();
 

@@ -71,9 +71,9 @@ describe("last year's decisions, per demo account", () => {
     const all = await t.prisma.recognitionDecision.count({ where: { year: DEMO_YEAR - 1 } });
     expect(all).toBeGreaterThan(1);
     for (const username of ["admin", "lanhdao", "thamdinh.tinh"]) {
-      expect(await listDecisions(t.prisma, await demoActor(username), { year: DEMO_YEAR - 1 })).toHaveLength(all);
+      expect((await listDecisions(t.prisma, await demoActor(username), { year: DEMO_YEAR - 1 })).rows).toHaveLength(all);
     }
-    const ward = await listDecisions(t.prisma, await demoActor("thamdinh.xa"), { year: DEMO_YEAR - 1 });
+    const ward = (await listDecisions(t.prisma, await demoActor("thamdinh.xa"), { year: DEMO_YEAR - 1 })).rows;
     expect(ward.map((d) => d.authority.name)).toEqual(["Ủy ban nhân dân phường Lào Cai"]);
     expect(ward[0]!.unitCount).toBeGreaterThan(0);
     for (const username of ["canbo.sotuphap", "canbo.phuonglaocai"]) {
@@ -83,7 +83,7 @@ describe("last year's decisions, per demo account", () => {
 
   it("the province's decision prints with its number and its units", async () => {
     const admin = await demoActor("admin");
-    const [row] = (await listDecisions(t.prisma, admin, { year: DEMO_YEAR - 1 })).filter((d) => d.authority.kind === "UBND_TINH");
+    const [row] = ((await listDecisions(t.prisma, admin, { year: DEMO_YEAR - 1 })).rows).filter((d) => d.authority.kind === "UBND_TINH");
     const decision = (await getDecision(t.prisma, admin, row!.id))!;
     await expect(getDecision(t.prisma, await demoActor("thamdinh.xa"), row!.id)).rejects.toBeInstanceOf(ForbiddenError);
     const input = decisionDocumentInput(decision);
@@ -113,7 +113,7 @@ describe("issuing this year's first decision of a ward", () => {
     });
     expect(decision.number).toBe("01/QĐ-UBND");
     expect(await listProposedForDecision(t.prisma, actor, DEMO_YEAR)).toEqual([]);
-    const listed = await listDecisions(t.prisma, actor, { year: DEMO_YEAR });
+    const listed = (await listDecisions(t.prisma, actor, { year: DEMO_YEAR })).rows;
     expect(listed).toEqual([expect.objectContaining({ id: decision.id, unitCount: group!.dossiers.length, revokedUnitCount: 0 })]);
   });
 });

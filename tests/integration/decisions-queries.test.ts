@@ -145,24 +145,24 @@ describe("listDecisions", () => {
   it("the province-wide readers see every decision, with unit counts; the year filters", async () => {
     const w = await decidedWorld();
     for (const actor of [w.admin, w.leader, w.provincial]) {
-      const all = await listDecisions(t.prisma, actor, { year: 2026 });
+      const all = (await listDecisions(t.prisma, actor, { year: 2026 })).rows;
       expect(all.map((d) => d.id).sort()).toEqual([w.decisions.province.id, w.decisions.communeA.id, w.decisions.communeB.id].sort());
       expect(all.find((d) => d.id === w.decisions.communeA.id)).toMatchObject({ number: "01/QĐ-UBND", unitCount: 2, revokedUnitCount: 0, authority: { name: "Ủy ban nhân dân xã An" } });
     }
-    expect((await listDecisions(t.prisma, w.admin, { year: 2025 })).map((d) => d.id)).toEqual([w.decisions.lastYear.id]);
-    expect(await listDecisions(t.prisma, w.admin)).toHaveLength(4);
+    expect(((await listDecisions(t.prisma, w.admin, { year: 2025 })).rows).map((d) => d.id)).toEqual([w.decisions.lastYear.id]);
+    expect((await listDecisions(t.prisma, w.admin)).rows).toHaveLength(4);
   });
 
   it("a commune police reviewer sees only the decisions naming a KDC of its commune", async () => {
     const w = await decidedWorld();
-    expect((await listDecisions(t.prisma, w.reviewerA, { year: 2026 })).map((d) => d.id)).toEqual([w.decisions.communeA.id]);
-    expect((await listDecisions(t.prisma, w.reviewerB)).map((d) => d.id)).toEqual([w.decisions.communeB.id]);
+    expect(((await listDecisions(t.prisma, w.reviewerA, { year: 2026 })).rows).map((d) => d.id)).toEqual([w.decisions.communeA.id]);
+    expect(((await listDecisions(t.prisma, w.reviewerB)).rows).map((d) => d.id)).toEqual([w.decisions.communeB.id]);
   });
 
   it("counts revoked recognitions", async () => {
     const w = await decidedWorld();
     await revokeRecognition(t.prisma, w.reviewerA, revocationSchema.parse({ dossierId: w.d.kdcA.id, version: 2, reason: "Che giấu vụ việc phức tạp về an ninh", reference: "30/QĐ-UBND" }));
-    const [a] = await listDecisions(t.prisma, w.reviewerA, { year: 2026 });
+    const [a] = (await listDecisions(t.prisma, w.reviewerA, { year: 2026 })).rows;
     expect(a).toMatchObject({ unitCount: 2, revokedUnitCount: 1 });
   });
 

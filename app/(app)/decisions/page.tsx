@@ -3,7 +3,9 @@ import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { can, ForbiddenError } from "@/lib/auth/permissions";
-import { searchParam } from "@/lib/validation/input-rules";
+import { parseSearchParams, searchParam } from "@/lib/validation/input-rules";
+import { pageSearchFields, uuidCursor } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 import { getPrisma } from "@/lib/db/client";
 import { listDecisions, listProposedForDecision } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
@@ -18,18 +20,23 @@ export const metadata = { title: "Quyết định công nhận" };
 const FIRST_YEAR = 2022;
 const yearSchema = z.coerce.number().int().min(FIRST_YEAR).max(2100);
 
-export default async function DecisionsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+const pageSchema = z.object(pageSearchFields(uuidCursor));
+
+export default async function DecisionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ action: "decision.list" });
   const current = currentEvaluationYear();
-  const year = yearSchema.catch(current).parse(searchParam(await searchParams, "year"));
+  const params = await searchParams;
+  const year = yearSchema.catch(current).parse(searchParam(params, "year"));
+  const pageRequest = parseSearchParams(pageSchema, params);
   const prisma = getPrisma();
-  let decisions, groups;
+  let list, groups;
   try {
-    [decisions, groups] = await Promise.all([listDecisions(prisma, actor, { year }), can(actor, { action: "decision.issue" }) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
+    [list, groups] = await Promise.all([listDecisions(prisma, actor, { year, ...pageRequest }), can(actor, { action: "decision.issue" }) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   }
+  const { rows: decisions, page, total } = list;
   const pending = groups.reduce((n, g) => n + g.dossiers.length, 0);
   const years = Array.from({ length: Math.max(current, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(current, year) - i);
 
@@ -96,6 +103,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
           </table>
         </div>
       )}
+      <Pager base="/decisions" params={{ year }} page={page} total={total} noun="quyết định" testId="decisions-pager" />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { listCommunes, listUnits } from "@/lib/units/unit-queries";
 import { UNIT_KINDS, UNIT_KIND_LABELS, EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
-import { formatNumber } from "@/lib/format";
+import { pageSearchFields, totalLabel, uuidCursor } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { CardTable } from "@/components/ui/card-table";
 import { Button } from "@/components/ui/button";
@@ -17,25 +18,17 @@ const filtersSchema = z.object({
   communeId: z.uuid().optional().catch(undefined),
   kind: z.enum(UNIT_KINDS).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  ...pageSearchFields(uuidCursor),
 });
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const filters = parseSearchParams(filtersSchema, await searchParams);
   const prisma = getPrisma();
-  const [{ units, total, page, pageCount }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma, actor)]);
-  const query = (p: number) => {
-    const params = new URLSearchParams();
-    if (filters.communeId) params.set("communeId", filters.communeId);
-    if (filters.kind) params.set("kind", filters.kind);
-    if (filters.q) params.set("q", filters.q);
-    params.set("page", String(p));
-    return `/units?${params}`;
-  };
+  const [{ units, total, page }, communes] = await Promise.all([listUnits(prisma, actor, filters), listCommunes(prisma, actor)]);
   return (
     <>
-      <PageHeader title="Danh sách đơn vị" description={`${formatNumber(total)} đơn vị trong phạm vi của bạn`} />
+      <PageHeader title="Danh sách đơn vị" description={`${totalLabel(total)} đơn vị trong phạm vi của bạn`} />
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
         <label className="text-sm">
           <span className="mb-1 block font-medium">Tên đơn vị</span>
@@ -74,13 +67,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
             </tbody>
         </CardTable>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Phân trang" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 && <Link className="text-brand-700 hover:underline" href={query(page - 1)}>← Trang trước</Link>}
-          <span>Trang {page}/{pageCount}</span>
-          {page < pageCount && <Link className="text-brand-700 hover:underline" href={query(page + 1)}>Trang sau →</Link>}
-        </nav>
-      )}
+      <Pager base="/units" params={{ q: filters.q, communeId: filters.communeId, kind: filters.kind }} page={page} total={total} noun="đơn vị" testId="units-pager" />
     </>
   );
 }

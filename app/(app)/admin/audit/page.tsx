@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { z } from "zod";
-import { bigintParam, parseSearchParams } from "@/lib/validation/input-rules";
+import { parseSearchParams } from "@/lib/validation/input-rules";
+import { bigintCursor, pageSearchFields } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/audit-queries";
+import { listAuditEvents } from "@/lib/audit/audit-queries";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditActionLabel, auditEntityLabel } from "@/lib/audit/audit-actions";
 import { auditChainStateFor, describeAuditChain } from "@/lib/audit/audit-chain";
 import { formatDateTime } from "@/lib/format";
@@ -16,18 +17,16 @@ export const metadata = { title: "Nhật ký hệ thống" };
 const filtersSchema = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   username: z.string().trim().max(50).optional().catch(undefined),
-  before: bigintParam.optional().catch(undefined),
+  ...pageSearchFields(bigintCursor),
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ action: "audit.readGlobal" });
   const filters = parseSearchParams(filtersSchema, await searchParams);
-  const [events, chain] = await Promise.all([
+  const [{ rows: events, page, total }, chain] = await Promise.all([
     listAuditEvents(getPrisma(), actor, { ...filters, action: filters.action || undefined, username: filters.username || undefined }),
     auditChainStateFor(getPrisma(), actor),
   ]);
-  const last = events.at(-1);
-  const more = new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.username ? { username: filters.username } : {}), ...(last ? { before: String(last.id) } : {}) });
   return (
     <>
       <PageHeader title="Nhật ký hệ thống" description="Mọi thay đổi trạng thái, đăng nhập và thao tác quản trị; không sửa, không xóa được." />
@@ -83,11 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
         </CardTable>
       )}
-      {events.length === AUDIT_PAGE_SIZE && (
-        <p className="mt-4 text-sm">
-          <Link className="text-brand-700 underline" href={`/admin/audit?${more}`}>Xem các sự kiện cũ hơn →</Link>
-        </p>
-      )}
+      <Pager base="/admin/audit" params={{ action: filters.action, username: filters.username }} page={page} total={total} noun="sự kiện" testId="audit-pager" />
     </>
   );
 }

@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { z } from "zod";
+import { parseSearchParams } from "@/lib/validation/input-rules";
+import { pageSearchFields, totalLabel, uuidCursor } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/session";
 import { unitReadScope } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
@@ -12,13 +16,15 @@ import { CardTable } from "@/components/ui/card-table";
 
 export const metadata = { title: "Người dùng" };
 
-export default async function UsersPage() {
+const pageSchema = z.object(pageSearchFields(uuidCursor));
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ action: "user.manage" });
-  const users = await listUsers(getPrisma(), actor);
+  const { rows: users, page, total } = await listUsers(getPrisma(), actor, parseSearchParams(pageSchema, await searchParams));
   const now = new Date();
   return (
     <>
-      <PageHeader title="Người dùng" description={`${users.length} tài khoản`} action={<span className="flex flex-wrap gap-2"><LinkButton href="/admin/users/import" variant="secondary">Nhập từ tệp</LinkButton><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
+      <PageHeader title="Người dùng" description={`${totalLabel(total)} tài khoản`} action={<span className="flex flex-wrap gap-2"><LinkButton href="/admin/users/import" variant="secondary">Nhập từ tệp</LinkButton><LinkButton href="/admin/users/bulk" variant="secondary">Tạo hàng loạt</LinkButton><LinkButton href="/admin/users/new">Tạo người dùng</LinkButton></span>} />
       {users.length === 0 ? (
         <EmptyState title="Chưa có người dùng." />
       ) : (
@@ -57,6 +63,7 @@ export default async function UsersPage() {
             </tbody>
         </CardTable>
       )}
+      <Pager base="/admin/users" params={{}} page={page} total={total} noun="tài khoản" testId="users-pager" />
     </>
   );
 }
