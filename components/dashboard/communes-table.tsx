@@ -59,6 +59,7 @@ export function CommunesTable({
   sort,
   path = "/dashboard",
   single = false,
+  slice,
 }: {
   rows: CommuneRow[];
   filters: DashboardFilters;
@@ -66,8 +67,11 @@ export function CommunesTable({
   path?: string;
   /** One commune's row (drill-down): no sorting, no link to itself. */
   single?: boolean;
+  /** Render only these rows of the sorted list (a top list, a page); the total row still adds up all. */
+  slice?: { offset: number; limit: number };
 }) {
-  const sorted = sortCommunes(rows, sort);
+  const all = sortCommunes(rows, sort);
+  const sorted = slice ? all.slice(slice.offset, slice.offset + slice.limit) : all;
   const total = rows.reduce(
     (acc, r) => ({ kdc: acc.kdc + r.kdc, cq: acc.cq + r.cq, dn: acc.dn + r.dn, csgd: acc.csgd + r.csgd, eligible: acc.eligible + r.eligible, registered: acc.registered + r.registered, recognised: acc.recognised + r.recognised, met: acc.met + Number(r.meetsCommuneCriterion) }),
     { kdc: 0, cq: 0, dn: 0, csgd: 0, eligible: 0, registered: 0, recognised: 0, met: 0 },

@@ -117,3 +117,38 @@ export function sortCommunes(rows: readonly CommuneRow[], sort?: CommuneSort): C
     })
     .map(({ row }) => row);
 }
+
+/** Rows the dashboard shows of a long list (communes, incidents by commune) before "Xem tất cả". */
+export const DASHBOARD_TOP_ROWS = 20;
+/** Rows per page of the full lists (/dashboard/communes, /dashboard/incidents); ?size= may ask 5–200. */
+export const LIST_PAGE_SIZE = 50;
+
+const listSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  size: z.coerce.number().int().min(5).max(200).optional().catch(undefined),
+});
+
+export type ListPage = { page: number; size: number };
+
+/** `?page=&size=` of a full list; a bad value falls back to the first page of LIST_PAGE_SIZE rows. */
+export function parseListParams(params: RawParams): ListPage {
+  const parsed = parseSearchParams(listSchema, params);
+  return { page: parsed.page ?? 1, size: parsed.size ?? LIST_PAGE_SIZE };
+}
+
+/** `href` (a dashboardHref) with the page, and the size when it is not the default. */
+export function withListParams(href: string, list: ListPage): string {
+  const [path, query = ""] = href.split("?");
+  const params = new URLSearchParams(query);
+  if (list.page > 1) params.set("page", String(list.page));
+  if (list.size !== LIST_PAGE_SIZE) params.set("size", String(list.size));
+  const q = params.toString();
+  return q ? `${path}?${q}` : path!;
+}
+
+/** The page actually shown (a page past the end shows the last one) and the slice of rows it holds. */
+export function pageSlice(total: number, list: ListPage): { page: number; pageCount: number; offset: number; limit: number } {
+  const pageCount = Math.max(1, Math.ceil(total / list.size));
+  const page = Math.min(list.page, pageCount);
+  return { page, pageCount, offset: (page - 1) * list.size, limit: list.size };
+}

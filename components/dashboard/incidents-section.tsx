@@ -10,8 +10,12 @@ import { dashboardHref } from "./dashboard-params";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
-/** Incidents of the must-not-happen catalogue in the year's window: by type (chart + table), then by type and commune. */
-export function IncidentsSection({ incidents, filters }: { incidents: IncidentCount[]; filters: DashboardFilters }) {
+/**
+ * Incidents of the must-not-happen catalogue in the year's window: by type (chart + table), then by
+ * type and commune — the `limit` largest rows, with a link to the full, paged list (`allHref`).
+ */
+export function IncidentsSection({ incidents, filters, limit, allHref }: { incidents: IncidentCount[]; filters: DashboardFilters; limit?: number; allHref?: string }) {
+  const shown = limit === undefined ? incidents : incidents.slice(0, limit);
   const window = incidentWindow(filters.year);
   const period = `${dmy(window.from)} – ${dmy(window.to)}`;
   const totals = new Map<IncidentCode, number>();
@@ -54,30 +58,44 @@ export function IncidentsSection({ incidents, filters }: { incidents: IncidentCo
               </tbody>
             </DataTable>
           </div>
-          <DataTable caption={`Số vụ việc theo loại và xã, phường, ${period}`} testId="incidents-by-commune">
-            <thead className={thead}>
-              <tr>
-                <th scope="col" className={th}>Xã, phường</th>
-                <th scope="col" className={th}>Loại vụ việc</th>
-                <th scope="col" className={thNum}>Số vụ</th>
-              </tr>
-            </thead>
-            <tbody className={tbody}>
-              {incidents.map((i) => (
-                <tr key={`${i.communeId}:${i.code}`}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    <Link className="text-brand-700 hover:underline" href={dashboardHref(`/dashboard/communes/${i.communeId}`, { ...filters, communeId: undefined })}>
-                      {i.communeName}
-                    </Link>
-                  </th>
-                  <td className={td}>{INCIDENT_CODE_LABELS[i.code]}</td>
-                  <td className={tdNum}>{formatNumber(i.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <IncidentsByCommune rows={shown} filters={filters} caption={`Số vụ việc theo loại và xã, phường, ${period}${shown.length < incidents.length ? ` (${formatNumber(shown.length)} dòng nhiều vụ nhất)` : ""}`} />
+          {allHref && (
+            <p className="text-sm">
+              <Link className="font-medium text-brand-700 hover:underline" href={allHref} data-testid="incidents-all">
+                Xem tất cả {formatNumber(incidents.length)} dòng theo loại và xã, phường →
+              </Link>
+            </p>
+          )}
         </div>
       )}
     </Card>
+  );
+}
+
+/** One row per commune and incident type, the commune linking to its drill-down. */
+export function IncidentsByCommune({ rows, filters, caption }: { rows: IncidentCount[]; filters: DashboardFilters; caption: string }) {
+  return (
+    <DataTable caption={caption} testId="incidents-by-commune">
+      <thead className={thead}>
+        <tr>
+          <th scope="col" className={th}>Xã, phường</th>
+          <th scope="col" className={th}>Loại vụ việc</th>
+          <th scope="col" className={thNum}>Số vụ</th>
+        </tr>
+      </thead>
+      <tbody className={tbody}>
+        {rows.map((i) => (
+          <tr key={`${i.communeId}:${i.code}`}>
+            <th scope="row" className={`${td} text-left font-normal`}>
+              <Link className="text-brand-700 hover:underline" href={dashboardHref(`/dashboard/communes/${i.communeId}`, { ...filters, communeId: undefined })}>
+                {i.communeName}
+              </Link>
+            </th>
+            <td className={td}>{INCIDENT_CODE_LABELS[i.code]}</td>
+            <td className={tdNum}>{formatNumber(i.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

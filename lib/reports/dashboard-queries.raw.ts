@@ -7,7 +7,7 @@
  * use-case's own cost on top of the database's.
  */
 import type { DashboardFilters } from "./dashboard-types";
-import { dashboardStatements } from "./dashboard-queries";
+import { dashboardStatements, type FigureYears } from "./dashboard-queries";
 
 /** Something that runs a SQL string with positional parameters and returns rows. */
 export type RawSqlRunner =
@@ -21,9 +21,12 @@ export type RawDashboardRows = {
   trend: Record<string, unknown>[];
 };
 
-/** The four statements as plain `{ text, values }`, e.g. to EXPLAIN them. */
-export function dashboardSqlStrings(filters: DashboardFilters): Record<keyof RawDashboardRows, { text: string; values: unknown[] }> {
-  const s = dashboardStatements(filters);
+/**
+ * The four statements as plain `{ text, values }`, e.g. to EXPLAIN them. `range` is the figures'
+ * years (`figureYears`), read once by the caller: the use-case reads it on every call.
+ */
+export function dashboardSqlStrings(filters: DashboardFilters, range: FigureYears): Record<keyof RawDashboardRows, { text: string; values: unknown[] }> {
+  const s = dashboardStatements(filters, range);
   const plain = (q: { text: string; values: unknown[] }) => ({ text: q.text, values: [...q.values] });
   return { headline: plain(s.headline), communes: plain(s.communes), incidents: plain(s.incidents), trend: plain(s.trend) };
 }
@@ -32,8 +35,8 @@ export function dashboardSqlStrings(filters: DashboardFilters): Record<keyof Raw
  * Runs the dashboard's aggregates as raw SQL. With a pool (or `$queryRawUnsafe`) the four run in
  * parallel like the use-case; a single `pg.Client` queues them on its one connection.
  */
-export async function dashboardAggregatesRawSql(runner: RawSqlRunner, filters: DashboardFilters): Promise<RawDashboardRows> {
-  const sql = dashboardSqlStrings(filters);
+export async function dashboardAggregatesRawSql(runner: RawSqlRunner, filters: DashboardFilters, range: FigureYears): Promise<RawDashboardRows> {
+  const sql = dashboardSqlStrings(filters, range);
   const run = async (q: { text: string; values: unknown[] }): Promise<Record<string, unknown>[]> => {
     if (typeof runner === "function") return (await runner(q.text, ...q.values)) as Record<string, unknown>[];
     return (await runner.query(q.text, q.values)).rows;

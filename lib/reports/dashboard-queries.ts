@@ -1,10 +1,19 @@
 /**
  * The leadership dashboard's figures (contract: ./dashboard-types.ts), aggregated in the database.
  *
- * `getDashboard` runs FOUR statements, independent of each other and issued in parallel (one per
- * pool connection on PostgreSQL; PGlite serialises them): headline + funnel, the communes table,
- * incidents, the five-year trend. `getCommuneDrilldown` runs ONE. No unit is loaded into memory to
- * be counted; only the ~100 commune rows are sorted here (Vietnamese collation, see below).
+ * Since issue 12 §1 the figures are READ, not recomputed: `UnitFigure` and `IncidentFigure` hold
+ * the counts per year, commune, kind, sector, excluded, dossier state and flags, kept by database
+ * triggers in the same transaction as every change that moves them (ADR 00XX, migration
+ * …_maintained_figures). Every dashboard figure is a sum over at most a few thousand of their rows.
+ * `liveDashboardStatements` keeps the former statements over the base tables: they count a year
+ * the figures do not hold (outside `FigureRange`), and they are the oracle the maintained figures
+ * are tested against (tests/integration/maintained-figures.test.ts).
+ *
+ * `getDashboard` reads the range (one row), then runs FOUR statements, independent of each other
+ * and issued in parallel (one per pool connection on PostgreSQL; PGlite serialises them): headline
+ * + funnel, the communes table, incidents, the five-year trend. `getCommuneDrilldown` runs ONE,
+ * over the base tables (it lists units, which no figure holds). Only the commune rows are sorted
+ * here (Vietnamese collation, see below).
  *
  * Every statement is a `Prisma.sql` tagged template: values travel as bind parameters, and the
  * optional filters are composed as parameterised fragments (not `$n IS NULL OR …`, which would
@@ -101,8 +110,27 @@ function unitFilter(filters: Omit<DashboardFilters, "year">): Prisma.Sql {
 
 const SUBMITTED_SQL = Prisma.raw(SUBMITTED_STATES.map((s) => `'${s}'`).join(", "));
 
-/** The four statements of `getDashboard`, in a fixed order. */
-export function dashboardStatements(filters: DashboardFilters): { headline: Prisma.Sql; communes: Prisma.Sql; incidents: Prisma.Sql; trend: Prisma.Sql } {
+/** The years the maintained figures hold (`FigureRange`); null when it has no row. */
+export type FigureYears = { fromYear: number; toYear: number } | null;
+
+export async function figureYears(prisma: PrismaClient): Promise<FigureYears> {
+  const rows = await prisma.$queryRaw<{ fromYear: number; toYear: number }[]>`SELECT "fromYear", "toYear" FROM "FigureRange" WHERE "id" = 1`;
+  return rows[0] ? { fromYear: Number(rows[0].fromYear), toYear: Number(rows[0].toYear) } : null;
+}
+
+/** Whether the maintained figures hold `year`. */
+export function figuresHold(range: FigureYears, year: number): boolean {
+  return range !== null && year >= range.fromYear && year <= range.toYear;
+}
+
+export type DashboardStatements = { headline: Prisma.Sql; communes: Prisma.Sql; incidents: Prisma.Sql; trend: Prisma.Sql };
+
+/**
+ * The four statements over the base tables (placements, dossiers, incidents): what the dashboard
+ * ran before the figures were maintained, kept as the fallback for years outside `FigureRange`
+ * and as the oracle of the equivalence test.
+ */
+export function liveDashboardStatements(filters: DashboardFilters): DashboardStatements {
   checkFilters(filters);
   const { year } = filters;
   const where = unitFilter(filters);
@@ -177,16 +205,126 @@ export function dashboardStatements(filters: DashboardFilters): { headline: Pris
   const first = year - (TREND_YEARS - 1);
   const years = Array.from({ length: TREND_YEARS }, (_, i) => first + i);
   const perYear = Prisma.join(
-    years.map(
-      (y) => Prisma.sql`
+    years.map((y) => liveTrendYear(y, where)),
+    " UNION ALL ",
+  );
+  const trend = Prisma.sql`SELECT * FROM (${perYear}) t ORDER BY t."year"`;
+
+  return { headline, communes, incidents, trend };
+}
+
+function liveTrendYear(y: number, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       ${y}::int AS "year",
       CASE WHEN count(u."dossierId") = 0 THEN 0 ELSE count(*) END::int AS "eligible",
       count(*) FILTER (WHERE u."state" <> 'NOT_REGISTERED')::int AS "registered",
       count(*) FILTER (WHERE u."state" = 'RECOGNISED')::int AS "recognised"
     FROM ${yearUnits(y)} u
-    WHERE u."exclusionReason" IS NULL ${where}`,
-    ),
+    WHERE u."exclusionReason" IS NULL ${where}`;
+}
+
+/** The trend's row for year `y` over the maintained figures (the live row's columns and meaning). */
+function figureTrendYear(y: number, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT
+      ${y}::int AS "year",
+      CASE WHEN coalesce(sum(u."units") FILTER (WHERE u."state" IS NOT NULL), 0) = 0 THEN 0 ELSE coalesce(sum(u."units"), 0) END::int AS "eligible",
+      coalesce(sum(u."units") FILTER (WHERE u."state" <> 'NOT_REGISTERED'), 0)::int AS "registered",
+      coalesce(sum(u."units") FILTER (WHERE u."state" = 'RECOGNISED'), 0)::int AS "recognised"
+    FROM "UnitFigure" u
+    WHERE u."year" = ${y}::int AND NOT u."excluded" ${where}`;
+}
+
+/** `coalesce(sum(units) FILTER (WHERE not excluded AND cond), 0)` — a dossier figure of eligible units. */
+function eligibleSum(cond: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce(sum(u."units") FILTER (WHERE NOT u."excluded" AND ${cond}), 0)::int`;
+}
+
+/**
+ * The four statements of `getDashboard`, in a fixed order: over the maintained figures for the
+ * years `range` holds, the live statements for a year it does not (the trend year by year).
+ * `UnitFigure` is aliased `u` like `yearUnits`, so the filters are the same fragments. A
+ * `state` of null is a unit with no dossier of the year: `<>` and `IN` leave it out, as they do
+ * the live query's missing dossier.
+ */
+export function dashboardStatements(filters: DashboardFilters, range: FigureYears): DashboardStatements {
+  checkFilters(filters);
+  const { year } = filters;
+  const where = unitFilter(filters);
+  const live = liveDashboardStatements(filters);
+
+  const headline = figuresHold(range, year)
+    ? Prisma.sql`
+    SELECT
+      coalesce(sum(u."units") FILTER (WHERE u."kind" = 'KDC'), 0)::int AS "KDC",
+      coalesce(sum(u."units") FILTER (WHERE u."kind" = 'XA'), 0)::int AS "XA",
+      coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CQ'), 0)::int AS "CQ",
+      coalesce(sum(u."units") FILTER (WHERE u."kind" = 'DN'), 0)::int AS "DN",
+      coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CSGD'), 0)::int AS "CSGD",
+      coalesce(sum(u."units") FILTER (WHERE NOT u."excluded"), 0)::int AS "eligible",
+      coalesce(sum(u."units") FILTER (WHERE u."excluded"), 0)::int AS "excluded",
+      ${eligibleSum(Prisma.sql`u."state" <> 'NOT_REGISTERED'`)} AS "registered",
+      ${eligibleSum(Prisma.sql`u."state" IN (${SUBMITTED_SQL})`)} AS "submitted",
+      ${eligibleSum(Prisma.sql`u."returned"`)} AS "returned",
+      ${eligibleSum(Prisma.sql`u."state" = 'RECOGNISED'`)} AS "recognised",
+      ${eligibleSum(Prisma.sql`u."state" = 'NOT_RECOGNISED'`)} AS "notRecognised",
+      ${eligibleSum(Prisma.sql`u."state" = 'REVOKED'`)} AS "revoked",
+      ${eligibleSum(Prisma.sql`u."late"`)} AS "late"
+    FROM "UnitFigure" u
+    WHERE u."year" = ${year}::int ${where}`
+    : live.headline;
+
+  const communeArea = filters.communeId ? Prisma.sql`AND a."id" = ${filters.communeId}::uuid` : Prisma.empty;
+  const communes = figuresHold(range, year)
+    ? Prisma.sql`
+    WITH per_commune AS (
+      SELECT
+        u."communeId",
+        coalesce(sum(u."units") FILTER (WHERE u."kind" = 'KDC'), 0)::int AS "kdc",
+        coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CQ'), 0)::int AS "cq",
+        coalesce(sum(u."units") FILTER (WHERE u."kind" = 'DN'), 0)::int AS "dn",
+        coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CSGD'), 0)::int AS "csgd",
+        sum(u."units")::int AS "eligible",
+        coalesce(sum(u."units") FILTER (WHERE u."state" <> 'NOT_REGISTERED'), 0)::int AS "registered",
+        coalesce(sum(u."units") FILTER (WHERE u."state" = 'RECOGNISED'), 0)::int AS "recognised"
+      FROM "UnitFigure" u
+      WHERE u."year" = ${year}::int AND NOT u."excluded" AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
+      GROUP BY u."communeId"
+    )
+    SELECT
+      a."id"::text AS "communeId",
+      a."name",
+      coalesce(p."kdc", 0) AS "kdc",
+      coalesce(p."cq", 0) AS "cq",
+      coalesce(p."dn", 0) AS "dn",
+      coalesce(p."csgd", 0) AS "csgd",
+      coalesce(p."eligible", 0) AS "eligible",
+      coalesce(p."registered", 0) AS "registered",
+      coalesce(p."recognised", 0) AS "recognised",
+      (coalesce(p."registered", 0) = coalesce(p."eligible", 0)
+        AND coalesce(p."recognised", 0) * 10 >= coalesce(p."eligible", 0) * 7) AS "meetsCommuneCriterion"
+    FROM "AdministrativeArea" a
+    LEFT JOIN per_commune p ON p."communeId" = a."id"
+    WHERE a."level" = 'COMMUNE' ${communeArea}`
+    : live.communes;
+
+  // Incidents are kept for every year (a date has exactly one evaluation year): never out of range.
+  // A bucket whose incidents were all deleted or moved stays at 0: HAVING leaves it out.
+  const incidents = Prisma.sql`
+    SELECT i."code", i."communeId"::text AS "communeId", a."name" AS "communeName", sum(i."incidents")::int AS "count"
+    FROM "IncidentFigure" i
+    JOIN "AdministrativeArea" a ON a."id" = i."communeId"
+    WHERE i."year" = ${year}::int
+      ${filters.communeId ? Prisma.sql`AND i."communeId" = ${filters.communeId}::uuid` : Prisma.empty}
+      ${filters.kind ? Prisma.sql`AND i."unitKind" = ${filters.kind}::"UnitKind"` : Prisma.empty}
+      ${filters.sector ? Prisma.sql`AND i."unitSector" = ${filters.sector}::"Sector"` : Prisma.empty}
+    GROUP BY i."code", i."communeId", a."name"
+    HAVING sum(i."incidents") > 0`;
+
+  const first = year - (TREND_YEARS - 1);
+  const perYear = Prisma.join(
+    Array.from({ length: TREND_YEARS }, (_, i) => first + i).map((y) => (figuresHold(range, y) ? figureTrendYear(y, where) : liveTrendYear(y, where))),
     " UNION ALL ",
   );
   const trend = Prisma.sql`SELECT * FROM (${perYear}) t ORDER BY t."year"`;
@@ -217,7 +355,8 @@ export function compareCommuneRows(a: CommuneRow, b: CommuneRow): number {
 /** The whole dashboard for a year and filters; LEADER, ADMIN and the provincial police. */
 export async function getDashboard(prisma: PrismaClient, actor: Actor | null, filters: DashboardFilters): Promise<DashboardData> {
   authorize(actor, { action: "province.read" });
-  const statements = dashboardStatements(filters);
+  checkFilters(filters);
+  const statements = dashboardStatements(filters, await figureYears(prisma));
   const [headlineRows, communeRows, incidentRows, trendRows] = await Promise.all([
     prisma.$queryRaw<HeadlineRow[]>(statements.headline),
     prisma.$queryRaw<CommuneSqlRow[]>(statements.communes),

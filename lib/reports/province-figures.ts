@@ -1,14 +1,16 @@
 /**
  * Province-wide headline figures for one year, aggregated in the database (GROUP BY), never by
- * loading units into memory; the year is counted as it was (its placements and frozen dossiers). Read-only; LEADER, ADMIN and the provincial police.
+ * loading units into memory; the year is counted as it was (its placements and frozen dossiers).
+ * Read from the maintained figures (ADR 00XX) when they hold the year, else from the base tables.
+ * Read-only; LEADER, ADMIN and the provincial police.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { DossierState, UnitKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATES, REGISTERED_STATES } from "@/lib/workflow/dossier-states";
-import { checkFilters, yearUnits } from "./dashboard-queries";
+import { checkFilters, figureYears, figuresHold, yearUnits } from "./dashboard-queries";
 
 export type ProvinceFigures = {
   year: number;
@@ -26,14 +28,21 @@ export async function provinceFigures(prisma: PrismaClient, actor: Actor | null,
   authorize(actor, { action: "province.read" });
   checkFilters({ year });
   // The units of the year as counted (ADR 0009, lib/reports/dashboard-queries.ts: yearUnits).
+  const maintained = figuresHold(await figureYears(prisma), year);
+  const byKindSql = maintained
+    ? Prisma.sql`SELECT u."kind", sum(u."units")::int AS "units", coalesce(sum(u."units") FILTER (WHERE u."excluded"), 0)::int AS "excluded"
+      FROM "UnitFigure" u WHERE u."year" = ${year}::int GROUP BY u."kind"`
+    : Prisma.sql`SELECT u."kind", count(*)::int AS "units", count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded"
+      FROM ${yearUnits(year)} u GROUP BY u."kind"`;
+  const byStateSql = maintained
+    ? Prisma.sql`SELECT u."state", sum(u."units")::int AS "n" FROM "UnitFigure" u
+      WHERE u."year" = ${year}::int AND u."state" IS NOT NULL AND NOT u."excluded" GROUP BY u."state"`
+    : Prisma.sql`SELECT u."state", count(*)::int AS "n" FROM ${yearUnits(year)} u
+      WHERE u."dossierId" IS NOT NULL AND u."exclusionReason" IS NULL GROUP BY u."state"`;
   const [communes, byKind, byState] = await Promise.all([
     prisma.administrativeArea.count({ where: { level: "COMMUNE" } }),
-    prisma.$queryRaw<{ kind: UnitKind; units: number; excluded: number }[]>`
-      SELECT u."kind", count(*)::int AS "units", count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded"
-      FROM ${yearUnits(year)} u GROUP BY u."kind"`,
-    prisma.$queryRaw<{ state: DossierState; n: number }[]>`
-      SELECT u."state", count(*)::int AS "n" FROM ${yearUnits(year)} u
-      WHERE u."dossierId" IS NOT NULL AND u."exclusionReason" IS NULL GROUP BY u."state"`,
+    prisma.$queryRaw<{ kind: UnitKind; units: number; excluded: number }[]>(byKindSql),
+    prisma.$queryRaw<{ state: DossierState; n: number }[]>(byStateSql),
   ]);
   const unitsByKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, 0])) as Record<UnitKind, number>;
   let excluded = 0;

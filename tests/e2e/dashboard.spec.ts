@@ -47,6 +47,51 @@ test.describe("leadership dashboard", () => {
     }
   });
 
+  test("top lists lead to the full lists, a page at a time, and on to the drill-down", async ({ page }) => {
+    await signIn(page, "lanhdao");
+    await openDashboard(page, `year=${YEAR}&sort=name`);
+    await page.getByTestId("communes-all").click();
+    await expect(page).toHaveURL(`/dashboard/communes?year=${YEAR}&sort=name`);
+    await expect(page.getByRole("heading", { name: "Kết quả theo xã, phường", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("communes-table").locator("tbody tr")).toHaveCount(12);
+
+    // Five a page: 12 communes make three pages, in the order asked for, the total row over all.
+    await page.goto(`/dashboard/communes?year=${YEAR}&sort=name&size=5`);
+    const pager = page.getByRole("navigation", { name: "Trang danh sách xã, phường", exact: true });
+    await expect(pager.getByTestId("pager-status")).toHaveText("Trang 1/3 · dòng 1–5 của 12");
+    const rows = page.getByTestId("communes-table").locator("tbody tr");
+    await expect(rows).toHaveCount(5);
+    await expect(page.getByTestId("communes-total").locator('[data-col="kdc"]')).toHaveText("72");
+    const first = await rows.locator("th").allTextContents();
+    await pager.getByRole("link", { name: "Trang sau →" }).click();
+    await expect(page).toHaveURL(`/dashboard/communes?year=${YEAR}&sort=name&page=2&size=5`);
+    await expect(pager.getByTestId("pager-status")).toHaveText("Trang 2/3 · dòng 6–10 của 12");
+    const second = await rows.locator("th").allTextContents();
+    expect(second.filter((n) => first.includes(n))).toEqual([]);
+    const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+    expect([...first, ...second]).toEqual([...first, ...second].sort(collator.compare));
+    await pager.getByRole("link", { name: "Trang sau →" }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(pager.getByText("Trang sau →")).toHaveAttribute("aria-disabled", "true");
+
+    // A commune's name leads to its drill-down with the year kept.
+    const name = (await rows.first().locator("th a").textContent())!;
+    await rows.first().locator("th a").click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard/communes/[0-9a-f-]{36}\\?year=${YEAR}$`));
+    await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+
+    // Incidents: the dashboard's top rows, then the whole list by commune and type.
+    await openDashboard(page);
+    const top = await page.getByTestId("incidents-by-commune").locator("tbody tr").count();
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThanOrEqual(20);
+    await page.getByTestId("incidents-all").click();
+    await expect(page).toHaveURL(`/dashboard/incidents?year=${YEAR}`);
+    await expect(page.getByRole("heading", { name: "Vụ việc theo xã, phường", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("incidents-by-commune")).toBeVisible();
+    expect(await page.getByTestId("incidents-by-commune").locator("tbody tr").count()).toBeGreaterThanOrEqual(top);
+  });
+
   test("the communes table sorts on the server by the column clicked", async ({ page }) => {
     await signIn(page, "lanhdao");
     await openDashboard(page);

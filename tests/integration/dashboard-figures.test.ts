@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor } from "../../lib/auth/actor";
 import { INCIDENT_CODES, UNIT_KINDS } from "../../lib/domain/vocabulary";
-import { getDashboard, incidentWindow } from "../../lib/reports/dashboard-queries";
+import { figureYears, getDashboard, incidentWindow } from "../../lib/reports/dashboard-queries";
 import { dashboardAggregatesRawSql } from "../../lib/reports/dashboard-queries.raw";
 import type { CommuneRow, DashboardData, DashboardFilters, HeadlineFigures, IncidentCount } from "../../lib/reports/dashboard-types";
 import { seedDemoProvince } from "../../prisma/seed/demo-province";
@@ -179,7 +179,7 @@ describe("dashboard over the demo province", () => {
 
   it("the raw-SQL twin returns the same aggregates", async () => {
     const filters = { year: DEMO_YEAR - 1, communeId: await commune("LCI-P01") };
-    const raw = await dashboardAggregatesRawSql((text, ...values) => t.prisma.$queryRawUnsafe(text, ...values), filters);
+    const raw = await dashboardAggregatesRawSql((text, ...values) => t.prisma.$queryRawUnsafe(text, ...values), filters, await figureYears(t.prisma));
     const d = await getDashboard(t.prisma, LEADER, filters);
     const h = raw.headline[0]!;
     expect(Number(h.eligible)).toBe(d.headline.eligible);

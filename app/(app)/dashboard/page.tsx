@@ -6,9 +6,9 @@ import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { listCommunes } from "@/lib/units/unit-queries";
 import { getDashboard } from "@/lib/reports/dashboard-queries";
 import { scopeLine } from "@/lib/reports/exports/labels";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { dashboardHref, parseDashboardParams, pickerYears } from "@/components/dashboard/dashboard-params";
+import { DASHBOARD_TOP_ROWS, dashboardHref, parseDashboardParams, pickerYears } from "@/components/dashboard/dashboard-params";
 import { FilterForm } from "@/components/dashboard/filter-form";
 import { HeadlineSection } from "@/components/dashboard/headline-section";
 import { FunnelSection } from "@/components/dashboard/funnel-section";
@@ -82,11 +82,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </>
                 )}
               </p>
-              <CommunesTable rows={data.communes} filters={filters} sort={sort} />
+              {/* A top list: at 8× a province has 800+ communes; every row twice (HTML and the RSC payload) made a 4 MB page. */}
+              <CommunesTable rows={data.communes} filters={filters} sort={sort} slice={{ offset: 0, limit: DASHBOARD_TOP_ROWS }} />
+              <p className="text-sm">
+                <Link className="font-medium text-brand-700 hover:underline" href={dashboardHref("/dashboard/communes", filters, sort)} data-testid="communes-all">
+                  {data.communes.length > DASHBOARD_TOP_ROWS
+                    ? `Xem tất cả ${formatNumber(data.communes.length)} xã, phường (đang hiện ${formatNumber(DASHBOARD_TOP_ROWS)}) →`
+                    : `Xem danh sách ${formatNumber(data.communes.length)} xã, phường theo trang →`}
+                </Link>
+              </p>
             </div>
           )}
         </Card>
-        <IncidentsSection incidents={data.incidents} filters={filters} />
+        <IncidentsSection incidents={data.incidents} filters={filters} limit={DASHBOARD_TOP_ROWS} allHref={dashboardHref("/dashboard/incidents", filters)} />
       </div>
     </>
   );
