@@ -1,5 +1,5 @@
 /**
- * Recomputes the maintained dashboard figures (UnitFigure, IncidentFigure; ADR 00XX) from the base
+ * Recomputes the maintained dashboard figures (UnitFigure, IncidentFigure; ADR 0025) from the base
  * tables, in one transaction, into DATABASE_URL (PostgreSQL) or the embedded database. The
  * triggers keep them in step with every change; run this after loading rows with triggers off, to
  * move the range of years held, or when `--check` reports a difference.

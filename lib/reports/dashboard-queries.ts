@@ -3,7 +3,7 @@
  *
  * Since issue 12 §1 the figures are READ, not recomputed: `UnitFigure` and `IncidentFigure` hold
  * the counts per year, commune, kind, sector, excluded, dossier state and flags, kept by database
- * triggers in the same transaction as every change that moves them (ADR 00XX, migration
+ * triggers in the same transaction as every change that moves them (ADR 0025, migration
  * …_maintained_figures). Every dashboard figure is a sum over at most a few thousand of their rows.
  * `liveDashboardStatements` keeps the former statements over the base tables: they count a year
  * the figures do not hold (outside `FigureRange`), and they are the oracle the maintained figures

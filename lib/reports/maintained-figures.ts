@@ -1,5 +1,5 @@
 /**
- * The maintained figures (ADR 00XX): rebuilding them from the base tables, and checking them
+ * The maintained figures (ADR 0025): rebuilding them from the base tables, and checking them
  * against a full recomputation — the statements the dashboard ran before (`liveDashboardStatements`)
  * are the oracle. Used by `npm run figures:rebuild` and the equivalence test; no request path.
  */

@@ -1,7 +1,7 @@
 /**
  * Province-wide headline figures for one year, aggregated in the database (GROUP BY), never by
  * loading units into memory; the year is counted as it was (its placements and frozen dossiers).
- * Read from the maintained figures (ADR 00XX) when they hold the year, else from the base tables.
+ * Read from the maintained figures (ADR 0025) when they hold the year, else from the base tables.
  * Read-only; LEADER, ADMIN and the provincial police.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 /**
- * The maintained figures (ADR 00XX) on a real database (PGlite, and PostgreSQL with
+ * The maintained figures (ADR 0025) on a real database (PGlite, and PostgreSQL with
  * TEST_DATABASE_URL): after a random but reproducible sequence of changes — dated placement changes
  * through the registry's use-case, corrections of units, dossier inserts, state changes one by one
  * and set-based, deletions, incidents added, edited and deleted, a rolled-back transaction — the

@@ -1,4 +1,4 @@
--- Maintained dashboard figures (ADR 00XX). The generated statements first; below them, written by
+-- Maintained dashboard figures (ADR 0025). The generated statements first; below them, written by
 -- hand: NULLS NOT DISTINCT on the two unique keys, the triggers that keep the figures, the rebuild.
 
 -- CreateTable
