@@ -10,24 +10,11 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-data";
+import { percentile, signInOverHttp } from "./bench-support";
 
 const P95_GOAL_MS = 300;
 const SIZE_GOAL_BYTES = 500 * 1024;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-/** Cookies as a browser would keep them: name → value, from every Set-Cookie seen. */
-function keep(jar: Map<string, string>, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -39,19 +26,11 @@ async function main(): Promise<number> {
     },
   });
   const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, username: values.user, password: process.env.BENCH_PASSWORD ?? DEMO_PASSWORD, json: "true" }),
-  });
-  keep(jar, login);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    console.error(`Sign-in as ${values.user} failed (HTTP ${login.status}): is the demo province loaded (seed:scale --with-demo)?`);
+  let cookie: string;
+  try {
+    cookie = await signInOverHttp(base, values.user);
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
 
@@ -62,7 +41,7 @@ async function main(): Promise<number> {
   let status = 0;
   for (let i = 0; i < warmup + runs; i++) {
     const started = performance.now();
-    const response = await fetch(`${base}${values.path}`, { headers: { cookie: cookieHeader(jar) }, redirect: "manual" });
+    const response = await fetch(`${base}${values.path}`, { headers: { cookie }, redirect: "manual" });
     const body = await response.arrayBuffer();
     const ms = performance.now() - started;
     status = response.status;

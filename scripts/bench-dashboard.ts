@@ -26,20 +26,13 @@ import { figureYears, getCommuneDrilldown, getDashboard, liveDashboardStatements
 import { dashboardAggregatesRawSql, dashboardSqlStrings } from "../lib/reports/dashboard-queries.raw";
 import type { DashboardFilters } from "../lib/reports/dashboard-types";
 import { DEFAULT_SCALE_OPTIONS, seedScaleProvince } from "../prisma/seed/scale-province";
+import { percentile, timeMs } from "./bench-support";
 
 const LEADER: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "LEADER", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const P95_GOAL_MS = 30;
 const RATIO_GOAL = 2;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -118,8 +111,8 @@ async function main(): Promise<number> {
       const raw: number[] = [];
       for (let i = 0; i < warmup + runs; i++) {
         // Alternate which goes first so neither always runs on a just-warmed connection.
-        const a = () => time(() => dashboard(s.filters));
-        const b = () => time(() => dashboardAggregatesRawSql(pool, s.filters, range));
+        const a = () => timeMs(() => dashboard(s.filters));
+        const b = () => timeMs(() => dashboardAggregatesRawSql(pool, s.filters, range));
         const [ta, tb] = i % 2 === 0 ? [await a(), await b()] : await (async () => { const y = await b(); return [await a(), y]; })();
         if (i >= warmup) {
           useCase.push(ta);
@@ -138,7 +131,7 @@ async function main(): Promise<number> {
     // The drill-down of the busiest commune, for the record (one statement).
     const drill: number[] = [];
     for (let i = 0; i < warmup + runs; i++) {
-      const t = await time(() => getCommuneDrilldown(db.prisma, LEADER, { year, communeId: busiest!.id }));
+      const t = await timeMs(() => getCommuneDrilldown(db.prisma, LEADER, { year, communeId: busiest!.id }));
       if (i >= warmup) drill.push(t);
     }
     drill.sort((x, y) => x - y);

@@ -30,12 +30,10 @@ import { applyMigrations } from "../lib/db/migrations";
 import { cancelDecision } from "../lib/dossiers/decision-corrections";
 import { verifyAuditChain } from "../lib/audit/audit-chain";
 import { decisionRawSql } from "./bench-decisions.raw";
+import { percentile } from "./bench-support";
 
 const P95_GOAL_MS = 300;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -27,6 +27,7 @@ import { evidenceStorage } from "../lib/dossiers/evidence-storage";
 import { healthReport } from "../lib/health/health-report";
 import { yearEndReportInput } from "../lib/reports/year-end-report-queries";
 import { reportDownload, yearEndDocxFile } from "../app/api/reports/report-files";
+import { percentile } from "./bench-support";
 
 const LEADER: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "LEADER", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const BUILD_GOAL_MS = 1_000;
@@ -51,10 +52,6 @@ process.stdin.on("data", () => { stop = true; });
 })();
 `;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 

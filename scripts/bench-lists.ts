@@ -28,6 +28,7 @@ import { listDecisions } from "../lib/dossiers/decision-queries";
 import { reviewQueue } from "../lib/reviews/review-queue";
 import { listAuditEvents } from "../lib/audit/audit-queries";
 import { listUsers } from "../lib/users/manage-users";
+import { percentile, timeMs } from "./bench-support";
 
 const ID = "00000000-0000-4000-8000-000000000000";
 const base = { userId: ID, username: "bench", fullName: "Benchmark", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
@@ -40,15 +41,7 @@ const CAP = 10_000;
 const P95_GOAL_MS = 100;
 const RAW_RATIO_GOAL = 3;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** The rows of a use-case's answer, whatever its shape (array before paging, { rows } after). */
 function rowsOf(result: unknown): unknown[] {
@@ -220,8 +213,8 @@ async function main(): Promise<number> {
         const raw: number[] = [];
         let sample: unknown = null;
         for (let i = 0; i < warmup + runs; i++) {
-          const a = () => time(async () => (sample = await s[which]()));
-          const b = () => time(() => s.raw[which]());
+          const a = () => timeMs(async () => (sample = await s[which]()));
+          const b = () => timeMs(() => s.raw[which]());
           const [ta, tb] = i % 2 === 0 ? [await a(), await b()] : await (async () => { const y = await b(); return [await a(), y]; })();
           if (i >= warmup) {
             useCase.push(ta);

@@ -32,8 +32,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { openDatabase } from "../lib/db/client";
 import { databaseConfig } from "../lib/db/config";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-data";
 import { stableId } from "../prisma/seed/demo-province";
+import { percentile, signInOverHttp } from "./bench-support";
 
 const P95_GOAL_MS = 400;
 
@@ -92,34 +92,6 @@ async function resolveIds(): Promise<Ids> {
   } finally {
     await db.close();
   }
-}
-
-// ── Sessions ────────────────────────────────────────────────────────────────────────────────────
-
-function mergeCookies(jar: Map<string, string>, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Signs in through next-auth's credentials endpoint, as the login form does; returns the Cookie header. */
-async function signIn(base: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  mergeCookies(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true", callbackUrl: `${base}/` }),
-  });
-  mergeCookies(jar, response);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in as ${username} failed (HTTP ${response.status}): no session cookie.`);
-  return cookieHeader(jar);
 }
 
 // ── The server under test ───────────────────────────────────────────────────────────────────────
@@ -194,10 +166,6 @@ function stopServer(child: ChildProcess) {
 
 // ── Measuring ───────────────────────────────────────────────────────────────────────────────────
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 type PassResult = { requests: number; errors: number; errorKinds: Map<string, number>; byPath: Map<string, number[]>; all: number[]; seconds: number; bytes: number };
 
@@ -318,7 +286,7 @@ async function main(): Promise<number> {
   const sampler = server ? setInterval(() => (peak = Math.max(peak, treeRssMb(server!.pid!))), 1000) : null;
   try {
     const cookies = new Map<Role, string>();
-    for (const [role, username] of Object.entries(ACCOUNTS) as [Role, string][]) cookies.set(role, await signIn(base, username));
+    for (const [role, username] of Object.entries(ACCOUNTS) as [Role, string][]) cookies.set(role, await signInOverHttp(base, username));
     const pages = pageMix(ids);
     // Every page once per its user, before measuring: a wrong id or a lost session is a setup error.
     for (const page of pages) {
@@ -354,7 +322,7 @@ async function main(): Promise<number> {
 
 /** For the embedded database (locked by its server): the demo's stable ids, and a dossier and decision as the pages link them. */
 async function resolveIdsOverHttp(base: string): Promise<Ids> {
-  const reviewer = await signIn(base, ACCOUNTS.provincialReviewer);
+  const reviewer = await signInOverHttp(base, ACCOUNTS.provincialReviewer);
   const html = async (p: string) => (await fetch(`${base}${p}`, { headers: { cookie: reviewer } })).text();
   const uuid = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
   return {

@@ -19,11 +19,11 @@ import { migrate } from "../lib/db/prepare";
 import { listRegistryUnits } from "../lib/registry/units";
 import { unitListFiltersSchema } from "../lib/registry/unit-schemas";
 import { likeContains } from "../lib/registry/search-text";
+import { percentile } from "./bench-support";
 
 const ADMIN: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "ADMIN", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const P95_GOAL_MS = 100;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "50" }, warmup: { type: "string", default: "5" }, explain: { type: "boolean", default: false } } });
