@@ -87,9 +87,17 @@ async function checkTarget(session: SqlSession, manifest: BackupManifest): Promi
   await checkEmpty(session, [...tables.keys()]);
 }
 
+/**
+ * Tables whose rows a migration writes (the years the maintained figures hold, ADR 0025): a new,
+ * migrated database holds them already, so they do not make it "not empty", and the restore
+ * replaces them with the backup's rows.
+ */
+const MIGRATION_FILLED_TABLES: ReadonlySet<string> = new Set(["FigureRange"]);
+
 async function checkEmpty(session: SqlSession, tables: string[]): Promise<void> {
   const filled: string[] = [];
   for (const table of tables) {
+    if (MIGRATION_FILLED_TABLES.has(table)) continue;
     const [row] = await session.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table)}) AS any`);
     if (row?.any) filled.push(table);
   }
@@ -164,6 +172,7 @@ async function loadTables(session: SqlSession, folder: string, manifest: BackupM
     for (const c of [...foreignKeys, ...keys]) await session.query(`ALTER TABLE ${quoteIdent(c.table)} DROP CONSTRAINT ${quoteIdent(c.name)}`);
     for (const index of indexes) await session.query(`DROP INDEX ${quoteIdent(index.name)}`);
     for (const table of manifest.tables) await session.query(`ALTER TABLE ${quoteIdent(table.name)} DISABLE TRIGGER USER`);
+    for (const table of manifest.tables) if (MIGRATION_FILLED_TABLES.has(table.name)) await session.query(`DELETE FROM ${quoteIdent(table.name)}`);
     for (const table of manifest.tables) {
       const started = Date.now();
       const source = tableSource(path.join(folder, table.file), table.sha256, table.file);
