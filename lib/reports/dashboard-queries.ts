@@ -225,14 +225,14 @@ function liveTrendYear(y: number, where: Prisma.Sql): Prisma.Sql {
 }
 
 /** The trend's row for year `y` over the maintained figures (the live row's columns and meaning). */
-function figureTrendYear(y: number, where: Prisma.Sql): Prisma.Sql {
+function figureTrendYear(y: number, where: Prisma.Sql, table: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT
       ${y}::int AS "year",
       CASE WHEN coalesce(sum(u."units") FILTER (WHERE u."state" IS NOT NULL), 0) = 0 THEN 0 ELSE coalesce(sum(u."units"), 0) END::int AS "eligible",
       coalesce(sum(u."units") FILTER (WHERE u."state" <> 'NOT_REGISTERED'), 0)::int AS "registered",
       coalesce(sum(u."units") FILTER (WHERE u."state" = 'RECOGNISED'), 0)::int AS "recognised"
-    FROM "UnitFigure" u
+    FROM ${table} u
     WHERE u."year" = ${y}::int AND NOT u."excluded" ${where}`;
 }
 
@@ -253,6 +253,9 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
   const { year } = filters;
   const where = unitFilter(filters);
   const live = liveDashboardStatements(filters);
+  // Without a commune the headline and the trend sum the province rollup (a few hundred rows a
+  // year instead of one per commune and bucket): the same columns but the commune (ADR 0025).
+  const figureTable = filters.communeId ? Prisma.sql`"UnitFigure"` : Prisma.sql`"ProvinceFigure"`;
 
   const headline = figuresHold(range, year)
     ? Prisma.sql`
@@ -271,7 +274,7 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
       ${eligibleSum(Prisma.sql`u."state" = 'NOT_RECOGNISED'`)} AS "notRecognised",
       ${eligibleSum(Prisma.sql`u."state" = 'REVOKED'`)} AS "revoked",
       ${eligibleSum(Prisma.sql`u."late"`)} AS "late"
-    FROM "UnitFigure" u
+    FROM ${figureTable} u
     WHERE u."year" = ${year}::int ${where}`
     : live.headline;
 
@@ -324,7 +327,7 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
 
   const first = year - (TREND_YEARS - 1);
   const perYear = Prisma.join(
-    Array.from({ length: TREND_YEARS }, (_, i) => first + i).map((y) => (figuresHold(range, y) ? figureTrendYear(y, where) : liveTrendYear(y, where))),
+    Array.from({ length: TREND_YEARS }, (_, i) => first + i).map((y) => (figuresHold(range, y) ? figureTrendYear(y, where, figureTable) : liveTrendYear(y, where))),
     " UNION ALL ",
   );
   const trend = Prisma.sql`SELECT * FROM (${perYear}) t ORDER BY t."year"`;

@@ -31,11 +31,11 @@ export async function provinceFigures(prisma: PrismaClient, actor: Actor | null,
   const maintained = figuresHold(await figureYears(prisma), year);
   const byKindSql = maintained
     ? Prisma.sql`SELECT u."kind", sum(u."units")::int AS "units", coalesce(sum(u."units") FILTER (WHERE u."excluded"), 0)::int AS "excluded"
-      FROM "UnitFigure" u WHERE u."year" = ${year}::int GROUP BY u."kind"`
+      FROM "ProvinceFigure" u WHERE u."year" = ${year}::int GROUP BY u."kind"`
     : Prisma.sql`SELECT u."kind", count(*)::int AS "units", count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded"
       FROM ${yearUnits(year)} u GROUP BY u."kind"`;
   const byStateSql = maintained
-    ? Prisma.sql`SELECT u."state", sum(u."units")::int AS "n" FROM "UnitFigure" u
+    ? Prisma.sql`SELECT u."state", sum(u."units")::int AS "n" FROM "ProvinceFigure" u
       WHERE u."year" = ${year}::int AND u."state" IS NOT NULL AND NOT u."excluded" GROUP BY u."state"`
     : Prisma.sql`SELECT u."state", count(*)::int AS "n" FROM ${yearUnits(year)} u
       WHERE u."dossierId" IS NOT NULL AND u."exclusionReason" IS NULL GROUP BY u."state"`;

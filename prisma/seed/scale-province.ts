@@ -55,6 +55,8 @@ export const FACT_YEARS = 2;
 export const APP_TABLES = [
   "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
   "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "ProvincialCriterion", "Authority", "AdministrativeArea",
+  // No foreign key reaches the province rollup, so CASCADE would leave its counts behind.
+  "ProvinceFigure",
 ] as const;
 
 /**

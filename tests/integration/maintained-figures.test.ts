@@ -231,6 +231,33 @@ describe("maintained figures equal a full recomputation", () => {
     expect(await figureRows(t.prisma)).toEqual(maintained);
   }, 240_000);
 
+  it("writers moving dossiers in opposite directions at once neither deadlock nor lose a count", async () => {
+    // Every transition meets the others on the province rollup's few buckets (ProvinceFigure): each
+    // transaction takes them in one sorted statement, so 24 concurrent writers, half going A→B and
+    // half B→A, each holding its locks a moment, must all commit (on PostgreSQL they really overlap;
+    // PGlite runs them one after another) and leave the figures exact.
+    const dossiers = await t.prisma.dossier.findMany({ where: { year: DEMO_YEAR }, select: { id: true }, orderBy: { id: "asc" }, take: 24 });
+    expect(dossiers).toHaveLength(24);
+    const ids = dossiers.map((d) => d.id);
+    const [a, b] = [ids.slice(0, 12), ids.slice(12)];
+    await t.prisma.dossier.updateMany({ where: { id: { in: a } }, data: { state: "SUBMITTED" } });
+    await t.prisma.dossier.updateMany({ where: { id: { in: b } }, data: { state: "UNDER_REVIEW" } });
+    for (let round = 0; round < 3; round++) {
+      const flip = (id: string, from: DossierState, to: DossierState) =>
+        t.prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`UPDATE "Dossier" SET "state" = ${to}::"DossierState" WHERE "id" = ${id}::uuid AND "state" = ${from}::"DossierState"`;
+          await tx.$executeRaw`SELECT pg_sleep(0.02)`;
+        });
+      const [from, to]: [DossierState, DossierState] = round % 2 === 0 ? ["SUBMITTED", "UNDER_REVIEW"] : ["UNDER_REVIEW", "SUBMITTED"];
+      const results = await Promise.allSettled([...a.map((id) => flip(id, from, to)), ...b.map((id) => flip(id, to, from))]);
+      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    }
+    expect(await figuresDifferences(t.prisma, await filterSets())).toEqual([]);
+    const maintained = await figureRows(t.prisma);
+    await rebuildFigures(t.prisma);
+    expect(await figureRows(t.prisma)).toEqual(maintained);
+  }, 120_000);
+
   it("a year outside the range held is counted from the base tables, with the same figures", async () => {
     const strip = async (filters: DashboardFilters) => {
       const { generatedAt: _ignored, ...rest } = await getDashboard(t.prisma, (await loadUserActor(t.prisma, (await t.prisma.user.findFirstOrThrow({ where: { role: "LEADER" } })).id))!, filters);
