@@ -21,8 +21,12 @@
  *   # an embedded database already loaded (e.g. ANTT_DATA_DIR=… npm run seed:scale -- --with-demo); used as is:
  *   npm run bench:load -- --start --embedded --data-dir /tmp/pglite-scale
  *
- * Options: --users 20,100 --duration 30 --think 2 --port 3150 --url http://127.0.0.1:3150
- *          --no-saturation --data-dir DIR --settle 30 (seconds of idle after the run before the last memory sample)
+ *   # two instances on one PostgreSQL (ports 3150 and 3151), each person pinned to one of them:
+ *   DATABASE_URL=… npm run bench:load -- --start --instances 2
+ *
+ * Options: --users 20,100 --duration 30 --think 2 --port 3150 --url http://127.0.0.1:3150[,http://…]
+ *          --instances 1 --no-saturation --data-dir DIR --settle 30 (seconds of idle after the run
+ *          before the last memory sample)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -78,17 +82,14 @@ function demoIds(): Pick<Ids, "communeAreaId" | "stpUnitId" | "xaUnitId"> {
   return { communeAreaId: stableId("area:LCI-P01"), stpUnitId: stableId("unit:CQ-STP"), xaUnitId: stableId("unit:XA:LCI-P01") };
 }
 
-async function resolveIds(): Promise<Ids> {
+/** The scale seed's dossiers are not all within one reviewer's competence: take ids from their pages. */
+async function requireDemoProvince(): Promise<void> {
   const db = openDatabase(databaseConfig());
   try {
     const demo = demoIds();
     if ((await db.prisma.unit.count({ where: { id: { in: [demo.stpUnitId, demo.xaUnitId] } } })) !== 2) {
       throw new Error("The database lacks the demo province (units CQ-STP and XA of LCI-P01): seed it with `seed:scale -- --with-demo`, or use --embedded.");
     }
-    const [dossier] = await db.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id::text FROM "Dossier" WHERE state IN ('SUBMITTED', 'UNDER_REVIEW') ORDER BY year DESC, id LIMIT 1`;
-    const [decision] = await db.prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM "RecognitionDecision" ORDER BY "issuedOn" DESC, id LIMIT 1`;
-    return { ...demo, reviewDossierId: dossier?.id ?? null, decisionId: decision?.id ?? null };
   } finally {
     await db.close();
   }
@@ -169,7 +170,11 @@ function stopServer(child: ChildProcess) {
 
 type PassResult = { requests: number; errors: number; errorKinds: Map<string, number>; byPath: Map<string, number[]>; all: number[]; seconds: number; bytes: number };
 
-async function runPass(base: string, pages: PageSpec[], cookies: Map<Role, string>, users: number, duration: number, thinkSeconds: number | null): Promise<PassResult> {
+/**
+ * `bases`: one URL per app instance. Each person stays on one instance (a load balancer with sticky
+ * sessions, or a round robin over many people): the users are split evenly across them.
+ */
+async function runPass(bases: string[], pages: PageSpec[], cookies: Map<Role, string>, users: number, duration: number, thinkSeconds: number | null): Promise<PassResult> {
   const result: PassResult = { requests: 0, errors: 0, errorKinds: new Map(), byPath: new Map(), all: [], seconds: duration, bytes: 0 };
   const label = (p: PageSpec) => `${p.role} ${p.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")}`;
   const error = (kind: string) => {
@@ -183,37 +188,40 @@ async function runPass(base: string, pages: PageSpec[], cookies: Map<Role, strin
   const key = (r: { path?: string; headers?: Record<string, string> }) => `${r.path} ${r.headers?.cookie ?? ""}`;
   const labelOf = new Map(requests.map((r, i) => [key(r), label(pages[i]!)]));
   let clients = 0;
-  await new Promise<void>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: base,
-        connections: users,
-        duration,
-        timeout: 30,
-        requests,
-        // Each person starts at a different page of the mix, as real users would, not all on the first.
-        setupClient: (client) => {
-          const offset = clients++;
-          client.setRequests(requests.map((_, j) => requests[(j + offset) % requests.length]!));
+  const share = (b: number) => Math.round((users * (b + 1)) / bases.length) - Math.round((users * b) / bases.length);
+  const run = (base: string, connections: number) =>
+    new Promise<void>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections,
+          duration,
+          timeout: 30,
+          requests,
+          // Each person starts at a different page of the mix, as real users would, not all on the first.
+          setupClient: (client) => {
+            const offset = clients++;
+            client.setRequests(requests.map((_, j) => requests[(j + offset) % requests.length]!));
+          },
+          ...(thinkSeconds ? { overallRate: Math.max(1, Math.round(connections / thinkSeconds)) } : {}),
         },
-        ...(thinkSeconds ? { overallRate: Math.max(1, Math.round(users / thinkSeconds)) } : {}),
-      },
-      (err) => (err ? reject(err) : resolve()),
-    );
-    instance.on("response", (client, statusCode, resBytes, responseTime) => {
-      // The client still points at the request it just got the answer to (it asks for the next one after this event).
-      const request = (client as unknown as { requestIterator: { currentRequest: { path?: string; headers?: Record<string, string> } } }).requestIterator.currentRequest;
-      const page = labelOf.get(key(request)) ?? "?";
-      let times = result.byPath.get(page);
-      if (!times) result.byPath.set(page, (times = []));
-      result.requests++;
-      result.bytes += resBytes;
-      times.push(responseTime);
-      result.all.push(responseTime);
-      if (statusCode < 200 || statusCode >= 300) error(`HTTP ${statusCode} ${page}`);
+        (err) => (err ? reject(err) : resolve()),
+      );
+      instance.on("response", (client, statusCode, resBytes, responseTime) => {
+        // The client still points at the request it just got the answer to (it asks for the next one after this event).
+        const request = (client as unknown as { requestIterator: { currentRequest: { path?: string; headers?: Record<string, string> } } }).requestIterator.currentRequest;
+        const page = labelOf.get(key(request)) ?? "?";
+        let times = result.byPath.get(page);
+        if (!times) result.byPath.set(page, (times = []));
+        result.requests++;
+        result.bytes += resBytes;
+        times.push(responseTime);
+        result.all.push(responseTime);
+        if (statusCode < 200 || statusCode >= 300) error(`HTTP ${statusCode} ${page}`);
+      });
+      instance.on("reqError", (e) => error(e.message));
     });
-    instance.on("reqError", (e) => error(e.message));
-  });
+  await Promise.all(bases.map((base, b) => (share(b) > 0 ? run(base, share(b)) : Promise.resolve())));
   return result;
 }
 
@@ -246,6 +254,7 @@ async function main(): Promise<number> {
       embedded: { type: "boolean", default: false },
       "data-dir": { type: "string" },
       "no-saturation": { type: "boolean", default: false },
+      instances: { type: "string", default: "1" },
       settle: { type: "string", default: "30" },
     },
   });
@@ -264,26 +273,35 @@ async function main(): Promise<number> {
     console.error("--embedded needs --start: the embedded database is locked by the server that holds it.");
     return 2;
   }
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || (instances > 1 && (values.embedded || !values.start))) {
+    console.error("--instances N (N ≥ 1) needs --start on PostgreSQL: the embedded database has one server; with --url, give several URLs separated by commas.");
+    return 2;
+  }
 
-  let server: ChildProcess | null = null;
-  let ids: Ids;
+  const servers: ChildProcess[] = [];
+  let ids: Ids | undefined;
   if (values.embedded) {
     // The demo ids are stable (prisma/seed): read them after the server has seeded, through pages.
-    server = await startServer(Number(values.port), true, values["data-dir"]);
+    servers.push(await startServer(Number(values.port), true, values["data-dir"]));
     ids = await resolveIdsOverHttp(`http://127.0.0.1:${values.port}`);
   } else {
     if (databaseConfig().kind !== "postgres") {
       console.error("Set DATABASE_URL (PostgreSQL), or use --start --embedded for the embedded database.");
       return 2;
     }
-    ids = await resolveIds();
-    if (values.start) server = await startServer(Number(values.port), false, undefined);
+    await requireDemoProvince();
+    // Several instances on one database, as ADR 0022 runs a province (migrated once, by the first).
+    if (values.start) for (let i = 0; i < instances; i++) servers.push(await startServer(Number(values.port) + i, false, undefined));
   }
-  const base = values.url ?? `http://127.0.0.1:${values.port}`;
+  const bases = values.url ? values.url.split(",") : servers.map((_, i) => `http://127.0.0.1:${Number(values.port) + i}`);
+  const base = bases[0]!;
+  ids ??= await resolveIdsOverHttp(base);
   const memory: { when: string; mb: number }[] = [];
-  const sample = (when: string) => server && memory.push({ when, mb: treeRssMb(server.pid!) });
+  const serversRssMb = () => servers.reduce((sum, server) => sum + treeRssMb(server.pid!), 0);
+  const sample = (when: string) => servers.length > 0 && memory.push({ when, mb: serversRssMb() });
   let peak = 0;
-  const sampler = server ? setInterval(() => (peak = Math.max(peak, treeRssMb(server!.pid!))), 1000) : null;
+  const sampler = servers.length > 0 ? setInterval(() => (peak = Math.max(peak, serversRssMb())), 1000) : null;
   try {
     const cookies = new Map<Role, string>();
     for (const [role, username] of Object.entries(ACCOUNTS) as [Role, string][]) cookies.set(role, await signInOverHttp(base, username));
@@ -295,28 +313,28 @@ async function main(): Promise<number> {
       if (response.status !== 200) throw new Error(`Setup: ${page.role} ${page.path} answered ${response.status}, not 200.`);
     }
     console.log(
-      `bench:load against ${base} (${databaseConfig().kind === "postgres" && !values.embedded ? `PostgreSQL ${new URL(process.env.DATABASE_URL!).pathname.slice(1)}` : "embedded PGlite"}); ` +
+      `bench:load against ${bases.join(", ")} (${databaseConfig().kind === "postgres" && !values.embedded ? `PostgreSQL ${new URL(process.env.DATABASE_URL!).pathname.slice(1)}` : "embedded PGlite"}); ` +
         `${pages.length} pages in the mix, ${Object.keys(ACCOUNTS).length} accounts; think ${think} s; ${duration} s per pass; ${cpus().length} CPU, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}.`,
     );
     sample("after warm-up");
     let ok = true;
     for (const users of userCounts) {
-      ok = report(`${users} users, one page every ${think} s each (${Math.max(1, Math.round(users / think))} pages/s offered)`, await runPass(base, pages, cookies, users, duration, think), true) && ok;
+      ok = report(`${users} users, one page every ${think} s each (${Math.max(1, Math.round(users / think))} pages/s offered)`, await runPass(bases, pages, cookies, users, duration, think), true) && ok;
       sample(`after ${users} users`);
       if (!values["no-saturation"]) {
-        report(`${users} connections, no think time (saturation)`, await runPass(base, pages, cookies, users, duration, null), false);
+        report(`${users} connections, no think time (saturation)`, await runPass(bases, pages, cookies, users, duration, null), false);
         sample(`after ${users} connections saturated`);
       }
     }
-    if (server) {
+    if (servers.length > 0) {
       await new Promise((r) => setTimeout(r, Number(values.settle) * 1000));
       sample(`after ${values.settle} s idle`);
-      console.log(`\nServer memory (RSS of its process tree): ${memory.map((m) => `${m.when} ${m.mb.toFixed(0)} MB`).join("; ")}; peak ${peak.toFixed(0)} MB.`);
+      console.log(`\nServer memory (RSS of the process trees of ${servers.length} instance(s)): ${memory.map((m) => `${m.when} ${m.mb.toFixed(0)} MB`).join("; ")}; peak ${peak.toFixed(0)} MB.`);
     }
     return ok ? 0 : 1;
   } finally {
     if (sampler) clearInterval(sampler);
-    if (server) stopServer(server);
+    for (const server of servers) stopServer(server);
   }
 }
 
