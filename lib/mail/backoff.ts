@@ -11,7 +11,7 @@ const CAP_MS = 6 * 60 * 60_000;
 /**
  * The wait after the `attempts`-th failed conversation: 1, 2, 4, 8 … minutes, at most 6 hours,
  * spread ±20 % (random in [0, 1) from the caller) so a batch that failed together does not retry
- * together. With MAX_ATTEMPTS = 8 a delivery is given up after about 4 hours of failures.
+ * together. With MAX_ATTEMPTS = 8 a delivery is given up after about two hours of failures (1 + 2 + … + 64 minutes).
  */
 export function retryDelayMs(attempts: number, random = 0.5): number {
   const n = Math.max(1, Math.floor(attempts));
