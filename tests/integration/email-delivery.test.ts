@@ -217,4 +217,22 @@ describe("sending directly", () => {
     expect((await t.prisma.emailDelivery.findFirstOrThrow({ where: { dedupeKey: "test:1" } })).lastError).toBe(ABANDONED_CLAIM_ERROR);
     expect(smtp.received).toHaveLength(0);
   });
+
+  it("pages the admin's list by keyset, newest first, within one status", async () => {
+    const admin = await makeUser(t.prisma, "quan-tri", "ADMIN");
+    const base = Date.now() - 3_600_000;
+    await t.prisma.emailDelivery.createMany({
+      data: Array.from({ length: 55 }, (_, i) => ({ toAddress: `nguoi-${i}@xa.example.vn`, subject: `Thư ${i}`, textBody: "…", dedupeKey: `page:${i}`, status: i % 11 === 0 ? ("SENT" as const) : ("FAILED" as const), createdAt: new Date(base + i * 1000) })),
+    });
+    const first = await listEmailDeliveries(t.prisma, admin, { status: "FAILED" });
+    expect(first.total).toEqual({ count: 50, capped: false });
+    expect(first.rows).toHaveLength(50);
+    expect(first.rows[0]!.subject).toBe("Thư 54");
+    expect(first.page.after).toBeNull();
+    const all = await listEmailDeliveries(t.prisma, admin, {});
+    expect(all.rows).toHaveLength(50);
+    const rest = await listEmailDeliveries(t.prisma, admin, { after: all.page.after!, from: 51 });
+    expect(rest.rows.map((r) => r.subject)).toEqual(["Thư 4", "Thư 3", "Thư 2", "Thư 1", "Thư 0"]);
+    expect(rest.page).toMatchObject({ from: 51, after: null });
+  });
 });
