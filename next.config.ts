@@ -20,8 +20,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its own WASM and data files at run time; bundling them breaks that and bloats
   // .next (70 MB → 28 MB measured). The schema engine is used only by scripts, never by pages.
-  // piscina starts its worker script from its own folder (lib/documents/document-pool.ts).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "piscina"],
+  // piscina starts its worker script from its own folder (lib/documents/document-pool.ts). The job
+  // queue (pg-boss, which reads its package.json through an import attribute) and nodemailer are
+  // Node-only libraries: loaded by Node as they ship, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "piscina", "pg-boss", "nodemailer"],
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   // Server actions keep Next's 1 MB body limit: evidence files go to a route handler (ADR 0006).
   experimental: { authInterrupts: true, serverActions: { allowedOrigins: serverActionOrigins() } },

@@ -37,6 +37,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });
   if (can(actor, { action: "registry.import" })) items.push({ href: "/admin/registry/import", label: "Nhập đơn vị" });
   if (can(actor, { action: "audit.readGlobal" })) items.push({ href: "/admin/audit", label: "Nhật ký" });
+  if (can(actor, { action: "email.manage" })) items.push({ href: "/admin/email", label: "Thư điện tử" });
   items.push({ href: "/account", label: "Tài khoản" });
   return items;
 }

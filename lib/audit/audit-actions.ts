@@ -89,6 +89,8 @@ export const AUDIT_ACTION_LABELS = {
   "registry.communes.imported": "Nhập danh sách xã, phường, đặc khu từ tệp",
   "registry.authorities.imported": "Nhập danh sách cơ quan quản lý từ tệp",
   "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
+
+  "email.resent": "Gửi lại thư điện tử",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -112,6 +114,7 @@ export const AUDIT_ENTITY_LABELS = {
   DisciplineRecord: "Quyết định kỷ luật",
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
+  EmailDelivery: "Thư điện tử",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -130,6 +133,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "dossier.", label: "Hồ sơ" },
   { prefix: "evidence.", label: "Minh chứng" },
   { prefix: "decision.", label: "Quyết định" },
+  { prefix: "email.", label: "Thư điện tử" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

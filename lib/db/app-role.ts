@@ -13,6 +13,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export const APPEND_ONLY_TABLES = ["AuditEvent"] as const;
 /** Tables the app never touches at all. */
 export const OWNER_ONLY_TABLES = ["_prisma_migrations"] as const;
+/**
+ * The job queue's schema (pg-boss, lib/jobs/queue.ts): the app reads and writes its rows and calls
+ * its functions, like pg-boss's own role would, but changes no table in it (the migrations do).
+ */
+export const JOB_QUEUE_SCHEMA = "pgboss";
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -35,6 +40,24 @@ export function appRoleStatements(role: string): string[] {
     ...APPEND_ONLY_TABLES.map((t) => `REVOKE UPDATE, DELETE ON ${quoteIdent(t)} FROM ${r}`),
     ...OWNER_ONLY_TABLES.map((t) => `REVOKE ALL ON ${quoteIdent(t)} FROM ${r}`),
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
+    ...jobQueueStatements(r),
+  ];
+}
+
+function jobQueueStatements(r: string): string[] {
+  const q = quoteIdent(JOB_QUEUE_SCHEMA);
+  // Only when the queue's migration has run (a database migrated by an older version has no schema).
+  const body = [
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${q} FROM ${r}`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${q} FROM ${r}`,
+    `GRANT USAGE ON SCHEMA ${q} TO ${r}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${q} TO ${r}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${q} TO ${r}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${q} TO ${r}`,
+  ];
+  const dollar = "$grants$";
+  return [
+    `DO ${dollar} BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${quoteLiteral(JOB_QUEUE_SCHEMA)}) THEN ${body.map((sql) => `EXECUTE ${quoteLiteral(sql)};`).join(" ")} END IF; END ${dollar}`,
   ];
 }
 

@@ -53,7 +53,7 @@ export const FACT_YEARS = 2;
 
 /** Tables of the application, children first (TRUNCATE … CASCADE would find them anyway). */
 export const APP_TABLES = [
-  "AuditEvent", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
+  "AuditEvent", "EmailDelivery", "CriterionReview", "DossierSnapshot", "EvidenceFile", "CriterionAnswer", "DecisionNumberCounter", "Dossier", "RecognitionDecision", "MovementModel", "Incident", "DisciplineRecord", "Person",
   "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "ProvincialCriterion", "Authority", "AdministrativeArea",
   // No foreign key reaches the province rollup, so CASCADE would leave its counts behind.
   "ProvinceFigure",

@@ -53,10 +53,11 @@ test("records and dossier pages ignore a bad year", async ({ page }) => {
   }
 });
 
-test("the audit log ignores bad filters and cursors", async ({ page }) => {
+test("the audit log and the e-mail list ignore bad filters and cursors", async ({ page }) => {
   await signIn(page, "admin");
   for (const v of [...Object.values(BAD), "-1", "1e5"]) {
     await expectNormalPage(page, `/admin/audit?action=${v}&username=${v}&before=${v}&after=${v}&from=${v}`, /./);
+    await expectNormalPage(page, `/admin/email?status=${v}&before=${v}&after=${v}&from=${v}`, "Thư điện tử");
   }
 });
 

@@ -113,6 +113,14 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ userId: c.officer.userId }),
     fields: { userId: "id" },
   },
+  [`${A}/admin/email/actions.ts#resendEmailAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const d = await t.prisma.emailDelivery.create({ data: { toAddress: "can-bo@xa.example.vn", subject: "Nhắc hạn", textBody: "Nội dung", dedupeKey: "bad-input:1", status: "FAILED", attempts: 8, lastError: "550 mailbox unavailable" } });
+      return { id: d.id };
+    },
+    fields: { id: "id" },
+  },
   [`${A}/admin/registry/units/actions.ts#createUnitAction`]: {
     actor: "admin",
     setup: async (c) => registryUnitInput(c),
