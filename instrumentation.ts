@@ -20,7 +20,7 @@ export async function register() {
     console.error(`ANTT refuses to start: e-mail (SMTP) is misconfigured:\n- ${mailProblems.join("\n- ")}\n(See .env.example, "E-mail"; leave ANTT_SMTP_HOST unset to run without e-mail.)`);
     process.exit(1);
   }
-  // The job queue's workers (e-mail now; reminders next) run in this process, once (ADR 00XX-job-queue).
+  // The job queue's workers (e-mail now; reminders next) run in this process, once (ADR 0026-job-queue).
   // Not awaited: a database that is slow to answer must not hold up serving pages; the work waits
   // in the database until the queue runs.
   const { startAppJobs } = await import("./lib/jobs/app-jobs");

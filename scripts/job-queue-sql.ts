@@ -1,5 +1,5 @@
 /**
- * Prints pg-boss's SQL for a migration (ADR 00XX-job-queue): the app never changes the queue's
+ * Prints pg-boss's SQL for a migration (ADR 0026-job-queue): the app never changes the queue's
  * schema itself (`migrate: false`), so a pg-boss upgrade that bumps its schema version needs a
  * Prisma migration holding this output.
  *   npx tsx scripts/job-queue-sql.ts create           the whole schema (the first migration)

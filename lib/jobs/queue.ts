@@ -1,5 +1,5 @@
 /**
- * The job queue: pg-boss on the app's own database (ADR 00XX-job-queue), on PostgreSQL and on the
+ * The job queue: pg-boss on the app's own database (ADR 0026-job-queue), on PostgreSQL and on the
  * embedded PGlite alike. Jobs and schedules are rows, so work survives a restart, each job runs
  * once however many app instances poll, and a schedule fires once per tick across instances.
  *

@@ -1,7 +1,7 @@
 /**
  * Sends the outbox's due deliveries through SMTP (nodemailer). Run by the "email.send" job.
  *
- * Exactly-once as far as it can be had (ADR 00XX-job-queue):
+ * Exactly-once as far as it can be had (ADR 0026-job-queue):
  * - a delivery is CLAIMED (QUEUED → SENDING, attempts + 1) by a committed UPDATE … FOR UPDATE SKIP
  *   LOCKED before its SMTP conversation starts, so two workers or app instances never both send it;
  * - only a row still SENDING is marked SENT or re-queued afterwards;

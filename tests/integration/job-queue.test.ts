@@ -1,5 +1,5 @@
 /**
- * The job queue (pg-boss, ADR 00XX-job-queue) on the app's own database: the schema comes from the
+ * The job queue (pg-boss, ADR 0026-job-queue) on the app's own database: the schema comes from the
  * migrations, jobs run once, a "stately" queue keeps one waiting copy, schedules are rows in
  * Vietnam's time, and on PostgreSQL the whole thing runs as the least-privilege app role (ADR 0005).
  */
