@@ -47,7 +47,9 @@ export type Permission =
   /** Read the rules as data (competence table, the province's extra criteria): admins and leaders. */
   | { action: "rules.read" }
   /** Add competence rows and extra criteria, edit or retire them while the law allows. */
-  | { action: "rules.manage" };
+  | { action: "rules.manage" }
+  /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
+  | { action: "deadlines.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -143,6 +145,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     // Rewrites units across the province in one go: the administrators' task, not a reviewer's.
     case "registry.import":
     case "rules.manage":
+    case "deadlines.manage":
       return actor.role === "ADMIN";
     case "registry.read":
     case "rules.read":

@@ -1,0 +1,49 @@
+/**
+ * zod schema of the deadlines form (/admin/deadlines), shared by the form and its server action.
+ * Pure. Dates arrive as "dd/mm/yyyy" (typed) or "yyyy-mm-dd"; the reminder offsets as "14, 3".
+ */
+import { z } from "zod";
+import { MIN_YEAR, requiredDate, versionField } from "@/lib/validation/input-rules";
+import { CALENDAR_DATE_FIELDS, MAX_REMINDER_DAYS, MAX_REMINDER_OFFSETS, calendarOrderProblems, normaliseOffsets } from "./cycle-calendar";
+
+export const MAX_CALENDAR_YEAR = 2100;
+
+const calendarYear = z.coerce
+  .number({ error: "Năm không hợp lệ." })
+  .int("Năm không hợp lệ.")
+  .min(MIN_YEAR, `Năm đánh giá từ ${MIN_YEAR} trở đi.`)
+  .max(MAX_CALENDAR_YEAR, "Năm không hợp lệ.");
+
+const OFFSETS_MESSAGE = `Nhập từ 1 đến ${MAX_REMINDER_OFFSETS} số ngày, cách nhau bằng dấu phẩy, mỗi số từ 1 đến ${MAX_REMINDER_DAYS} (ví dụ: 14, 3).`;
+
+/** "14, 3" (or [14, 3]) → [14, 3], distinct and largest first. */
+export const reminderOffsetsField = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[,;\s]+/).filter((p) => p !== "") : v),
+  z
+    .array(z.coerce.number({ error: OFFSETS_MESSAGE }).int(OFFSETS_MESSAGE).min(1, OFFSETS_MESSAGE).max(MAX_REMINDER_DAYS, OFFSETS_MESSAGE), { error: OFFSETS_MESSAGE })
+    .min(1, OFFSETS_MESSAGE)
+    .max(MAX_REMINDER_OFFSETS, OFFSETS_MESSAGE)
+    .transform(normaliseOffsets),
+);
+
+export const cycleCalendarSchema = z
+  .object({
+    year: calendarYear,
+    /** 0: the year has no row yet (its defaults are shown). */
+    version: versionField,
+    registrationEnd: requiredDate("Vui lòng nhập hạn đăng ký phấn đấu."),
+    selfAssessmentEndKdc: requiredDate("Vui lòng nhập hạn nộp hồ sơ tự đánh giá của khu dân cư."),
+    selfAssessmentEndOthers: requiredDate("Vui lòng nhập hạn nộp hồ sơ tự đánh giá của các đơn vị khác."),
+    unitReportEnd: requiredDate("Vui lòng nhập hạn các đơn vị báo cáo Công an tỉnh."),
+    provinceReportEnd: requiredDate("Vui lòng nhập hạn Công an tỉnh báo cáo UBND tỉnh."),
+    reminderOffsets: reminderOffsetsField,
+  })
+  .superRefine((v, ctx) => {
+    for (const p of calendarOrderProblems(v)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
+  });
+export type CycleCalendarInput = z.output<typeof cycleCalendarSchema>;
+
+/** The page's ?year=: any year the schema accepts, else none (the page takes the current one). */
+export const calendarYearParam = calendarYear.optional().catch(undefined);
+
+export { CALENDAR_DATE_FIELDS };
