@@ -11,7 +11,7 @@ import { EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
 import { dossierFactsOf } from "@/lib/registry/placement-rules";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { deadlinesFor, isLate } from "@/lib/workflow/deadlines";
-import { loadCycleCalendar } from "@/lib/workflow/cycle-calendar-store";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import type { z } from "zod";
 import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
 import { assertCriterionOfDossier } from "./evidence-files";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { availableActions } from "@/lib/workflow/transitions";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
-import { loadCycleCalendar } from "@/lib/workflow/cycle-calendar-store";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import { performersFor } from "./dossier-transition";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
 import { readFrozenCriteria } from "@/lib/rules/provincial-criteria";

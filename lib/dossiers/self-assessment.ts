@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, savedVersionField } from "@/lib/validation/input-rules";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
-import { loadCycleCalendar } from "@/lib/workflow/cycle-calendar-store";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import type { EvaluationResult, UnitInput } from "@/lib/criteria";
 import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
 import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";

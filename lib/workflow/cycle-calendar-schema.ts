@@ -39,6 +39,8 @@ export const cycleCalendarSchema = z
     reminderOffsets: reminderOffsetsField,
   })
   .superRefine((v, ctx) => {
+    // Order is checked only between dates that parsed: a missing date has its own message.
+    if (!CALENDAR_DATE_FIELDS.every((f) => typeof v[f] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v[f])) || typeof v.year !== "number") return;
     for (const p of calendarOrderProblems(v)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
   });
 export type CycleCalendarInput = z.output<typeof cycleCalendarSchema>;

@@ -8,7 +8,7 @@ import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-ru
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES, OFFICER_STATE_NOTICES } from "@/lib/workflow/dossier-states";
 import { carriedLabel } from "@/lib/workflow/review-round";
 import { deadlinesFor, countdownLabel } from "@/lib/workflow/deadlines";
-import { loadCycleCalendar } from "@/lib/workflow/cycle-calendar-store";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-field";

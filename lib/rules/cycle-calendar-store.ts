@@ -13,8 +13,8 @@ import { decisionDeadlineOf } from "@/lib/rules/competence";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { dateOnly, isoOf } from "@/lib/validation/input-rules";
-import { CALENDAR_FIELD_LABELS, defaultCycleCalendar, type CycleCalendar } from "./cycle-calendar";
-import type { CycleCalendarInput } from "./cycle-calendar-schema";
+import { CALENDAR_FIELD_LABELS, defaultCycleCalendar, type CycleCalendar } from "@/lib/workflow/cycle-calendar";
+import type { CycleCalendarInput } from "@/lib/workflow/cycle-calendar-schema";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
