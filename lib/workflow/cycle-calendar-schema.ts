@@ -16,15 +16,18 @@ const calendarYear = z.coerce
 
 const OFFSETS_MESSAGE = `Nhập từ 1 đến ${MAX_REMINDER_OFFSETS} số ngày, cách nhau bằng dấu phẩy, mỗi số từ 1 đến ${MAX_REMINDER_DAYS} (ví dụ: 14, 3).`;
 
-/** "14, 3" (or [14, 3]) → [14, 3], distinct and largest first. */
-export const reminderOffsetsField = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[,;\s]+/).filter((p) => p !== "") : v),
-  z
-    .array(z.coerce.number({ error: OFFSETS_MESSAGE }).int(OFFSETS_MESSAGE).min(1, OFFSETS_MESSAGE).max(MAX_REMINDER_DAYS, OFFSETS_MESSAGE), { error: OFFSETS_MESSAGE })
-    .min(1, OFFSETS_MESSAGE)
-    .max(MAX_REMINDER_OFFSETS, OFFSETS_MESSAGE)
-    .transform(normaliseOffsets),
-);
+/** "14, 3" (or [14, 3]) → [14, 3], distinct and largest first; one message on the field itself. */
+export const reminderOffsetsField = z
+  .union([z.string(), z.array(z.union([z.number(), z.string()]))], { error: OFFSETS_MESSAGE })
+  .transform((v, ctx) => {
+    const parts = (typeof v === "string" ? v.split(/[,;\s]+/) : v.map(String)).map((p) => p.trim()).filter((p) => p !== "");
+    const days = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+    if (days.length < 1 || days.length > MAX_REMINDER_OFFSETS || days.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_REMINDER_DAYS)) {
+      ctx.addIssue({ code: "custom", message: OFFSETS_MESSAGE });
+      return z.NEVER;
+    }
+    return normaliseOffsets(days);
+  });
 
 export const cycleCalendarSchema = z
   .object({

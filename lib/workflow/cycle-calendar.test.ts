@@ -14,7 +14,7 @@ const form = {
 };
 const errors = (input: Record<string, unknown>) => {
   const r = cycleCalendarSchema.safeParse(input);
-  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
 };
 
 describe("the built-in calendar", () => {
@@ -46,7 +46,7 @@ describe("cycleCalendarSchema", () => {
 
   it("refuses bad offsets", () => {
     for (const bad of ["", "0", "61", "1, 2, 3, 4, 5", "abc", "-3", "1.5"]) {
-      expect(errors({ ...form, reminderOffsets: bad }), bad).toHaveProperty("reminderOffsets");
+      expect(errors({ ...form, reminderOffsets: bad }), bad).toEqual({ reminderOffsets: "Nhập từ 1 đến 4 số ngày, cách nhau bằng dấu phẩy, mỗi số từ 1 đến 60 (ví dụ: 14, 3)." });
     }
   });
 });
