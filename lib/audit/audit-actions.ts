@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS = {
   "rules.criterion.created": "Thêm tiêu chí bổ sung của tỉnh",
   "rules.criterion.updated": "Sửa tiêu chí bổ sung của tỉnh",
   "rules.criterion.retired": "Ngừng áp dụng tiêu chí bổ sung của tỉnh",
+  "rules.deadlines.updated": "Sửa mốc thời hạn của năm đánh giá",
 
   "registry.unit.created": "Thêm đơn vị vào danh mục",
   "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",
@@ -99,6 +100,7 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ENTITY_LABELS = {
   User: "Người dùng",
   CompetenceRule: "Bảng thẩm quyền công nhận",
+  CycleCalendar: "Mốc thời hạn của năm đánh giá",
   ProvincialCriterion: "Tiêu chí bổ sung của tỉnh",
   Unit: "Đơn vị",
   AdministrativeArea: "Xã, phường, đặc khu",

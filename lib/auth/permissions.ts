@@ -49,7 +49,9 @@ export type Permission =
   /** Add competence rows and extra criteria, edit or retire them while the law allows. */
   | { action: "rules.manage" }
   /** See the e-mail outbox (deliveries, failures) and send a delivery again: administrators (issue 13 §3). */
-  | { action: "email.manage" };
+  | { action: "email.manage" }
+  /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
+  | { action: "deadlines.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -146,6 +148,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "registry.import":
     case "rules.manage":
     case "email.manage":
+    case "deadlines.manage":
       return actor.role === "ADMIN";
     case "registry.read":
     case "rules.read":

@@ -11,6 +11,7 @@ import { EXCLUSION_REASON_LABELS } from "@/lib/domain/vocabulary";
 import { dossierFactsOf } from "@/lib/registry/placement-rules";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { deadlinesFor, isLate } from "@/lib/workflow/deadlines";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import type { z } from "zod";
 import { criterionReviewSchema, dossierVersionSchema, refusalSchema, type RegistrationInput } from "./dossier-schemas";
 import { assertCriterionOfDossier } from "./evidence-files";
@@ -53,7 +54,7 @@ export async function registerDossier(prisma: PrismaClient, actor: Actor | null,
       update: {},
     });
     const registeredOn = input.registeredOn ?? todayInVietnam(now);
-    const late = isLate(registeredOn, deadlinesFor(unit.kind, input.year).registration);
+    const late = isLate(registeredOn, deadlinesFor(unit.kind, await loadCycleCalendar(tx, input.year)).registration);
     await transitionDossier(tx, {
       actor,
       dossier,

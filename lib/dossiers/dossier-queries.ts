@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { availableActions } from "@/lib/workflow/transitions";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import { performersFor } from "./dossier-transition";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
 import { readFrozenCriteria } from "@/lib/rules/provincial-criteria";
@@ -24,14 +25,15 @@ export async function getDossierOverview(prisma: PrismaClient, actor: Actor | nu
   });
   const performers = performersFor(actor, unit);
   const state = dossier?.state ?? "NOT_REGISTERED";
-  const rule = (await loadCompetenceTable(prisma, year))[unit.kind];
+  const [table, calendar] = await Promise.all([loadCompetenceTable(prisma, year), loadCycleCalendar(prisma, year)]);
+  const rule = table[unit.kind];
   return {
     unit,
     dossier,
     state,
     performers,
     actions: unit.exclusionReason ? [] : availableActions(state, performers),
-    deadlines: deadlinesFor(unit.kind, year, rule),
+    deadlines: deadlinesFor(unit.kind, calendar, rule),
     /** Who reviews and who decides this year (competence table). */
     competence: rule,
   };

@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/validation/action-result";
 import { CONTROL_CHARACTER_MESSAGE, criterionIdField, hasControlCharacters, INVALID_CHOICE, savedVersionField } from "@/lib/validation/input-rules";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import type { EvaluationResult, UnitInput } from "@/lib/criteria";
 import { CriteriaInputError, evaluateUnitFromDatabase } from "./criteria-input";
 import { criteriaForKind, declarationsSchema, questionsFor, type Declarations } from "./self-assessment-questions";
@@ -257,6 +258,7 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
       }
       const round = dossier.reviewRound + 1;
       const today = todayInVietnam(now);
+      const calendar = await loadCycleCalendar(tx, dossier.year);
       await transitionDossier(tx, {
         actor,
         dossier,
@@ -264,7 +266,7 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
         action: "SUBMIT",
         expectedVersion: input.version,
         facts: { incompleteCriteria: incomplete },
-        data: { reviewRound: round, submittedAt: now, submissionLate: today > deadlinesFor(unit.kind, dossier.year).selfAssessment },
+        data: { reviewRound: round, submittedAt: now, submissionLate: today > deadlinesFor(unit.kind, calendar).selfAssessment },
         meta: { round, overall: evaluation.result.overall },
       });
       const snapshotEvidence: SnapshotEvidence = evidence.map((e) => ({ id: e.id, criterionId: e.criterionId, fileName: e.fileName, sha256: e.sha256, sizeBytes: e.sizeBytes }));

@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, reviewScopeWhere } from "@/lib/auth/permissions";
 import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 import { AWAITING_REVIEW_STATES, type DossierState } from "@/lib/workflow/dossier-states";
-import { deadlinesFor } from "@/lib/workflow/deadlines";
 import { loadCompetenceTable } from "@/lib/rules/competence-store";
+import { decisionDeadlineOf } from "@/lib/rules/competence";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 import { cappedTotal, DEFAULT_PAGE_SIZE, keysetPage, type KeysetColumn, type PageRequest } from "@/lib/paging/keyset";
 
@@ -53,7 +53,7 @@ export async function reviewQueue(prisma: PrismaClient, actor: Actor | null, yea
   // The decision deadline depends only on the unit kind and the year (the competence row governing
   // it), so the deadline filter becomes a kind filter and stays in the query.
   const table = await loadCompetenceTable(prisma, year);
-  const overdueKinds = UNIT_KINDS.filter((k) => deadlinesFor(k, year, table[k]).decision < today);
+  const overdueKinds = UNIT_KINDS.filter((k) => decisionDeadlineOf(table[k], year) < today);
   const deadlineKinds = filters.deadline === "OVERDUE" ? overdueKinds : filters.deadline === "ON_TIME" ? UNIT_KINDS.filter((k) => !overdueKinds.includes(k)) : undefined;
   const scope = reviewScopeWhere(actor);
   const where: Prisma.DossierWhereInput = {
@@ -85,7 +85,7 @@ export async function reviewQueue(prisma: PrismaClient, actor: Actor | null, yea
     }),
   ]);
   const rows = page.rows.map((d) => {
-    const deadline = deadlinesFor(d.unit.kind, year, table[d.unit.kind]).decision;
+    const deadline = decisionDeadlineOf(table[d.unit.kind], year);
     return { ...d, decisionDeadline: deadline, overdue: deadline < today && (AWAITING_REVIEW_STATES as readonly string[]).includes(d.state) };
   });
   return { rows, page, total, overdue };

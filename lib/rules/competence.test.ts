@@ -13,6 +13,7 @@ import {
 } from "./competence";
 import { competenceRuleSchema } from "./rule-schemas";
 import { deadlinesFor } from "@/lib/workflow/deadlines";
+import { defaultCycleCalendar } from "@/lib/workflow/cycle-calendar";
 
 const row = (over: Partial<CompetenceRow>): CompetenceRow => ({ ...BUILT_IN_COMPETENCE.XA, id: "r", provisional: false, note: null, ...over });
 
@@ -47,8 +48,8 @@ describe("competenceRuleFor: the latest row effective on 15/11 of the evaluation
     const table = competenceTableFor(ROWS, 2027);
     expect(reviewerLevels(table)).toEqual({ KDC: "COMMUNE_POLICE", XA: "COMMUNE_POLICE", CQ: "PROVINCIAL_POLICE", DN: "PROVINCIAL_POLICE", CSGD: "PROVINCIAL_POLICE" });
     expect(decisionDeadlineOf(table.XA, 2027)).toBe("2027-11-30");
-    expect(deadlinesFor("XA", 2027, table.XA).decision).toBe("2027-11-30");
-    expect(deadlinesFor("KDC", 2027).decision).toBe("2027-11-15");
+    expect(deadlinesFor("XA", defaultCycleCalendar(2027), table.XA).decision).toBe("2027-11-30");
+    expect(deadlinesFor("KDC", defaultCycleCalendar(2027)).decision).toBe("2027-11-15");
   });
 });
 

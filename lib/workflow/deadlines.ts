@@ -1,29 +1,33 @@
 /**
- * Calendar deadlines of the yearly cycle (TT124 Đ9; plan 195/KH-UBND). Dates are ISO strings so
- * no time zone can move a deadline by a day. Missing a deadline marks an item late or overdue; it
- * does not block it (the law sets no sanction, and the province decides case by case).
+ * Calendar deadlines of the yearly cycle (TT124 Đ9; plan 195/KH-UBND), read from the year's
+ * calendar (lib/workflow/cycle-calendar.ts, data the administrators edit) and, for the decision,
+ * the competence row governing the kind. Dates are ISO strings so no time zone can move a
+ * deadline by a day. Missing a deadline marks an item late or overdue; it does not block it (the
+ * law sets no sanction, and the province decides case by case).
  */
 import type { UnitKind } from "@/lib/domain/vocabulary";
 import { BUILT_IN_COMPETENCE, decisionDeadlineOf, type CompetenceRow } from "@/lib/rules/competence";
+import { selfAssessmentEndOf, type CycleCalendar } from "./cycle-calendar";
 
 export type YearDeadlines = {
   /** Registration in quarter I. */
   registration: string;
-  /** Self-assessment closes with the evaluation window (Đ8 k2: 15/11; KDC window ends 31/10). */
+  /** The self-assessment dossier is due (the calendar's date for the kind: KDC 31/10, others 15/11 by default). */
   selfAssessment: string;
   /** Recognition decision: from the competence row governing the kind that year (Đ9 k1: KDC 15/11, others 20/11). */
   decision: string;
 };
 
 /**
+ * `calendar`: the year's calendar, loaded once per request by the caller (loadCycleCalendar).
  * `rule`: the competence row governing the kind in that year (lib/rules/competence.ts), loaded by
  * the caller; without it, the built-in default (KDC 15/11, others 20/11).
  */
-export function deadlinesFor(kind: UnitKind, year: number, rule: Pick<CompetenceRow, "decisionDeadlineMonth" | "decisionDeadlineDay"> = BUILT_IN_COMPETENCE[kind]): YearDeadlines {
+export function deadlinesFor(kind: UnitKind, calendar: CycleCalendar, rule: Pick<CompetenceRow, "decisionDeadlineMonth" | "decisionDeadlineDay"> = BUILT_IN_COMPETENCE[kind]): YearDeadlines {
   return {
-    registration: `${year}-03-31`,
-    selfAssessment: `${year}-11-15`,
-    decision: decisionDeadlineOf(rule, year),
+    registration: calendar.registrationEnd,
+    selfAssessment: selfAssessmentEndOf(calendar, kind),
+    decision: decisionDeadlineOf(rule, calendar.year),
   };
 }
 

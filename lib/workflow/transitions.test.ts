@@ -18,6 +18,7 @@ import {
   type Performer,
 } from "./transitions";
 import { countdownLabel, daysUntil, deadlinesFor, isLate, LATE_LABELS, stepStatus } from "./deadlines";
+import { defaultCycleCalendar } from "./cycle-calendar";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
 /** The lifecycle as the issue states it: expected target per (action, from-state); all else refused. */
@@ -199,8 +200,8 @@ describe("states and labels the pages read from the table", () => {
 
 describe("deadlines", () => {
   it("follow the unit kind", () => {
-    expect(deadlinesFor("KDC", 2026)).toEqual({ registration: "2026-03-31", selfAssessment: "2026-11-15", decision: "2026-11-15" });
-    expect(deadlinesFor("CQ", 2026).decision).toBe("2026-11-20");
+    expect(deadlinesFor("KDC", defaultCycleCalendar(2026))).toEqual({ registration: "2026-03-31", selfAssessment: "2026-10-31", decision: "2026-11-15" });
+    expect(deadlinesFor("CQ", defaultCycleCalendar(2026)).decision).toBe("2026-11-20");
   });
   it("count days in Vietnam's calendar", () => {
     expect(todayInVietnam(new Date("2026-11-14T17:30:00Z"))).toBe("2026-11-15");

@@ -57,6 +57,8 @@ export const APP_TABLES = [
   "UnitYearFacts", "SubUnitYearResult", "SubUnit", "UserSession", "User", "UnitPlacement", "Unit", "CompetenceRule", "ProvincialCriterion", "Authority", "AdministrativeArea",
   // No foreign key reaches the province rollup, so CASCADE would leave its counts behind.
   "ProvinceFigure",
+  // The per-year deadlines (issue 13 §5): no foreign key either.
+  "CycleCalendar",
 ] as const;
 
 /**

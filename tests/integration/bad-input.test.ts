@@ -179,6 +179,11 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { ruleId: "id" },
   },
+  [`${A}/admin/deadlines/actions.ts#saveCycleCalendarAction`]: {
+    actor: "admin",
+    setup: async () => ({ year: "2026", version: "0", registrationEnd: "31/03/2026", selfAssessmentEndKdc: "31/10/2026", selfAssessmentEndOthers: "15/11/2026", unitReportEnd: "15/11/2026", provinceReportEnd: "20/11/2026", reminderOffsets: "14, 3" }),
+    fields: { year: "year", version: "version", registrationEnd: "date", selfAssessmentEndKdc: "date", selfAssessmentEndOthers: "date", unitReportEnd: "date", provinceReportEnd: "date", reminderOffsets: "count" },
+  },
   [`${A}/admin/rules/criteria/actions.ts#createProvincialCriterionAction`]: {
     actor: "admin",
     setup: async () => ({ code: "LCI-1", title: "Có tổ tự quản về an ninh, trật tự", unitKinds: ["CQ"], fromYear: "2026", toYear: "", description: "", evidenceExpected: "", legalBasis: "Quyết định số 12/2026/QĐ-UBND" }),

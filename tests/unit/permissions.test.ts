@@ -202,6 +202,14 @@ describe("registry.import: administrators only", () => {
   });
 });
 
+describe("deadlines.manage (/admin/deadlines): administrators only", () => {
+  const everyone = { ...actors, adminWithScope: actor({ role: "ADMIN", areaId: COMMUNE, unitId: "own-unit" }), unknownRole: actor({ role: "SUPERUSER" as never }) };
+  it.each(Object.keys(everyone) as (keyof typeof everyone)[])("%s", (who) => {
+    expect(can(everyone[who], { action: "deadlines.manage" })).toBe(everyone[who].role === "ADMIN");
+  });
+  it("nobody signed in", () => expect(can(null, { action: "deadlines.manage" })).toBe(false));
+});
+
 describe("recognition decisions: issuing, the register and one decision", () => {
   it.each([
     // actor, issue, list

@@ -3,13 +3,14 @@ import Link from "next/link";
 const TABS = [
   { key: "competence", href: "/admin/rules/competence", label: "Thẩm quyền công nhận" },
   { key: "criteria", href: "/admin/rules/criteria", label: "Tiêu chí bổ sung của tỉnh" },
+  { key: "deadlines", href: "/admin/deadlines", label: "Mốc thời hạn" },
 ] as const;
 
-/** The sections of the rules administration. */
-export function RulesTabs({ current }: { current: (typeof TABS)[number]["key"] }) {
+/** The sections of the rules administration; "Mốc thời hạn" only for those who may edit it (`deadlines`). */
+export function RulesTabs({ current, deadlines = false }: { current: (typeof TABS)[number]["key"]; deadlines?: boolean }) {
   return (
-    <nav aria-label="Quy định" className="mb-4 flex gap-4 border-b border-slate-200 text-sm">
-      {TABS.map((t) => (
+    <nav aria-label="Quy định" className="mb-4 flex flex-wrap gap-4 border-b border-slate-200 text-sm">
+      {TABS.filter((t) => t.key !== "deadlines" || deadlines).map((t) => (
         <Link
           key={t.key}
           href={t.href}

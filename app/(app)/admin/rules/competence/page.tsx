@@ -23,7 +23,7 @@ export default async function CompetenceRulesPage() {
         title="Bảng thẩm quyền công nhận"
         description={`Ai thẩm định, cơ quan nào quyết định công nhận và hạn quyết định, theo loại đơn vị và ngày có hiệu lực. Mỗi năm đánh giá áp dụng dòng có hiệu lực vào ngày 15/11 của năm đó.${manage ? "" : " — chỉ xem"}`}
       />
-      <RulesTabs current="competence" />
+      <RulesTabs current="competence" deadlines={can(actor, { action: "deadlines.manage" })} />
       <div className="space-y-6">
         {UNIT_KINDS.map((kind) => {
           const mine = rows.filter((r) => r.unitKind === kind);

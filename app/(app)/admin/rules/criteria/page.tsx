@@ -24,7 +24,7 @@ export default async function ProvincialCriteriaPage() {
         description={`Tiêu chí do UBND tỉnh quy định thêm (Điều 8 khoản 1 Thông tư 124/2021/TT-BCA). Đơn vị phải đạt cả các tiêu chí này mới được công nhận.${manage ? "" : " — chỉ xem"}`}
         action={manage ? <LinkButton href={`${LIST}/new`}>Thêm tiêu chí</LinkButton> : undefined}
       />
-      <RulesTabs current="criteria" />
+      <RulesTabs current="criteria" deadlines={can(actor, { action: "deadlines.manage" })} />
       {rows.length === 0 ? (
         <EmptyState title="Chưa có tiêu chí bổ sung nào">Khi UBND tỉnh ban hành tiêu chí bổ sung, quản trị viên nhập tại đây.</EmptyState>
       ) : (

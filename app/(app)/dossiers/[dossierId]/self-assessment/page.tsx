@@ -8,6 +8,7 @@ import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT } from "@/lib/dossiers/evidence-ru
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES, OFFICER_STATE_NOTICES } from "@/lib/workflow/dossier-states";
 import { carriedLabel } from "@/lib/workflow/review-round";
 import { deadlinesFor, countdownLabel } from "@/lib/workflow/deadlines";
+import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/form-field";
@@ -31,7 +32,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   const isOfficer = can(actor, { action: "unit.update", unit: dossier.unit });
   const canEdit = (id: string) => isOfficer && (editable === "ALL" || editable.has(id));
   const verdictOf = (id: string) => evaluation?.result.criteria.find((c) => c.id === id);
-  const deadline = deadlinesFor(dossier.unit.kind, dossier.year).selfAssessment;
+  const deadline = deadlinesFor(dossier.unit.kind, await loadCycleCalendar(getPrisma(), dossier.year)).selfAssessment;
   const stateNotice = OFFICER_STATE_NOTICES[dossier.state];
   /** The reviewer agreed with this criterion (this round or carried forward): shown as such, locked for the unit. */
   const agreedIn = (id: string) => {
