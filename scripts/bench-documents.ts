@@ -113,7 +113,7 @@ async function main(): Promise<number> {
       for (let i = 0; i < warmup + runs; i++) {
         const start = Date.now();
         const t0 = performance.now();
-        const response = await reportDownload(LEADER, (actor) => yearEndDocxFile(db.prisma, actor, year));
+        const response = await reportDownload(LEADER, (actor) => yearEndDocxFile(db, actor, year));
         const t1 = performance.now();
         if (response.status !== 200) throw new Error(`year ${year}: HTTP ${response.status} ${await response.text()}`);
         size = (await response.arrayBuffer()).byteLength;

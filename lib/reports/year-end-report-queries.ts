@@ -14,16 +14,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DossierState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
-import { UNIT_KINDS } from "@/lib/domain/vocabulary";
 
 import { yearReferenceDate } from "@/lib/registry/placement-rules";
 import { getDashboard } from "./dashboard-queries";
-import type { NotRecognisedUnitInput, RecognisedUnitInput, YearEndReportInput } from "./exports";
+import type { YearEndReportInput } from "./exports";
+import { REPORT_LIST_SQL, toReportLists, type ListedDossier, type ReportListsSource } from "./year-end-report-lists";
+
+export { DEFAULT_REFUSAL_REASON } from "./year-end-report-lists";
 import { compareReportUnits } from "./exports/year-end-report-order";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 
-/** Printed where a refused dossier carries no reason. */
-export const DEFAULT_REFUSAL_REASON = "Không công nhận";
 /** Place of the "Lào Cai, ngày … tháng … năm …" line. */
 export const REPORT_PLACE = "Lào Cai";
 /** Signer placeholders: the leader writes the real ones in the Word file. */
@@ -39,34 +39,9 @@ export function reportIssuedOn(year: number, today: string = todayInVietnam()): 
   return todayYear > year ? `${year}-12-31` : `${year}-01-01`;
 }
 
-type ListedDossier = {
-  refusalReason: string | null;
-  kind: (typeof UNIT_KINDS)[number];
-  commune: string;
-  unitName: string;
-  decisionNumber: string | null;
-};
-
-/**
- * The year's dossiers in a state, where and what they were that year (ADR 0009): the commune and
- * kind the dossier froze, of units whose placement on 15/11 of the year is active — exactly the
- * dossiers the headline counts (lib/reports/dashboard-queries.ts: yearUnits). One flat statement:
- * at 8× a year lists ~30,000 units, and mapping them as nested Prisma relations kept the request
- * thread busy for seconds (scripts/bench-documents.ts).
- */
-async function dossiersIn(prisma: PrismaClient, year: number, state: DossierState): Promise<ListedDossier[]> {
-  const ref = yearReferenceDate(year);
-  return prisma.$queryRaw<ListedDossier[]>`
-    SELECT d."refusalReason", d.kind::text AS kind, c.name AS commune, u.name AS "unitName", rd.number AS "decisionNumber"
-    FROM "Dossier" d
-    JOIN "AdministrativeArea" c ON c.id = d."communeId"
-    JOIN "Unit" u ON u.id = d."unitId"
-    LEFT JOIN "RecognitionDecision" rd ON rd.id = d."decisionId"
-    WHERE d.year = ${year} AND d.state = ${state}::"DossierState" AND d."exclusionReason" IS NULL
-      AND EXISTS (
-        SELECT 1 FROM "UnitPlacement" p
-        WHERE p."unitId" = d."unitId" AND p."isActive" AND p."effectiveFrom" <= ${ref}::date AND (p."effectiveTo" IS NULL OR p."effectiveTo" >= ${ref}::date)
-      )`;
+/** The year's dossiers in a state (./year-end-report-lists.ts), on the request thread. */
+function dossiersIn(prisma: PrismaClient, year: number, state: DossierState): Promise<ListedDossier[]> {
+  return prisma.$queryRawUnsafe<ListedDossier[]>(REPORT_LIST_SQL, year, state, yearReferenceDate(year));
 }
 
 /**
@@ -87,20 +62,7 @@ export async function yearEndReportInput(
     dossiersIn(prisma, year, "RECOGNISED"),
     dossiersIn(prisma, year, "NOT_RECOGNISED"),
   ]);
-  const recognised: RecognisedUnitInput[] = recognisedDossiers.map((d) => ({
-    name: d.unitName,
-    kind: d.kind,
-    commune: d.commune,
-    // A recognised dossier always has its decision; were one missing, the builder refuses the
-    // empty number with a Vietnamese message (422) rather than print a unit without it.
-    decisionNumber: d.decisionNumber ?? "",
-  }));
-  const notRecognised: NotRecognisedUnitInput[] = refusedDossiers.map((d) => ({
-    name: d.unitName,
-    kind: d.kind,
-    commune: d.commune,
-    reason: d.refusalReason?.trim() || DEFAULT_REFUSAL_REASON,
-  }));
+  const { recognised, notRecognised } = toReportLists(recognisedDossiers, refusedDossiers);
   if (sorted) {
     recognised.sort(compareReportUnits);
     notRecognised.sort(compareReportUnits);
@@ -112,5 +74,27 @@ export async function yearEndReportInput(
     recognised,
     notRecognised,
     signer: { ...SIGNER_PLACEHOLDER },
+  };
+}
+
+/**
+ * What the download route hands to a document worker. On PostgreSQL, the report without its lists
+ * and where the worker reads them itself (`lists`), so the request thread never decodes tens of
+ * thousands of rows nor copies them to the worker; on the embedded PGlite, whose database runs on
+ * this thread anyway, the whole input, lists unsorted. The worker sorts them.
+ */
+export async function yearEndReportTask(
+  prisma: PrismaClient,
+  databaseUrl: string | null,
+  actor: Actor | null,
+  year: number,
+  today: string = todayInVietnam(),
+): Promise<{ input: YearEndReportInput; lists?: ReportListsSource }> {
+  if (!databaseUrl) return { input: await yearEndReportInput(prisma, actor, year, today, { sorted: false }) };
+  authorize(actor, { action: "province.read" });
+  const data = await getDashboard(prisma, actor, { year });
+  return {
+    input: { data, issuedOn: reportIssuedOn(year, today), place: REPORT_PLACE, recognised: [], notRecognised: [], signer: { ...SIGNER_PLACEHOLDER } },
+    lists: { databaseUrl, year, referenceDate: yearReferenceDate(year) },
   };
 }

@@ -10,7 +10,9 @@ import type { DossierState } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import { loadUserActor } from "../../lib/users/load-actor";
-import { DEFAULT_REFUSAL_REASON, REPORT_PLACE, reportIssuedOn, yearEndReportInput } from "../../lib/reports/year-end-report-queries";
+import { DEFAULT_REFUSAL_REASON, REPORT_PLACE, reportIssuedOn, yearEndReportInput, yearEndReportTask } from "../../lib/reports/year-end-report-queries";
+import { readReportListsOverPg } from "../../lib/reports/year-end-report-lists";
+import { compareReportUnits } from "../../lib/reports/exports/year-end-report-order";
 import { DOCX_MIME_TYPE } from "../../lib/reports/exports";
 import { PROGRESS_CONTENT_TYPE, reportDownload, yearEndDocxFile } from "../../app/api/reports/report-files";
 import { closeDocumentPool, streamDocument } from "../../lib/documents/document-pool";
@@ -101,12 +103,12 @@ describe("yearEndReportInput", () => {
 describe("GET /api/reports/year-end.docx (route logic)", () => {
   it("401 without a session, 403 for a unit officer, the Word report for the leader", async () => {
     const prisma = t.prisma;
-    expect((await reportDownload(null, (a) => yearEndDocxFile(prisma, a, LAST))).status).toBe(401);
-    const refused = await reportDownload(await demoActor("canbo.sotuphap"), (a) => yearEndDocxFile(prisma, a, LAST));
+    expect((await reportDownload(null, (a) => yearEndDocxFile(t.db, a, LAST))).status).toBe(401);
+    const refused = await reportDownload(await demoActor("canbo.sotuphap"), (a) => yearEndDocxFile(t.db, a, LAST));
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("không có quyền");
 
-    const response = await reportDownload(await demoActor("lanhdao"), (a) => yearEndDocxFile(prisma, a, LAST));
+    const response = await reportDownload(await demoActor("lanhdao"), (a) => yearEndDocxFile(t.db, a, LAST));
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe(DOCX_MIME_TYPE);
     expect(response.headers.get("Content-Disposition")).toContain(`filename="Bao-cao-ANTT-${LAST}.docx"`);
@@ -118,6 +120,28 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
     expect(xml).toContain(first.decision!.number);
   });
 
+  it("on PostgreSQL lets the worker read the lists over its own connection; on PGlite hands them over", async () => {
+    const leader = await demoActor("lanhdao");
+    const whole = await yearEndReportInput(t.prisma, leader, LAST, TODAY);
+    const url = t.db.config.kind === "postgres" ? t.db.config.url : null;
+    const { input, lists } = await yearEndReportTask(t.prisma, url, leader, LAST, TODAY);
+    const withoutClock = ({ data: { generatedAt: _g, ...data }, recognised: _r, notRecognised: _n, ...rest }: typeof whole) => ({ ...rest, data });
+    expect(withoutClock(input)).toEqual(withoutClock(whole));
+    if (url) {
+      expect(input.recognised).toEqual([]);
+      expect(input.notRecognised).toEqual([]);
+      const read = await readReportListsOverPg(lists!);
+      expect(read.recognised.sort(compareReportUnits)).toEqual(whole.recognised);
+      expect(read.notRecognised.sort(compareReportUnits)).toEqual(whole.notRecognised);
+    } else {
+      expect(lists).toBeUndefined();
+      expect([...input.recognised].sort(compareReportUnits)).toEqual(whole.recognised);
+      expect([...input.notRecognised].sort(compareReportUnits)).toEqual(whole.notRecognised);
+    }
+    expect(whole.recognised.length).toBeGreaterThan(0);
+    expect(whole.notRecognised.length).toBeGreaterThan(0);
+  });
+
   it("streams the report from a document worker thread: chunked, every listed unit in its tables", async () => {
     const leader = await demoActor("lanhdao");
     const input = await yearEndReportInput(t.prisma, leader, LAST, TODAY);
@@ -127,7 +151,7 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
     await streamed.stream.cancel();
 
     // The route reads the lists unsorted and the worker puts them in print order.
-    const response = await reportDownload(leader, (a) => yearEndDocxFile(t.prisma, a, LAST));
+    const response = await reportDownload(leader, (a) => yearEndDocxFile(t.db, a, LAST));
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Length")).toBeNull();
     const docx = await openDocx(new Uint8Array(await response.arrayBuffer()));
@@ -141,7 +165,7 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
 
   it("with ?progress=1, answers progress lines up to every row, then the same report", async () => {
     const leader = await demoActor("lanhdao");
-    const response = await reportDownload(leader, (a, onProgress) => yearEndDocxFile(t.prisma, a, LAST, onProgress), true);
+    const response = await reportDownload(leader, (a, onProgress) => yearEndDocxFile(t.db, a, LAST, onProgress), true);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe(PROGRESS_CONTENT_TYPE);
     const seen: { done: number; total: number }[] = [];
@@ -153,10 +177,10 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
     expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
     expect(file).toMatchObject({ fileName: `Báo cáo kết quả ANTT năm ${LAST}.docx`, contentType: DOCX_MIME_TYPE });
     const viaProgress = await openDocx(new Uint8Array(await new Blob(file.parts).arrayBuffer()));
-    const plain = await openDocx(new Uint8Array(await (await reportDownload(leader, (a) => yearEndDocxFile(t.prisma, a, LAST))).arrayBuffer()));
+    const plain = await openDocx(new Uint8Array(await (await reportDownload(leader, (a) => yearEndDocxFile(t.db, a, LAST))).arrayBuffer()));
     expect(viaProgress.tables).toEqual(plain.tables);
     // Refusals keep their status in this mode too.
-    expect((await reportDownload(await demoActor("canbo.sotuphap"), (a, p) => yearEndDocxFile(t.prisma, a, LAST, p), true)).status).toBe(403);
+    expect((await reportDownload(await demoActor("canbo.sotuphap"), (a, p) => yearEndDocxFile(t.db, a, LAST, p), true)).status).toBe(403);
   });
 
   it("answers 422 in Vietnamese, before any byte, when the worker refuses the data", async () => {
@@ -194,7 +218,7 @@ describe("GET /api/reports/year-end.docx (route logic)", () => {
     expect(after.recognised).toEqual(before.recognised);
     expect(after.recognised.some((u) => u.name === dossier.unit.name)).toBe(true);
     expect(after.recognised).toHaveLength(after.data.headline.recognised);
-    const response = await reportDownload(await demoActor("lanhdao"), (a) => yearEndDocxFile(t.prisma, a, LAST));
+    const response = await reportDownload(await demoActor("lanhdao"), (a) => yearEndDocxFile(t.db, a, LAST));
     expect(response.status).toBe(200);
   });
 });

@@ -13,7 +13,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, authorize } from "@/lib/auth/permissions";
 import type { DashboardFilters } from "@/lib/reports/dashboard-types";
 import { getCommuneDrilldown, getDashboard } from "@/lib/reports/dashboard-queries";
-import { yearEndReportInput } from "@/lib/reports/year-end-report-queries";
+import { yearEndReportTask } from "@/lib/reports/year-end-report-queries";
+import type { Database } from "@/lib/db/client";
 import { DOCX_MIME_TYPE, XLSX_MIME_TYPE, buildDashboardXlsx, dashboardXlsxFileName, yearEndReportFileName } from "@/lib/reports/exports";
 import { DocumentBusyError, streamDocument, type DocumentProgress } from "@/lib/documents/document-pool";
 
@@ -145,11 +146,12 @@ export async function dashboardXlsxFile(prisma: PrismaClient, actor: Actor, filt
 
 /**
  * The year-end report to the People's Committee, as a draft for the leader to number and sign: the
- * data read here, the .docx written by a document worker and streamed (ADR 0021). Rejects with the
+ * figures read here, the unit lists by the worker itself on PostgreSQL, the .docx written by a
+ * document worker and streamed (ADR 0021 and its addendum). Rejects with the
  * builder's `z.ZodError` before any byte is sent when the data cannot make a report.
  */
-export async function yearEndDocxFile(prisma: PrismaClient, actor: Actor, year: number, onProgress?: ProgressListener): Promise<ReportFile> {
-  const input = await yearEndReportInput(prisma, actor, year, undefined, { sorted: false });
-  const { stream } = await streamDocument({ kind: "year-end-report", input, sort: true }, onProgress);
+export async function yearEndDocxFile(db: Pick<Database, "prisma" | "config">, actor: Actor, year: number, onProgress?: ProgressListener): Promise<ReportFile> {
+  const { input, lists } = await yearEndReportTask(db.prisma, db.config.kind === "postgres" ? db.config.url : null, actor, year);
+  const { stream } = await streamDocument({ kind: "year-end-report", input, lists, sort: true }, onProgress);
   return { bytes: stream, contentType: DOCX_MIME_TYPE, asciiName: yearEndReportFileName(year), utf8Name: `Báo cáo kết quả ANTT năm ${year}.docx` };
 }

@@ -2,8 +2,9 @@
  * What a document worker thread does (ADR 0021): validate the input, then write the .docx piece by
  * piece to a MessagePort — "start" once the input is accepted (with how many rows follow), "progress"
  * as the long tables are written, "chunk" with the package's bytes (transferred, not copied), or
- * "invalid" with the builder's Vietnamese validation issues. Pure of the web framework and the
- * database: the request thread reads the data and sends it here.
+ * "invalid" with the builder's Vietnamese validation issues. Free of the web framework and of
+ * Prisma: the request thread reads the data and sends it here, except the year-end report's long
+ * lists on PostgreSQL, which the worker reads over a connection of its own (`lists`).
  */
 import { threadId, type MessagePort } from "node:worker_threads";
 import { z } from "zod";
@@ -13,10 +14,14 @@ import { sortYearEndReportUnits } from "@/lib/reports/exports/year-end-report-or
 import { buildRecognitionDecisionDocx } from "@/lib/documents/recognition-decision";
 import { buildCertificatesDocx, buildRecognitionCertificateDocx } from "@/lib/documents/recognition-certificate";
 import type { RecognitionCertificateInput, RecognitionDecisionInput } from "@/lib/documents/schemas";
+import { readReportListsOverPg, type ReportLists, type ReportListsSource } from "@/lib/reports/year-end-report-lists";
 
 export type DocumentTask =
-  /** `sort`: put the unit lists in print order first (the request thread read them unsorted). */
-  | { kind: "year-end-report"; input: YearEndReportInput; sort?: boolean }
+  /**
+   * `sort`: put the unit lists in print order first (the request thread read them unsorted).
+   * `lists`: read the unit lists here, from PostgreSQL, and add them to the input's.
+   */
+  | { kind: "year-end-report"; input: YearEndReportInput; sort?: boolean; lists?: ReportListsSource }
   | { kind: "recognition-decision"; input: RecognitionDecisionInput }
   | { kind: "certificate"; input: RecognitionCertificateInput }
   /** A decision's certificates, one per page. */
@@ -32,13 +37,18 @@ export type DocumentMessage =
 /** Progress at most this often: each message costs the request thread a little. */
 const PROGRESS_EVERY_MS = 100;
 
+function withLists(input: YearEndReportInput, lists: ReportLists): YearEndReportInput {
+  return { ...input, recognised: [...input.recognised, ...lists.recognised], notRecognised: [...input.notRecognised, ...lists.notRecognised] };
+}
+
 /** Runs `task`, posting its messages to `post`. Errors other than validation are thrown. */
 export async function runDocumentTask(task: DocumentTask, post: (message: DocumentMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const chunk = (bytes: Uint8Array<ArrayBuffer>) => post({ type: "chunk", bytes }, [bytes.buffer]);
   try {
     switch (task.kind) {
       case "year-end-report": {
-        const plan = planYearEndReport(task.sort ? sortYearEndReportUnits(task.input) : task.input);
+        const input = task.lists ? withLists(task.input, await readReportListsOverPg(task.lists)) : task.input;
+        const plan = planYearEndReport(task.sort ? sortYearEndReportUnits(input) : input);
         post({ type: "start", rows: plan.units, threadId });
         let last = 0;
         await writeYearEndReportDocx(plan, chunk, ({ done, total }) => {

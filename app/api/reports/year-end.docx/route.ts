@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { parseDashboardParams } from "@/components/dashboard/dashboard-params";
 import { reportDownload, yearEndDocxFile } from "@/app/api/reports/report-files";
@@ -15,5 +15,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const { filters } = parseDashboardParams(params, currentEvaluationYear());
-  return reportDownload(await getActor(), (actor, onProgress) => yearEndDocxFile(getPrisma(), actor, filters.year, onProgress), params.get("progress") === "1");
+  return reportDownload(await getActor(), (actor, onProgress) => yearEndDocxFile(getDatabase(), actor, filters.year, onProgress), params.get("progress") === "1");
 }
