@@ -12,7 +12,8 @@ import { cancelDecision } from "../../lib/dossiers/decision-corrections";
 import { STALE_MESSAGE } from "../../lib/dossiers/dossier-transition";
 import { verifyAuditChain } from "../../lib/audit/audit-chain";
 import { FORBIDDEN_MESSAGE } from "../../lib/validation/run-action";
-import { dossierFacts, makeUser, makeWorld } from "./fixtures";
+import { makeUser, makeWorld } from "./fixtures";
+import { dossierIn } from "./decision-world";
 import { setupTestDatabase } from "./test-db";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, prisma: null as unknown }));
@@ -37,7 +38,7 @@ async function world() {
   }
   const proposed: { id: string; version: number }[] = [];
   for (const u of units) {
-    proposed.push(await t.prisma.dossier.create({ data: { unitId: u.id, ...(await dossierFacts(t.prisma, u.id)), year: 2026, state: "PROPOSED", registeredOn: new Date("2026-03-10T00:00:00Z"), reviewRound: 1, proposedAt: new Date("2026-11-05T00:00:00Z") } }));
+    proposed.push(await dossierIn(t.prisma, u.id, "PROPOSED"));
   }
   const admin = await makeUser(t.prisma, "quantri", "ADMIN");
   const provincial = await makeUser(t.prisma, "thamdinh.tinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" });
