@@ -26,7 +26,7 @@ import { figureYears, getCommuneDrilldown, getDashboard, liveDashboardStatements
 import { dashboardAggregatesRawSql, dashboardSqlStrings } from "../lib/reports/dashboard-queries.raw";
 import type { DashboardFilters } from "../lib/reports/dashboard-types";
 import { DEFAULT_SCALE_OPTIONS, seedScaleProvince } from "../prisma/seed/scale-province";
-import { percentile, timeMs } from "./bench-support";
+import { percentile, timeMs, timePaired } from "./bench-support";
 
 const LEADER: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "LEADER", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const P95_GOAL_MS = 30;
@@ -107,20 +107,12 @@ async function main(): Promise<number> {
 
     let missed = false;
     for (const s of scenarios) {
-      const useCase: number[] = [];
-      const raw: number[] = [];
-      for (let i = 0; i < warmup + runs; i++) {
-        // Alternate which goes first so neither always runs on a just-warmed connection.
-        const a = () => timeMs(() => dashboard(s.filters));
-        const b = () => timeMs(() => dashboardAggregatesRawSql(pool, s.filters, range));
-        const [ta, tb] = i % 2 === 0 ? [await a(), await b()] : await (async () => { const y = await b(); return [await a(), y]; })();
-        if (i >= warmup) {
-          useCase.push(ta);
-          raw.push(tb);
-        }
-      }
-      useCase.sort((x, y) => x - y);
-      raw.sort((x, y) => x - y);
+      const { useCase, raw } = await timePaired(
+        () => dashboard(s.filters),
+        () => dashboardAggregatesRawSql(pool, s.filters, range),
+        warmup,
+        runs,
+      );
       const u50 = percentile(useCase, 50), u95 = percentile(useCase, 95), r50 = percentile(raw, 50), r95 = percentile(raw, 95);
       const ratio = u95 / r95;
       const ok = u95 < P95_GOAL_MS && ratio <= RATIO_GOAL;

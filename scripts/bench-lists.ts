@@ -28,7 +28,7 @@ import { listDecisions } from "../lib/dossiers/decision-queries";
 import { reviewQueue } from "../lib/reviews/review-queue";
 import { listAuditEvents } from "../lib/audit/audit-queries";
 import { listUsers } from "../lib/users/manage-users";
-import { percentile, timeMs } from "./bench-support";
+import { percentile, timePaired } from "./bench-support";
 
 const ID = "00000000-0000-4000-8000-000000000000";
 const base = { userId: ID, username: "bench", fullName: "Benchmark", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
@@ -209,20 +209,13 @@ async function main(): Promise<number> {
     for (const s of scenarios) {
       const measured: Record<"first" | "deep", number> = { first: 0, deep: 0 };
       for (const which of ["first", "deep"] as const) {
-        const useCase: number[] = [];
-        const raw: number[] = [];
         let sample: unknown = null;
-        for (let i = 0; i < warmup + runs; i++) {
-          const a = () => timeMs(async () => (sample = await s[which]()));
-          const b = () => timeMs(() => s.raw[which]());
-          const [ta, tb] = i % 2 === 0 ? [await a(), await b()] : await (async () => { const y = await b(); return [await a(), y]; })();
-          if (i >= warmup) {
-            useCase.push(ta);
-            raw.push(tb);
-          }
-        }
-        useCase.sort((x, y) => x - y);
-        raw.sort((x, y) => x - y);
+        const { useCase, raw } = await timePaired(
+          async () => (sample = await s[which]()),
+          () => s.raw[which](),
+          warmup,
+          runs,
+        );
         const u50 = percentile(useCase, 50), u95 = percentile(useCase, 95), r95 = percentile(raw, 95);
         const rows = rowsOf(sample);
         const bytes = Buffer.byteLength(JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)));

@@ -48,3 +48,32 @@ export async function signInOverHttp(base: string, username: string, password = 
   }
   return header();
 }
+
+/** The sorted timings of a use-case and of its raw-SQL twin, measured side by side. */
+export type Paired = { useCase: number[]; raw: number[] };
+
+/**
+ * Times `useCase` and `raw` `warmup + runs` times each, interleaved and alternating which goes
+ * first, so neither always runs on a just-warmed connection or cache; keeps the last `runs` of
+ * each, sorted ascending for `percentile`.
+ */
+export async function timePaired(useCase: () => Promise<unknown>, raw: () => Promise<unknown>, warmup: number, runs: number): Promise<Paired> {
+  const out: Paired = { useCase: [], raw: [] };
+  for (let i = 0; i < warmup + runs; i++) {
+    let ta: number, tb: number;
+    if (i % 2 === 0) {
+      ta = await timeMs(useCase);
+      tb = await timeMs(raw);
+    } else {
+      tb = await timeMs(raw);
+      ta = await timeMs(useCase);
+    }
+    if (i >= warmup) {
+      out.useCase.push(ta);
+      out.raw.push(tb);
+    }
+  }
+  out.useCase.sort((x, y) => x - y);
+  out.raw.sort((x, y) => x - y);
+  return out;
+}

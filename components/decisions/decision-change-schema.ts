@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { calendarDate, requiredText, savedVersionField, yearField } from "@/lib/validation/input-rules";
 import { issuedOnProblem } from "./decision-form-schema";
+import { reasonField, referenceField } from "@/lib/dossiers/reason-schema";
 
 const decisionId = z.uuid("Mã quyết định không hợp lệ.");
 
@@ -46,3 +47,19 @@ export const decisionCancellationSchema = z.object({
   reference: requiredText("Vui lòng ghi số, ký hiệu văn bản hủy quyết định.", 200, "Số, ký hiệu văn bản tối đa 200 ký tự.", 3),
 });
 export type DecisionCancellationInput = z.output<typeof decisionCancellationSchema>;
+
+/**
+ * Thu hồi công nhận for several units of one decision at once (issue 12 §2): the units chosen, each
+ * with the dossier version the person saw, one reason and one revoking document for all of them.
+ * The same reason and reference rules as the single revocation on a dossier page.
+ */
+export const decisionRevocationSchema = z.object({
+  decisionId,
+  dossiers: z
+    .array(z.object({ dossierId: z.uuid("Mã hồ sơ không hợp lệ."), version: savedVersionField }), { error: "Danh sách đơn vị không hợp lệ." })
+    .min(1, "Vui lòng chọn ít nhất một đơn vị để thu hồi công nhận.")
+    .max(2000, "Một lần thu hồi tối đa 2000 đơn vị."),
+  reason: reasonField,
+  reference: referenceField,
+});
+export type DecisionRevocationInput = z.output<typeof decisionRevocationSchema>;

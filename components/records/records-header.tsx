@@ -3,6 +3,7 @@ import { UNIT_KIND_LABELS, type UnitKind } from "@/lib/domain/vocabulary";
 import { KINDS_WITH_SUB_UNITS } from "@/lib/records/unit-access";
 import { Badge } from "@/components/ui/card";
 import { YearPicker } from "./year-picker";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export type RecordsSection = "overview" | "sub-units" | "facts" | "discipline" | "incidents" | "models";
 
@@ -29,11 +30,7 @@ export function RecordsHeader({ unit, year, years, windowText, section, readOnly
   ];
   return (
     <div className="mb-6 space-y-4">
-      <nav aria-label="Đường dẫn" className="text-sm text-slate-600">
-        <Link href={`/units/${unit.id}`} className="text-brand-700 hover:underline">{unit.name}</Link>
-        <span aria-hidden> › </span>
-        <span>Theo dõi số liệu năm {year}</span>
-      </nav>
+      <Breadcrumbs className="text-sm" items={[{ label: unit.name, href: `/units/${unit.id}` }, { label: `Theo dõi số liệu năm ${year}` }]} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold text-slate-900">{title ?? unit.name}</h1>

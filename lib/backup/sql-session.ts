@@ -46,13 +46,13 @@ const PGLITE_PAGES_PER_CHUNK = 1024;
 const PGLITE_BYTES_PER_CHUNK = 8 * 1024 * 1024;
 
 /** Opens a dedicated session on the database `db` points at (PostgreSQL: its own connection). */
-export async function openSqlSession(db: Database): Promise<SqlSession> {
+export async function openSqlSession(db: Pick<Database, "config" | "pglite">): Promise<SqlSession> {
   const session = db.config.kind === "postgres" ? await postgresSession(db.config.url) : pgliteSession(requirePglite(db));
   for (const sql of SESSION_SETTINGS) await session.query(sql);
   return session;
 }
 
-function requirePglite(db: Database): PGlite {
+function requirePglite(db: Pick<Database, "pglite">): PGlite {
   if (!db.pglite) throw new Error("An embedded database without its PGlite instance");
   return db.pglite;
 }

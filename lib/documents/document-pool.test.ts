@@ -6,35 +6,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { closeDocumentPool, documentBytes, streamDocument } from "./document-pool";
-import { openDocx } from "./docx-test-helpers";
+import { certificateInput, decisionInput, openDocx } from "./docx-test-helpers";
 import { buildCertificatesDocx, buildRecognitionCertificateDocx } from "./recognition-certificate";
 import { buildRecognitionDecisionDocx } from "./recognition-decision";
-import type { RecognitionCertificateInput, RecognitionDecisionInput } from "./schemas";
 
 afterAll(closeDocumentPool);
 
-const decision: RecognitionDecisionInput = {
-  year: 2026,
-  number: "15/QĐ-UBND",
-  issuedOn: "2026-11-20",
-  place: "Lào Cai",
-  authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-  issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai",
-  proposedBy: "Giám đốc Công an tỉnh",
-  executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1",
-  recipients: ["Như Điều 3"],
-  signer: { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
-  units: Array.from({ length: 300 }, (_, i) => ({ name: `Tổ dân phố số ${i + 1}`, kind: "KDC" as const, commune: "Phường Cam Đường" })),
-};
-
-const certificate = (name: string): RecognitionCertificateInput => ({
-  year: 2026,
-  authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-  unit: { name, kind: "CSGD", commune: "Phường Lào Cai", address: "Số 1 đường Hoàng Liên" },
-  decision: { number: "15/QĐ-UBND", issuedOn: "2026-11-20", issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" },
-  place: "Lào Cai",
-  signer: { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
-});
+const decision = decisionInput({ units: Array.from({ length: 300 }, (_, i) => ({ name: `Tổ dân phố số ${i + 1}`, kind: "KDC" as const, commune: "Phường Cam Đường" })) });
+const certificate = (name: string) => certificateInput({ unit: { ...certificateInput().unit, name } });
 
 async function same(fromWorker: Uint8Array, direct: Uint8Array) {
   const [a, b] = await Promise.all([openDocx(fromWorker), openDocx(direct)]);

@@ -1,8 +1,50 @@
 /**
- * Test helpers only (imported by the *.test.ts files next to it): open a generated .docx and read its
- * text the way a person would see it, one string per paragraph.
+ * Test helpers only (imported by the *.test.ts files next to it and tests/documents): open a
+ * generated .docx and read its text the way a person would see it, one string per paragraph; and
+ * the recognition decision and certificate inputs those tests build documents from.
  */
 import JSZip from "jszip";
+import type { RecognitionCertificateInput, RecognitionDecisionInput } from "./schemas";
+
+/** A unit name with every XML-special character, to prove the documents escape it. */
+export const SPECIAL_NAME = 'Công ty TNHH Xuất & Nhập khẩu <Hoàng Liên> "Sa Pa"';
+
+/** A decision of the provincial UBND recognising one unit of each kind. */
+export function decisionInput(overrides: Partial<RecognitionDecisionInput> = {}): RecognitionDecisionInput {
+  return {
+    year: 2026,
+    number: "15/QĐ-UBND",
+    issuedOn: "2026-11-20",
+    place: "Lào Cai",
+    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
+    issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai",
+    proposedBy: "Giám đốc Công an tỉnh",
+    executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1",
+    recipients: ["Như Điều 3", "- Bộ Công an;", "TT. Tỉnh ủy"],
+    signer: { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
+    units: [
+      { name: "Tổ dân phố số 5", kind: "KDC", commune: "Phường Cam Đường" },
+      { name: "Phường Cam Đường", kind: "XA", commune: "Phường Cam Đường" },
+      { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai" },
+      { name: SPECIAL_NAME, kind: "DN", commune: "Phường Sa Pa" },
+      { name: "Sở Tư pháp tỉnh Lào Cai", kind: "CQ", commune: "Phường Lào Cai" },
+    ],
+    ...overrides,
+  };
+}
+
+/** The certificate of a school under that decision, signed by a deputy (KT. Chủ tịch). */
+export function certificateInput(overrides: Partial<RecognitionCertificateInput> = {}): RecognitionCertificateInput {
+  return {
+    year: 2026,
+    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
+    unit: { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai", address: "Số 1 đường Hoàng Liên" },
+    decision: { number: "15/QĐ-UBND", issuedOn: "2026-11-20", issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" },
+    place: "Lào Cai",
+    signer: { fullName: "Nguyễn Văn An", position: "Phó Chủ tịch", actingFor: { kind: "KT", of: "Chủ tịch" } },
+    ...overrides,
+  };
+}
 
 export interface OpenedDocx {
   documentXml: string;

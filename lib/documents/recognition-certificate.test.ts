@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fontNames, openDocx, pageSizes } from "./docx-test-helpers";
+import { certificateInput, fontNames, openDocx, pageSizes } from "./docx-test-helpers";
 import { buildCertificatesDocx, buildRecognitionCertificateDocx, recognitionCertificateFileName } from "./index";
-import type { RecognitionCertificateInput } from "./schemas";
-
-function certificateInput(overrides: Partial<RecognitionCertificateInput> = {}): RecognitionCertificateInput {
-  return {
-    year: 2026,
-    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-    unit: { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai", address: "Số 1 đường Hoàng Liên" },
-    decision: { number: "15/QĐ-UBND", issuedOn: "2026-11-20", issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" },
-    place: "Lào Cai",
-    signer: { fullName: "Nguyễn Văn An", position: "Phó Chủ tịch", actingFor: { kind: "KT", of: "Chủ tịch" } },
-    ...overrides,
-  };
-}
 
 async function zodErrorOf(promise: Promise<unknown>): Promise<z.ZodError> {
   const error = await promise.then(

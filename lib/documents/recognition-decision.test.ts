@@ -1,33 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fontNames, openDocx, pageSizes } from "./docx-test-helpers";
+import { decisionInput, fontNames, openDocx, pageSizes, SPECIAL_NAME } from "./docx-test-helpers";
 import { DEFAULT_LEGAL_BASES, buildRecognitionDecisionDocx, recognitionDecisionFileName, recognizedKindsPhrase } from "./index";
 import type { RecognitionDecisionInput, RecognizedUnitInput } from "./schemas";
 
-const SPECIAL_NAME = 'Công ty TNHH Xuất & Nhập khẩu <Hoàng Liên> "Sa Pa"';
-
-function decisionInput(overrides: Partial<RecognitionDecisionInput> = {}): RecognitionDecisionInput {
-  return {
-    year: 2026,
-    number: "15/QĐ-UBND",
-    issuedOn: "2026-11-20",
-    place: "Lào Cai",
-    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-    issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai",
-    proposedBy: "Giám đốc Công an tỉnh",
-    executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1",
-    recipients: ["Như Điều 3", "- Bộ Công an;", "TT. Tỉnh ủy"],
-    signer: { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
-    units: [
-      { name: "Tổ dân phố số 5", kind: "KDC", commune: "Phường Cam Đường" },
-      { name: "Phường Cam Đường", kind: "XA", commune: "Phường Cam Đường" },
-      { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai" },
-      { name: SPECIAL_NAME, kind: "DN", commune: "Phường Sa Pa" },
-      { name: "Sở Tư pháp tỉnh Lào Cai", kind: "CQ", commune: "Phường Lào Cai" },
-    ],
-    ...overrides,
-  };
-}
 
 async function zodErrorOf(promise: Promise<unknown>): Promise<z.ZodError> {
   const error = await promise.then(

@@ -52,7 +52,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { INCIDENT_CODES, UNIT_KINDS, type IncidentCode } from "@/lib/domain/vocabulary";
 import { yearReferenceDate } from "@/lib/registry/placement-rules";
-import { SUBMITTED_STATES } from "@/lib/workflow/dossier-states";
+import { DOSSIER_STATES, SUBMITTED_STATES, type DossierState } from "@/lib/workflow/dossier-states";
 import type { CommuneRow, DashboardData, DashboardFilters, DrilldownUnit, Funnel, HeadlineFigures, IncidentCount, TrendPoint } from "./dashboard-types";
 
 /** States a dossier can only reach by having been submitted at least once (the transition table's). */
@@ -109,6 +109,11 @@ function unitFilter(filters: Omit<DashboardFilters, "year">): Prisma.Sql {
 }
 
 const SUBMITTED_SQL = Prisma.raw(SUBMITTED_STATES.map((s) => `'${s}'`).join(", "));
+/**
+ * Each dossier state as an SQL literal, taken from lib/workflow's list: the statements name
+ * `S.RECOGNISED`, never a quoted string, so a state renamed or removed there fails to compile here.
+ */
+const S = Object.fromEntries(DOSSIER_STATES.map((s) => [s, Prisma.raw(`'${s}'`)])) as Record<DossierState, Prisma.Sql>;
 
 /** The years the maintained figures hold (`FigureRange`); null when it has no row. */
 export type FigureYears = { fromYear: number; toYear: number } | null;
@@ -145,12 +150,12 @@ export function liveDashboardStatements(filters: DashboardFilters): DashboardSta
       count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "CSGD",
       count(*) FILTER (WHERE u."exclusionReason" IS NULL)::int AS "eligible",
       count(*) FILTER (WHERE u."exclusionReason" IS NOT NULL)::int AS "excluded",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" <> 'NOT_REGISTERED')::int AS "registered",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" <> ${S.NOT_REGISTERED})::int AS "registered",
       count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" IN (${SUBMITTED_SQL}))::int AS "submitted",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (u."state" = 'RETURNED' OR u."reviewRound" > 1))::int AS "returned",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'RECOGNISED')::int AS "recognised",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'NOT_RECOGNISED')::int AS "notRecognised",
-      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = 'REVOKED')::int AS "revoked",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (u."state" = ${S.RETURNED} OR u."reviewRound" > 1))::int AS "returned",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = ${S.RECOGNISED})::int AS "recognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = ${S.NOT_RECOGNISED})::int AS "notRecognised",
+      count(*) FILTER (WHERE u."exclusionReason" IS NULL AND u."state" = ${S.REVOKED})::int AS "revoked",
       count(*) FILTER (WHERE u."exclusionReason" IS NULL AND (u."registrationLate" OR u."submissionLate"))::int AS "late"
     FROM ${yearUnits(year)} u
     WHERE true ${where}`;
@@ -166,8 +171,8 @@ export function liveDashboardStatements(filters: DashboardFilters): DashboardSta
         count(*) FILTER (WHERE u."kind" = 'DN')::int AS "dn",
         count(*) FILTER (WHERE u."kind" = 'CSGD')::int AS "csgd",
         count(*)::int AS "eligible",
-        count(*) FILTER (WHERE u."state" <> 'NOT_REGISTERED')::int AS "registered",
-        count(*) FILTER (WHERE u."state" = 'RECOGNISED')::int AS "recognised"
+        count(*) FILTER (WHERE u."state" <> ${S.NOT_REGISTERED})::int AS "registered",
+        count(*) FILTER (WHERE u."state" = ${S.RECOGNISED})::int AS "recognised"
       FROM ${yearUnits(year)} u
       WHERE u."exclusionReason" IS NULL AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
       GROUP BY u."communeId"
@@ -218,8 +223,8 @@ function liveTrendYear(y: number, where: Prisma.Sql): Prisma.Sql {
     SELECT
       ${y}::int AS "year",
       CASE WHEN count(u."dossierId") = 0 THEN 0 ELSE count(*) END::int AS "eligible",
-      count(*) FILTER (WHERE u."state" <> 'NOT_REGISTERED')::int AS "registered",
-      count(*) FILTER (WHERE u."state" = 'RECOGNISED')::int AS "recognised"
+      count(*) FILTER (WHERE u."state" <> ${S.NOT_REGISTERED})::int AS "registered",
+      count(*) FILTER (WHERE u."state" = ${S.RECOGNISED})::int AS "recognised"
     FROM ${yearUnits(y)} u
     WHERE u."exclusionReason" IS NULL ${where}`;
 }
@@ -230,8 +235,8 @@ function figureTrendYear(y: number, where: Prisma.Sql, table: Prisma.Sql): Prism
     SELECT
       ${y}::int AS "year",
       CASE WHEN coalesce(sum(u."units") FILTER (WHERE u."state" IS NOT NULL), 0) = 0 THEN 0 ELSE coalesce(sum(u."units"), 0) END::int AS "eligible",
-      coalesce(sum(u."units") FILTER (WHERE u."state" <> 'NOT_REGISTERED'), 0)::int AS "registered",
-      coalesce(sum(u."units") FILTER (WHERE u."state" = 'RECOGNISED'), 0)::int AS "recognised"
+      coalesce(sum(u."units") FILTER (WHERE u."state" <> ${S.NOT_REGISTERED}), 0)::int AS "registered",
+      coalesce(sum(u."units") FILTER (WHERE u."state" = ${S.RECOGNISED}), 0)::int AS "recognised"
     FROM ${table} u
     WHERE u."year" = ${y}::int AND NOT u."excluded" ${where}`;
 }
@@ -267,12 +272,12 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
       coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CSGD'), 0)::int AS "CSGD",
       coalesce(sum(u."units") FILTER (WHERE NOT u."excluded"), 0)::int AS "eligible",
       coalesce(sum(u."units") FILTER (WHERE u."excluded"), 0)::int AS "excluded",
-      ${eligibleSum(Prisma.sql`u."state" <> 'NOT_REGISTERED'`)} AS "registered",
+      ${eligibleSum(Prisma.sql`u."state" <> ${S.NOT_REGISTERED}`)} AS "registered",
       ${eligibleSum(Prisma.sql`u."state" IN (${SUBMITTED_SQL})`)} AS "submitted",
       ${eligibleSum(Prisma.sql`u."returned"`)} AS "returned",
-      ${eligibleSum(Prisma.sql`u."state" = 'RECOGNISED'`)} AS "recognised",
-      ${eligibleSum(Prisma.sql`u."state" = 'NOT_RECOGNISED'`)} AS "notRecognised",
-      ${eligibleSum(Prisma.sql`u."state" = 'REVOKED'`)} AS "revoked",
+      ${eligibleSum(Prisma.sql`u."state" = ${S.RECOGNISED}`)} AS "recognised",
+      ${eligibleSum(Prisma.sql`u."state" = ${S.NOT_RECOGNISED}`)} AS "notRecognised",
+      ${eligibleSum(Prisma.sql`u."state" = ${S.REVOKED}`)} AS "revoked",
       ${eligibleSum(Prisma.sql`u."late"`)} AS "late"
     FROM ${figureTable} u
     WHERE u."year" = ${year}::int ${where}`
@@ -289,8 +294,8 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
         coalesce(sum(u."units") FILTER (WHERE u."kind" = 'DN'), 0)::int AS "dn",
         coalesce(sum(u."units") FILTER (WHERE u."kind" = 'CSGD'), 0)::int AS "csgd",
         sum(u."units")::int AS "eligible",
-        coalesce(sum(u."units") FILTER (WHERE u."state" <> 'NOT_REGISTERED'), 0)::int AS "registered",
-        coalesce(sum(u."units") FILTER (WHERE u."state" = 'RECOGNISED'), 0)::int AS "recognised"
+        coalesce(sum(u."units") FILTER (WHERE u."state" <> ${S.NOT_REGISTERED}), 0)::int AS "registered",
+        coalesce(sum(u."units") FILTER (WHERE u."state" = ${S.RECOGNISED}), 0)::int AS "recognised"
       FROM "UnitFigure" u
       WHERE u."year" = ${year}::int AND NOT u."excluded" AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
       GROUP BY u."communeId"
@@ -430,9 +435,9 @@ export async function getCommuneDrilldown(prisma: PrismaClient, actor: Actor | n
       u."sector"::text AS "sector",
       (u."exclusionReason" IS NOT NULL) AS "excluded",
       u."dossierId"::text AS "dossierId",
-      coalesce(u."state"::text, 'NOT_REGISTERED') AS "state",
+      coalesce(u."state"::text, ${S.NOT_REGISTERED}) AS "state",
       coalesce(u."registrationLate", false) AS "registrationLate",
-      CASE WHEN u."state" = 'RECOGNISED' THEN r."number" END AS "decisionNumber"
+      CASE WHEN u."state" = ${S.RECOGNISED} THEN r."number" END AS "decisionNumber"
     FROM ${yearUnits(filters.year)} u
     JOIN "Unit" n ON n."id" = u."id"
     LEFT JOIN "RecognitionDecision" r ON r."id" = u."decisionId"

@@ -24,10 +24,8 @@
  * - ~6 % of organisations are outside the standard (exclusion reasons), ~1 % are inactive.
  */
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "../../lib/db/client";
+import { openSqlSession } from "../../lib/backup/sql-session";
 import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
 import { recordDirectlyWrittenDecisions } from "../../lib/dossiers/decision-records";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
@@ -645,39 +643,27 @@ export function copyText(load: TableLoad): string {
   return text;
 }
 
-const copySql = (load: TableLoad, source: string) => `COPY "${load.table}" (${load.columns.map((c) => `"${c}"`).join(", ")}) FROM ${source}`;
-
 /** Writes one step (several tables, FK order) in one transaction, by the fastest means the target has. */
 type Loader = { method: string; write(loads: TableLoad[]): Promise<void>; close(): Promise<void> };
 
 async function openLoader(target: ScaleTarget): Promise<Loader> {
-  if (!("$transaction" in target) && target.pglite) {
-    const pglite = target.pglite;
+  if (!("$transaction" in target) && (target.pglite || target.config.kind === "postgres")) {
+    // The backup's session (lib/backup/sql-session.ts): COPY FROM STDIN on PostgreSQL, through
+    // '/dev/blob' on PGlite, on one connection, so one step's tables commit together.
+    const session = await openSqlSession(target);
     return {
-      method: "PGlite COPY FROM '/dev/blob'",
-      write: (loads) =>
-        pglite.transaction(async (tx) => {
-          for (const l of loads) await tx.query(copySql(l, `'/dev/blob'`), [], { blob: new Blob([copyText(l)]) });
-        }),
-      close: async () => {},
-    };
-  }
-  if (!("$transaction" in target) && target.config.kind === "postgres") {
-    const client = new pg.Client({ connectionString: target.config.url });
-    await client.connect();
-    return {
-      method: "PostgreSQL COPY FROM STDIN",
+      method: session.kind === "pglite" ? "PGlite COPY FROM '/dev/blob'" : "PostgreSQL COPY FROM STDIN",
       async write(loads) {
-        await client.query("BEGIN");
+        await session.query("BEGIN");
         try {
-          for (const l of loads) await pipeline(Readable.from([copyText(l)]), client.query(copyFrom(copySql(l, "STDIN"))));
-          await client.query("COMMIT");
+          for (const l of loads) await session.copyIn(l.table, l.columns, Readable.from([Buffer.from(copyText(l))]));
+          await session.query("COMMIT");
         } catch (error) {
-          await client.query("ROLLBACK").catch(() => {});
+          await session.query("ROLLBACK").catch(() => {});
           throw error;
         }
       },
-      close: () => client.end(),
+      close: () => session.close(),
     };
   }
   // A bare PrismaClient: one INSERT … SELECT FROM json_populate_recordset per table (one bind value).

@@ -8,12 +8,11 @@ import {
   buildCertificatesDocx,
   buildRecognitionCertificateDocx,
   buildRecognitionDecisionDocx,
-  type RecognitionCertificateInput,
-  type RecognitionDecisionInput,
   type RecognizedUnitInput,
 } from "@/lib/documents";
 import { buildYearEndReportDocx, type YearEndReportInput } from "@/lib/reports/exports";
 import { dashboardFixture } from "@/lib/reports/exports/test-fixtures";
+import { certificateInput, decisionInput, SPECIAL_NAME } from "@/lib/documents/docx-test-helpers";
 import { flowing, overlappingWords, renderDocx, requireOfficeTools, textExtent, type PdfPage, type RenderedPdf } from "../support/office-rendering";
 
 beforeAll(requireOfficeTools);
@@ -35,42 +34,7 @@ function expectNoOverlap(pdf: RenderedPdf) {
   }
 }
 
-const SPECIAL_NAME = 'Công ty TNHH Xuất & Nhập khẩu <Hoàng Liên> "Sa Pa"';
 
-function decisionInput(overrides: Partial<RecognitionDecisionInput> = {}): RecognitionDecisionInput {
-  return {
-    year: 2026,
-    number: "15/QĐ-UBND",
-    issuedOn: "2026-11-20",
-    place: "Lào Cai",
-    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-    issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai",
-    proposedBy: "Giám đốc Công an tỉnh",
-    executors: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Công an tỉnh và các đơn vị có tên tại Điều 1",
-    recipients: ["Như Điều 3", "Bộ Công an", "TT. Tỉnh ủy"],
-    signer: { fullName: "Nguyễn Văn An", position: "Chủ tịch" },
-    units: [
-      { name: "Tổ dân phố số 5", kind: "KDC", commune: "Phường Cam Đường" },
-      { name: "Phường Cam Đường", kind: "XA", commune: "Phường Cam Đường" },
-      { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai" },
-      { name: SPECIAL_NAME, kind: "DN", commune: "Phường Sa Pa" },
-      { name: "Sở Tư pháp tỉnh Lào Cai", kind: "CQ", commune: "Phường Lào Cai" },
-    ],
-    ...overrides,
-  };
-}
-
-function certificateInput(overrides: Partial<RecognitionCertificateInput> = {}): RecognitionCertificateInput {
-  return {
-    year: 2026,
-    authority: { name: "Ủy ban nhân dân\ntỉnh Lào Cai" },
-    unit: { name: "Trường THPT số 1 Lào Cai", kind: "CSGD", commune: "Phường Lào Cai", address: "Số 1 đường Hoàng Liên" },
-    decision: { number: "15/QĐ-UBND", issuedOn: "2026-11-20", issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" },
-    place: "Lào Cai",
-    signer: { fullName: "Nguyễn Văn An", position: "Phó Chủ tịch", actingFor: { kind: "KT", of: "Chủ tịch" } },
-    ...overrides,
-  };
-}
 
 describe("the recognition decision, printed by LibreOffice", () => {
   it("has the decision on its first page and the annex listing every unit on its own page", async () => {

@@ -500,6 +500,14 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { decisionId: "id", textVersion: "version", reason: "text", reference: "text" },
   },
+  [`${A}/decisions/actions.ts#revokeRecognitionsAction`]: {
+    actor: "admin",
+    setup: async (c) => {
+      const { decision, dossierId } = await issuedDecision(c);
+      return { decisionId: decision.id, dossiers: [{ dossierId, version: "2" }], reason: "Đơn vị để xảy ra vụ việc nghiêm trọng sau khi công nhận.", reference: "15/QĐ-UBND" };
+    },
+    fields: { decisionId: "id", "dossiers.0.dossierId": "id", "dossiers.0.version": "version", reason: "text", reference: "text" },
+  },
 };
 
 /** A decision issued by the real use-case, recognising one PROPOSED dossier of agency A. */

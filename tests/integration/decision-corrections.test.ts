@@ -5,7 +5,6 @@
  * verification token tells the certificate's standing and nothing else.
  */
 import { describe, expect, it } from "vitest";
-import type { DossierState } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import { issueDecision, revokeRecognition } from "../../lib/dossiers/decisions";
@@ -17,37 +16,22 @@ import { buildRecognitionCertificateDocx, buildRecognitionDecisionDocx } from ".
 import { qrCodesInDocx } from "../../lib/documents/qr-test-helpers";
 import { openDocx } from "../../lib/documents/docx-test-helpers";
 import { decisionCancellationSchema, decisionCorrectionSchema } from "../../components/decisions/decision-change-schema";
-import { dossierFacts, makeUser, makeWorld } from "./fixtures";
+import { decisionWorld, dossierIn } from "./decision-world";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase();
 
-async function dossierIn(unitId: string, state: DossierState, year = 2026) {
-  return t.prisma.dossier.create({ data: { unitId, ...(await dossierFacts(t.prisma, unitId)), year, state, registeredOn: new Date(`${year}-03-10T00:00:00Z`), reviewRound: 1, proposedAt: state === "PROPOSED" ? new Date(`${year}-11-05T00:00:00Z`) : null } });
-}
-
 async function world() {
-  const w = await makeWorld(t.prisma);
-  const ubndTinh = await t.prisma.authority.findFirstOrThrow({ where: { kind: "UBND_TINH" } });
-  const ubndA = await t.prisma.authority.create({ data: { code: "UBND-A", name: "Ủy ban nhân dân xã An", kind: "UBND_XA", documentSymbol: "UBND", placeName: "An", areaId: w.communeA.id } });
-  const kdcA2 = await t.prisma.unit.create({ data: { code: "KDC-A2", name: "Thôn Bản Phiệt", kind: "KDC", communeId: w.communeA.id, managingAuthorityId: ubndA.id } });
-  const users = {
-    admin: await makeUser(t.prisma, "quantri", "ADMIN"),
-    leader: await makeUser(t.prisma, "lanhdao", "LEADER"),
-    provincial: await makeUser(t.prisma, "thamdinh.tinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" }),
-    reviewerA: await makeUser(t.prisma, "thamdinh.a", "REVIEWER", { reviewerLevel: "COMMUNE_POLICE", areaId: w.communeA.id }),
-    reviewerB: await makeUser(t.prisma, "thamdinh.b", "REVIEWER", { reviewerLevel: "COMMUNE_POLICE", areaId: w.communeB.id }),
-    officer: await makeUser(t.prisma, "canbo", "UNIT_OFFICER", { unitId: w.agencyA.id }),
-  };
+  const w = await decisionWorld(t.prisma);
   const d = {
-    xaA: await dossierIn(w.xaA.id, "PROPOSED"),
-    agencyA: await dossierIn(w.agencyA.id, "PROPOSED"),
-    kdcA: await dossierIn(w.kdcA.id, "PROPOSED"),
-    kdcA2: await dossierIn(kdcA2.id, "PROPOSED"),
+    xaA: await dossierIn(t.prisma, w.xaA.id, "PROPOSED"),
+    agencyA: await dossierIn(t.prisma, w.agencyA.id, "PROPOSED"),
+    kdcA: await dossierIn(t.prisma, w.kdcA.id, "PROPOSED"),
+    kdcA2: await dossierIn(t.prisma, w.kdcA2.id, "PROPOSED"),
   };
   const issue = (actor: Actor, authorityId: string, dossiers: { id: string; version: number }[], issuedOn = "2026-11-20") =>
     issueDecision(t.prisma, actor, { authorityId, year: 2026, issuedOn, signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch", dossiers: dossiers.map((x) => ({ dossierId: x.id, version: x.version })) });
-  return { ...w, ...users, ubndTinh, ubndA, kdcA2, d, issue };
+  return { ...w, d, issue };
 }
 
 const correction = (decisionId: string, extra: Partial<Record<string, unknown>> = {}) =>

@@ -5,7 +5,6 @@
  */
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import type { DossierState } from "../../lib/generated/prisma/enums";
 import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import { issueDecision, revokeRecognition } from "../../lib/dossiers/decisions";
@@ -21,46 +20,32 @@ import {
 import { buildCertificatesDocx, buildRecognitionCertificateDocx, buildRecognitionDecisionDocx } from "../../lib/documents";
 import { runAction } from "../../lib/validation/run-action";
 import { decisionFormSchema } from "../../components/decisions/decision-form-schema";
-import { dossierFacts, makeUser, makeWorld } from "./fixtures";
+import { makeUser } from "./fixtures";
+import { decisionWorld, dossierIn } from "./decision-world";
 import { setupTestDatabase } from "./test-db";
 
 const t = setupTestDatabase();
 
 async function world() {
-  const w = await makeWorld(t.prisma);
-  const ubndTinh = await t.prisma.authority.findFirstOrThrow({ where: { kind: "UBND_TINH" } });
-  const ubndA = await t.prisma.authority.create({ data: { code: "UBND-A", name: "Ủy ban nhân dân xã An", kind: "UBND_XA", documentSymbol: "UBND", placeName: "An", areaId: w.communeA.id } });
+  const w = await decisionWorld(t.prisma);
   const ubndB = await t.prisma.authority.create({ data: { code: "UBND-B", name: "Ủy ban nhân dân phường Bình", kind: "UBND_XA", documentSymbol: "UBND", placeName: "Bình", areaId: w.communeB.id } });
   // The commune police is an authority of the same commune too: it must never be suggested as the decider.
   await t.prisma.authority.create({ data: { code: "CA-A", name: "Công an xã An", kind: "CONG_AN_XA", documentSymbol: "CAX", placeName: "An", areaId: w.communeA.id } });
-  const kdcA2 = await t.prisma.unit.create({ data: { code: "KDC-A2", name: "Thôn Bản Phiệt", kind: "KDC", communeId: w.communeA.id, managingAuthorityId: ubndA.id } });
-  const users = {
-    admin: await makeUser(t.prisma, "quantri", "ADMIN"),
-    leader: await makeUser(t.prisma, "lanhdao", "LEADER"),
-    provincial: await makeUser(t.prisma, "thamdinh.tinh", "REVIEWER", { reviewerLevel: "PROVINCIAL_POLICE" }),
-    reviewerA: await makeUser(t.prisma, "thamdinh.a", "REVIEWER", { reviewerLevel: "COMMUNE_POLICE", areaId: w.communeA.id }),
-    reviewerB: await makeUser(t.prisma, "thamdinh.b", "REVIEWER", { reviewerLevel: "COMMUNE_POLICE", areaId: w.communeB.id }),
-    officer: await makeUser(t.prisma, "canbo", "UNIT_OFFICER", { unitId: w.agencyA.id }),
-    communeOfficer: await makeUser(t.prisma, "canbo.xa", "UNIT_OFFICER", { areaId: w.communeA.id }),
-  };
-  return { ...w, kdcA2, ubndTinh, ubndA, ubndB, ...users };
-}
-
-async function dossierIn(unitId: string, state: DossierState, year = 2026) {
-  return t.prisma.dossier.create({ data: { unitId, ...(await dossierFacts(t.prisma, unitId)), year, state, registeredOn: new Date(`${year}-03-10T00:00:00Z`), reviewRound: 1, proposedAt: state === "PROPOSED" ? new Date(`${year}-11-05T00:00:00Z`) : null } });
+  const communeOfficer = await makeUser(t.prisma, "canbo.xa", "UNIT_OFFICER", { areaId: w.communeA.id });
+  return { ...w, ubndB, communeOfficer };
 }
 
 /** Every unit of the world PROPOSED in 2026, plus noise: another year, another state. */
 async function proposedWorld() {
   const w = await world();
   const d = {
-    xaA: await dossierIn(w.xaA.id, "PROPOSED"),
-    kdcA: await dossierIn(w.kdcA.id, "PROPOSED"),
-    kdcA2: await dossierIn(w.kdcA2.id, "PROPOSED"),
-    agencyA: await dossierIn(w.agencyA.id, "PROPOSED"),
-    kdcB: await dossierIn(w.kdcB.id, "PROPOSED"),
-    agencyB: await dossierIn(w.agencyB.id, "UNDER_REVIEW"),
-    agencyB2025: await dossierIn(w.agencyB.id, "PROPOSED", 2025),
+    xaA: await dossierIn(t.prisma, w.xaA.id, "PROPOSED"),
+    kdcA: await dossierIn(t.prisma, w.kdcA.id, "PROPOSED"),
+    kdcA2: await dossierIn(t.prisma, w.kdcA2.id, "PROPOSED"),
+    agencyA: await dossierIn(t.prisma, w.agencyA.id, "PROPOSED"),
+    kdcB: await dossierIn(t.prisma, w.kdcB.id, "PROPOSED"),
+    agencyB: await dossierIn(t.prisma, w.agencyB.id, "UNDER_REVIEW"),
+    agencyB2025: await dossierIn(t.prisma, w.agencyB.id, "PROPOSED", 2025),
   };
   return { ...w, d };
 }

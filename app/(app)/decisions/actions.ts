@@ -6,8 +6,10 @@ import { getPrisma } from "@/lib/db/client";
 import { issueDecision } from "@/lib/dossiers/decisions";
 import { runAction } from "@/lib/validation/run-action";
 import { decisionFormSchema } from "@/components/decisions/decision-form-schema";
-import { decisionCancellationSchema, decisionCorrectionSchema } from "@/components/decisions/decision-change-schema";
+import { decisionCancellationSchema, decisionCorrectionSchema, decisionRevocationSchema } from "@/components/decisions/decision-change-schema";
 import { cancelDecision, correctDecision } from "@/lib/dossiers/decision-corrections";
+import { revokeDecisionRecognitions } from "@/lib/dossiers/bulk-revocation";
+import { can, ForbiddenError } from "@/lib/auth/permissions";
 
 /**
  * Ban hành quyết định công nhận: the form's schema, then the use-case, which authorizes each unit
@@ -36,4 +38,18 @@ export async function cancelDecisionAction(input: unknown) {
   revalidatePath("/decisions");
   revalidatePath(`/decisions/${result.data.id}`);
   return { ok: true as const, data: { id: result.data.id, number: result.data.number, returnedUnits: result.data.returnedUnits } };
+}
+
+/**
+ * Thu hồi công nhận of several units of one decision: refused outright to whoever may decide for no
+ * unit; the use-case then checks each unit as a single revocation would, all or nothing.
+ */
+export async function revokeRecognitionsAction(input: unknown) {
+  const result = await runAction(decisionRevocationSchema, input, getActor, (actor, data) => {
+    if (!can(actor, { action: "decision.issue" })) throw new ForbiddenError("decision.issue");
+    return revokeDecisionRecognitions(getPrisma(), actor, data);
+  });
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  return { ok: true as const, data: result.data };
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dashboardHref, pageSlice, parseDashboardParams, parseListParams, withListParams } from "@/components/dashboard/dashboard-params";
 import { CommunesTable } from "@/components/dashboard/communes-table";
 import { Pager } from "@/components/dashboard/pager";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata = { title: "Bảng điều khiển – kết quả theo xã, phường" };
 
@@ -34,15 +34,7 @@ export default async function DashboardCommunesPage({ searchParams }: { searchPa
   const shown = Math.min(at.limit, data.communes.length - at.offset);
   return (
     <>
-      <nav aria-label="Vị trí" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link className="text-brand-700 hover:underline" href={back}>Bảng điều khiển</Link>
-          </li>
-          <li aria-hidden>›</li>
-          <li aria-current="page">Kết quả theo xã, phường</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: "Bảng điều khiển", href: back }, { label: "Kết quả theo xã, phường" }]} />
       <PageHeader title="Kết quả theo xã, phường" description={<>Số liệu {scopeLine(data, commune?.name)}: {formatNumber(data.communes.length)} xã, phường.</>} />
       <Card title={`Kết quả theo xã, phường năm ${filters.year}`}>
         {data.communes.length === 0 ? (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { dashboardHref, pageSlice, parseDashboardParams, parseListParams, withListParams } from "@/components/dashboard/dashboard-params";
 import { IncidentsByCommune } from "@/components/dashboard/incidents-section";
 import { Pager } from "@/components/dashboard/pager";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata = { title: "Bảng điều khiển – vụ việc theo xã, phường" };
 
@@ -36,15 +36,7 @@ export default async function DashboardIncidentsPage({ searchParams }: { searchP
   const href = (page: number) => withListParams(dashboardHref(path, filters), { ...list, page });
   return (
     <>
-      <nav aria-label="Vị trí" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link className="text-brand-700 hover:underline" href={dashboardHref("/dashboard", filters)}>Bảng điều khiển</Link>
-          </li>
-          <li aria-hidden>›</li>
-          <li aria-current="page">Vụ việc theo xã, phường</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: "Bảng điều khiển", href: dashboardHref("/dashboard", filters) }, { label: "Vụ việc theo xã, phường" }]} />
       <PageHeader title="Vụ việc theo xã, phường" description={<>Số liệu {scopeLine(data, commune?.name)}, kỳ {period}: {formatNumber(total)} vụ việc.</>} />
       <Card title={`Vụ việc thuộc danh mục không để xảy ra (${period})`}>
         {rows.length === 0 ? (

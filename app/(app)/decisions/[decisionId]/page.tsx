@@ -14,7 +14,8 @@ import { DecisionStatus } from "@/components/decisions/decision-status";
 import { DownloadLink } from "@/components/decisions/download-link";
 import { pdfConversionAvailable } from "@/lib/documents/pdf-conversion";
 import { DecisionCancellationForm, DecisionCorrectionForm } from "@/components/decisions/decision-changes";
-import { cancelDecisionAction, correctDecisionAction } from "../actions";
+import { DecisionRevocationForm } from "@/components/decisions/decision-revocation-form";
+import { cancelDecisionAction, correctDecisionAction, revokeRecognitionsAction } from "../actions";
 
 export const metadata = { title: "Quyết định công nhận" };
 
@@ -47,6 +48,12 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
   // Who may decide for every unit of the decision may correct or cancel it; the use-cases judge
   // again with the competence table of the decision's year.
   const mayChange = !decision.extract && !cancelled && can(actor, { action: "decision.issue" }) && decision.dossiers.every((d) => can(actor, { action: "dossier.decide", unit: d.unit }));
+  // Units still recognised by this decision that the actor may decide for: each can be revoked
+  // (thu hồi) here with others; the use-case checks each again as a single revocation would.
+  const revocable =
+    decision.extract || cancelled || decision.revokedAt || !can(actor, { action: "decision.issue" })
+      ? []
+      : decision.dossiers.filter((d) => d.state === "RECOGNISED" && d.decisionId === decision.id && can(actor, { action: "dossier.decide", unit: d.unit }));
   const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
   return (
@@ -183,6 +190,19 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
         </ol>
       </Card>
 
+      {revocable.length > 0 && (
+        <Card title="Thu hồi công nhận" className="mt-4">
+          <p className="mb-3 text-sm text-slate-600">
+            Thông tư 124/2021/TT-BCA không quy định thu hồi; chỉ thực hiện khi có văn bản của cấp có thẩm quyền, ghi rõ lý do. Khác với hủy quyết định: quyết định vẫn giữ giá trị với các đơn vị còn lại.
+          </p>
+          <DecisionRevocationForm
+            decision={{ id: decision.id, number: decision.number, year: decision.year }}
+            units={revocable.map((d) => ({ dossierId: d.id, version: d.version, name: d.unit.name, commune: d.unit.commune.name }))}
+            action={revokeRecognitionsAction}
+          />
+        </Card>
+      )}
+
       {mayChange && (
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <Card title="Đính chính quyết định">
@@ -195,7 +215,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
           </Card>
           <Card title="Hủy quyết định">
             <p className="mb-3 text-sm text-slate-600">
-              Dùng khi quyết định ban hành nhầm. Khác với thu hồi công nhận của một đơn vị (làm ở hồ sơ của đơn vị): hủy làm quyết định không còn giá trị và các đơn vị trở lại chờ quyết định.
+              Dùng khi quyết định ban hành nhầm. Khác với thu hồi công nhận của từng đơn vị (ở hồ sơ của đơn vị hoặc mục “Thu hồi công nhận” của quyết định): hủy làm quyết định không còn giá trị và các đơn vị trở lại chờ quyết định.
             </p>
             <DecisionCancellationForm decision={{ id: decision.id, number: decision.number, textVersion: decision.textVersion, recognisedUnits: certifiable }} action={cancelDecisionAction} />
           </Card>

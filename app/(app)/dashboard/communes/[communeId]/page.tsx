@@ -13,6 +13,7 @@ import { FilterForm } from "@/components/dashboard/filter-form";
 import { CommunesTable } from "@/components/dashboard/communes-table";
 import { DrilldownUnits } from "@/components/dashboard/drilldown-units";
 import { ExportButton } from "@/components/dashboard/export-button";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata = { title: "Bảng điều khiển – xã, phường" };
 
@@ -44,15 +45,7 @@ export default async function CommuneDrilldownPage({
 
   return (
     <>
-      <nav aria-label="Vị trí" className="mb-2 text-sm">
-        <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-          <li>
-            <Link className="text-brand-700 hover:underline" href={back}>Bảng điều khiển</Link>
-          </li>
-          <li aria-hidden>›</li>
-          <li aria-current="page">{commune.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: "Bảng điều khiển", href: back }, { label: commune.name }]} />
       <PageHeader
         title={commune.name}
         description={<>Số liệu {scopeLine(data, commune.name)}: {formatNumber(units.length)} đơn vị trên địa bàn.</>}
