@@ -1,4 +1,4 @@
--- The job queue's tables (pg-boss, ADR 00XX-job-queue), created here by the owner like every other
+-- The job queue's tables (pg-boss, ADR 0026-job-queue), created here by the owner like every other
 -- table, never by the app at start (the app role has no DDL, ADR 0005). This is pg-boss's own
 -- construction script, verbatim: `getConstructionPlans("pgboss")` of the pg-boss version in
 -- package-lock.json (schema version 46). The running app starts pg-boss with `migrate: false`, so a
