@@ -102,7 +102,6 @@ describe("yearEndReportInput", () => {
 
 describe("GET /api/reports/year-end.docx (route logic)", () => {
   it("401 without a session, 403 for a unit officer, the Word report for the leader", async () => {
-    const prisma = t.prisma;
     expect((await reportDownload(null, (a) => yearEndDocxFile(t.db, a, LAST))).status).toBe(401);
     const refused = await reportDownload(await demoActor("canbo.sotuphap"), (a) => yearEndDocxFile(t.db, a, LAST));
     expect(refused.status).toBe(403);
