@@ -5,8 +5,9 @@ import { REVIEWER_LEVEL_LABELS, ROLE_LABELS } from "@/lib/auth/actor";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
 import { NoticeProvider } from "@/components/ui/notice";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export function AppShell({ actor, unread = 0, children }: { actor: Actor; unread?: number; children: ReactNode }) {
   const nav = navigationFor(actor);
   const roleLabel = actor.reviewerLevel ? `${ROLE_LABELS[actor.role]} – ${REVIEWER_LEVEL_LABELS[actor.reviewerLevel]}` : ROLE_LABELS[actor.role];
   return (
@@ -17,8 +18,10 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             <span className="text-xs uppercase tracking-wide text-white/80">Ban Chỉ đạo 138 tỉnh Lào Cai</span>
             <span className="text-lg font-bold">An toàn về an ninh, trật tự</span>
           </Link>
+          {/* Right of the title on a phone, at the end of the header on wider screens. */}
+          <InboxBell unread={unread} className="ml-auto md:order-last md:ml-0" />
           {/* A disclosure keeps the menu usable on a phone without client JavaScript. */}
-          <details className="group ml-auto md:hidden">
+          <details className="group md:hidden">
             <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10" aria-label="Mở menu">
               ☰ Menu
             </summary>

@@ -47,7 +47,9 @@ export type Permission =
   /** Read the rules as data (competence table, the province's extra criteria): admins and leaders. */
   | { action: "rules.read" }
   /** Add competence rows and extra criteria, edit or retire them while the law allows. */
-  | { action: "rules.manage" };
+  | { action: "rules.manage" }
+  /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
+  | { action: "notification.own"; ownerId: string };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -148,6 +150,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "rules.read":
       // Leaders follow the whole province and may check its registry; they change nothing.
       return actor.role === "ADMIN" || actor.role === "LEADER";
+    case "notification.own":
+      return actor.userId === permission.ownerId;
     default:
       return false;
   }
