@@ -8,6 +8,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, unitScope } from "@/lib/auth/permissions";
+import { UserFacingError } from "@/lib/validation/action-result";
 import { kindsForAudience, type Audience, type NotificationKind } from "./catalogue";
 import { cappedTotal, DEFAULT_PAGE_SIZE, keysetPage, type KeysetColumn, type PageRequest } from "@/lib/paging/keyset";
 
@@ -60,12 +61,23 @@ export async function inboxPage(prisma: PrismaClient, actor: Actor | null, filte
   return { page, total };
 }
 
-/** Marks the actor's own notifications among `ids` read; ids of anyone else's are ignored. Returns how many changed. */
+export const NOT_YOURS_MESSAGE = "Không tìm thấy thông báo này trong hộp thông báo của anh/chị.";
+
+/**
+ * Marks the actor's own notifications among `ids` read (already read ones stay as they were).
+ * An id that is not one of the actor's refuses the whole request and marks nothing — without
+ * saying whether it exists for someone else. Returns how many changed.
+ */
 export async function markRead(prisma: PrismaClient, actor: Actor | null, ids: readonly string[], now: Date = new Date()): Promise<number> {
   const me = own(actor);
-  if (ids.length === 0) return 0;
-  const { count } = await prisma.notification.updateMany({ where: { id: { in: [...ids] }, userId: me.userId, readAt: null }, data: { readAt: now } });
-  return count;
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return 0;
+  return prisma.$transaction(async (tx) => {
+    const mine = await tx.notification.count({ where: { id: { in: unique }, userId: me.userId } });
+    if (mine !== unique.length) throw new UserFacingError(NOT_YOURS_MESSAGE);
+    const { count } = await tx.notification.updateMany({ where: { id: { in: unique }, userId: me.userId, readAt: null }, data: { readAt: now } });
+    return count;
+  });
 }
 
 /** "Đánh dấu tất cả đã đọc". */
