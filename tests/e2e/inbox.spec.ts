@@ -5,10 +5,11 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { answerConfirm, signIn, signOut, unitId } from "./helpers";
+import { answerConfirm, signIn, signOut } from "./helpers";
+import { stableId } from "../../prisma/seed/demo-province";
 
 const TDP1 = "Tổ dân phố số 1";
-const TDP1_ID = unitId("KDC-LCI-P01-01");
+const TDP1_ID = stableId("unit:KDC:LCI-P01:0");
 
 test.describe.configure({ mode: "serial" });
 

@@ -34,6 +34,12 @@ CREATE UNIQUE INDEX "Notification_dedupeKey_key" ON "Notification"("dedupeKey");
 -- CreateIndex
 CREATE INDEX "Notification_userId_createdAt_id_idx" ON "Notification"("userId", "createdAt" DESC, "id" DESC);
 
+-- CreateIndex
+CREATE INDEX "User_unitId_idx" ON "User"("unitId");
+
+-- CreateIndex
+CREATE INDEX "User_areaId_idx" ON "User"("areaId");
+
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

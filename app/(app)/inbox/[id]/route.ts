@@ -1,8 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { openNotification } from "@/lib/notifications/inbox";
+import { loginPathFor } from "@/lib/auth/return-path";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,10 +15,19 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
-  if (!actor) return NextResponse.redirect(new URL("/login", request.url));
+  if (!actor) return seeOther(loginPathFor(request.nextUrl.pathname));
   const { id } = await params;
   const link = z.uuid().safeParse(id).success ? await openNotification(getPrisma(), actor, id) : null;
   // Not the actor's, or gone: the inbox, without saying whose it was.
-  const target = link && link.startsWith("/") && !link.startsWith("//") ? link : "/inbox";
-  return NextResponse.redirect(new URL(target, request.url), 303);
+  const target = link && /^\/(?![/\\])/.test(link) && !link.includes("\\") ? link : "/inbox";
+  return seeOther(target);
+}
+
+/**
+ * A relative Location: the browser resolves it against the address it used, whatever host name the
+ * server sees behind a proxy (an absolute URL built from request.url sent the e2e browser from
+ * 127.0.0.1 to localhost, where its session cookie does not go).
+ */
+function seeOther(path: string) {
+  return new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
 }
