@@ -5,8 +5,9 @@ import { REVIEWER_LEVEL_LABELS, ROLE_LABELS } from "@/lib/auth/actor";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
 import { NoticeProvider } from "@/components/ui/notice";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export function AppShell({ actor, unread = 0, children }: { actor: Actor; unread?: number; children: ReactNode }) {
   const nav = navigationFor(actor);
   const roleLabel = actor.reviewerLevel ? `${ROLE_LABELS[actor.role]} – ${REVIEWER_LEVEL_LABELS[actor.reviewerLevel]}` : ROLE_LABELS[actor.role];
   return (
@@ -17,20 +18,24 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             <span className="text-xs uppercase tracking-wide text-white/80">Ban Chỉ đạo 138 tỉnh Lào Cai</span>
             <span className="text-lg font-bold">An toàn về an ninh, trật tự</span>
           </Link>
-          {/* A disclosure keeps the menu usable on a phone without client JavaScript. */}
-          <details className="group ml-auto md:hidden">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10" aria-label="Mở menu">
-              ☰ Menu
-            </summary>
-            <nav aria-label="Điều hướng chính" className="absolute right-2 z-10 mt-2 w-64 rounded-md bg-brand-800 p-2 shadow-lg">
-              {nav.map((item) => (
-                <Link key={item.href} href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-white/10">
-                  {item.label}
-                </Link>
-              ))}
-              <SignOutButton className="w-full text-left" />
-            </nav>
-          </details>
+          {/* The bell beside the menu button on a phone; at the end of the header on wider screens. */}
+          <div className="ml-auto flex items-center gap-1 md:order-last md:ml-0">
+            <InboxBell unread={unread} />
+            {/* A disclosure keeps the menu usable on a phone without client JavaScript. */}
+            <details className="group md:hidden">
+              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10" aria-label="Mở menu">
+                ☰ Menu
+              </summary>
+              <nav aria-label="Điều hướng chính" className="absolute right-2 z-10 mt-2 w-64 rounded-md bg-brand-800 p-2 shadow-lg">
+                {nav.map((item) => (
+                  <Link key={item.href} href={item.href} className="block rounded px-3 py-2 text-sm hover:bg-white/10">
+                    {item.label}
+                  </Link>
+                ))}
+                <SignOutButton className="w-full text-left" />
+              </nav>
+            </details>
+          </div>
           <nav aria-label="Điều hướng chính" className="hidden flex-1 items-center gap-1 md:flex">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className="rounded-md px-3 py-2 text-sm font-medium hover:bg-white/10">

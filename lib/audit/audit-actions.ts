@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.password.changed": "Đổi mật khẩu",
   "user.password.reset": "Đặt lại mật khẩu (cấp mật khẩu dùng một lần)",
   "user.accounts.imported": "Nhập danh sách tài khoản từ tệp",
+  "user.notifications.updated": "Cập nhật địa chỉ thư điện tử và lựa chọn nhận thông báo qua thư",
 
   "rules.competence.created": "Thêm dòng bảng thẩm quyền công nhận",
   "rules.competence.deleted": "Xóa dòng bảng thẩm quyền chưa áp dụng",

@@ -51,7 +51,9 @@ export type Permission =
   /** See the e-mail outbox (deliveries, failures) and send a delivery again: administrators (issue 13 §3). */
   | { action: "email.manage" }
   /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
-  | { action: "deadlines.manage" };
+  | { action: "deadlines.manage" }
+  /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
+  | { action: "notification.own"; ownerId: string };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -154,6 +156,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "rules.read":
       // Leaders follow the whole province and may check its registry; they change nothing.
       return actor.role === "ADMIN" || actor.role === "LEADER";
+    case "notification.own":
+      return actor.userId === permission.ownerId;
     default:
       return false;
   }

@@ -20,6 +20,7 @@ import { issuedOnProblem } from "@/components/decisions/decision-form-schema";
 import type { DecisionCancellationInput, DecisionCorrectionInput } from "@/components/decisions/decision-change-schema";
 import { correctionChanges } from "./decision-change";
 import { transitionDossiers } from "./dossier-transition";
+import { notify } from "@/lib/notifications/notify";
 
 export const DECISION_STALE_MESSAGE = "Quyết định vừa được người khác đính chính hoặc hủy. Vui lòng tải lại trang để xem nội dung mới nhất.";
 const CANCELLED_MESSAGE = "Quyết định này đã bị hủy; không thể đính chính hoặc hủy lại.";
@@ -100,6 +101,21 @@ export async function correctDecision(prisma: PrismaClient, actor: Actor | null,
         { actor, action: "decision.corrected", entityType: "RecognitionDecision", entityId: decision.id, before: { ...current, textVersion: decision.textVersion }, after: { ...next, textVersion: version }, meta: summary },
         ...decision.recognitions.map((r) => ({ actor, action: "dossier.decision_corrected" as const, entityType: "Dossier" as const, entityId: r.dossierId, unitId: r.dossier.unitId, after: { dossierId: r.dossierId, decisionId: decision.id, ...summary } })),
       ]);
+      // Every unit the decision names, whatever its state now: the text about it changed.
+      await notify(
+        tx,
+        decision.recognitions.map((r) => ({
+          kind: "DECISION_CORRECTED" as const,
+          dossierId: r.dossierId,
+          unitId: r.dossier.unitId,
+          unitName: nextNames[r.dossierId] ?? r.unitName,
+          year: decision.year,
+          decisionId: decision.id,
+          decisionNumber: decision.number,
+          textVersion: version,
+          note: input.note,
+        })),
+      );
       return { id: decision.id, number: decision.number, textVersion: version, changes };
     },
     { timeout: 60_000 },
@@ -142,6 +158,21 @@ export async function cancelDecision(prisma: PrismaClient, actor: Actor | null, 
           },
         ],
       });
+      await notify(
+        tx,
+        decision.recognitions.map((r) => ({
+          kind: "DECISION_CANCELLED" as const,
+          dossierId: r.dossierId,
+          unitId: r.dossier.unitId,
+          unitName: r.unitName,
+          year: decision.year,
+          decisionId: decision.id,
+          decisionNumber: decision.number,
+          reason: input.reason,
+          reference: input.reference,
+        })),
+        now,
+      );
       return { id: decision.id, number: decision.number, returnedUnits: returned.length };
     },
     { timeout: 60_000 },

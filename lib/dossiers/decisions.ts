@@ -14,6 +14,7 @@ import { authorityDecidesFor } from "./deciding-authority";
 import { loadCompetenceTable, lockCompetenceShared } from "@/lib/rules/competence-store";
 import { reviewerLevels } from "@/lib/rules/competence";
 import { newVerifyToken } from "./decision-change";
+import { notify } from "@/lib/notifications/notify";
 
 /**
  * "15/QĐ-UBND", "01/QĐ-UBND": the numbering of NĐ 30/2020 (Phụ lục I) for a decision (QĐ) of an
@@ -140,6 +141,12 @@ export async function issueDecision(prisma: PrismaClient, actor: Actor | null, i
           },
         ],
       });
+      // Each unit's officers learn it in the same transaction: one statement for all the units.
+      await notify(
+        tx,
+        dossiers.map((d) => ({ kind: "DOSSIER_RECOGNISED" as const, dossierId: d!.id, unitId: d!.unitId, unitName: d!.unit.name, year: d!.year, decisionId: decision.id, decisionNumber: decision.number, issuedOn: input.issuedOn })),
+        now,
+      );
       return decision;
     },
     { timeout: 60_000 },
@@ -181,6 +188,11 @@ export async function revokeRecognitions(
         items: dossiers.map((d, i) => ({ dossier: d!, unit: d!.unit, expectedVersion: input.dossiers[i]!.version, facts: { reason: input.reason, reference: input.reference } })),
         data: { revokedAt: now, revocationReason: input.reason, revocationRef: input.reference },
       });
+      await notify(
+        tx,
+        dossiers.map((d) => ({ kind: "DOSSIER_REVOKED" as const, dossierId: d!.id, unitId: d!.unitId, unitName: d!.unit.name, year: d!.year, reason: input.reason, reference: input.reference })),
+        now,
+      );
       return dossiers.map(() => to!);
     },
     { timeout: 60_000 },

@@ -27,6 +27,17 @@ import { todayInVietnam } from "@/lib/domain/vietnam-today";
 import { REVIEWING_STATES, TRANSITIONS } from "@/lib/workflow/transitions";
 import { unjudgedCriteria } from "@/lib/workflow/review-round";
 import { loadRoundStanding } from "./review-round";
+import { findCriterion } from "./self-assessment-questions";
+import { notify } from "@/lib/notifications/notify";
+
+/** The facts every notification about this dossier carries (lib/notifications/catalogue.ts). */
+const noticeFacts = (d: { id: string; unitId: string; year: number; reviewRound: number; unit: { name: string } }) => ({
+  dossierId: d.id,
+  unitId: d.unitId,
+  unitName: d.unit.name,
+  year: d.year,
+  round: d.reviewRound,
+});
 
 const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 
@@ -150,7 +161,10 @@ export async function returnDossier(prisma: PrismaClient, actor: Actor | null, i
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
     const flaggedCriteria = await currentFlags(tx, dossier.id, dossier.reviewRound);
-    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "RETURN", expectedVersion: input.version, facts: { flaggedCriteria }, meta: { flagged: flaggedCriteria } });
+    const to = await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "RETURN", expectedVersion: input.version, facts: { flaggedCriteria }, meta: { flagged: flaggedCriteria } });
+    const flagged = flaggedCriteria.map((f) => ({ code: f.criterionId, title: findCriterion(dossier.unit.kind, f.criterionId, dossier.year)?.title, comment: f.comment }));
+    await notify(tx, [{ kind: "DOSSIER_RETURNED", ...noticeFacts(dossier), flagged }]);
+    return to;
   });
 }
 
@@ -189,14 +203,16 @@ export async function proposeDossier(prisma: PrismaClient, actor: Actor | null, 
     const flaggedCriteria = await currentFlags(tx, dossier.id, dossier.reviewRound);
     const { standing } = await loadRoundStanding(tx, dossier);
     const facts = { flaggedCriteria, unjudgedCriteria: unjudgedCriteria(standing) };
-    return transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "PROPOSE", expectedVersion: input.version, facts, data: { proposedAt: now } });
+    const to = await transitionDossier(tx, { actor, dossier, unit: dossier.unit, action: "PROPOSE", expectedVersion: input.version, facts, data: { proposedAt: now } });
+    await notify(tx, [{ kind: "DOSSIER_PROPOSED", ...noticeFacts(dossier) }], now);
+    return to;
   });
 }
 
 export async function refuseDossier(prisma: PrismaClient, actor: Actor | null, input: z.output<typeof refusalSchema>, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
     const dossier = await dossierOrThrow(tx, input.dossierId);
-    return transitionDossier(tx, {
+    const to = await transitionDossier(tx, {
       actor,
       dossier,
       unit: dossier.unit,
@@ -205,5 +221,7 @@ export async function refuseDossier(prisma: PrismaClient, actor: Actor | null, i
       facts: { reason: input.reason },
       data: { refusalReason: input.reason, decidedAt: now },
     });
+    await notify(tx, [{ kind: "DOSSIER_REFUSED", ...noticeFacts(dossier), reason: input.reason }], now);
+    return to;
   });
 }

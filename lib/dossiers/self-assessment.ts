@@ -3,6 +3,7 @@
  * and readiness from recorded data, and submission, which freezes a snapshot of facts, verdicts,
  * answers and evidence hashes for the reviewer.
  */
+import { notify } from "@/lib/notifications/notify";
 import { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -269,6 +270,8 @@ export async function submitDossier(prisma: PrismaClient, actor: Actor | null, i
         data: { reviewRound: round, submittedAt: now, submissionLate: today > deadlinesFor(unit.kind, calendar).selfAssessment },
         meta: { round, overall: evaluation.result.overall },
       });
+      // Now in the competent reviewers' queue (a resubmission too: round > 1).
+      await notify(tx, [{ kind: "REVIEW_QUEUED", dossierId: dossier.id, unitId: dossier.unitId, unitName: dossier.unit.name, year: dossier.year, round }], now);
       const snapshotEvidence: SnapshotEvidence = evidence.map((e) => ({ id: e.id, criterionId: e.criterionId, fileName: e.fileName, sha256: e.sha256, sizeBytes: e.sizeBytes }));
       const answers: SnapshotAnswers = { declarations, explanations };
       await tx.dossierSnapshot.create({

@@ -476,6 +476,25 @@ const TABLE: Record<string, Entry> = {
     setup: async () => ({}),
     fields: {}, // takes no input: nothing to spoil
   },
+  // Issue 13: the inbox and the person's notification settings.
+  [`${A}/account/actions.ts#saveNotificationSettingsAction`]: {
+    actor: "officer",
+    setup: async () => ({ email: "canbo@laocai.gov.vn", emailKinds: ["DOSSIER_RETURNED"] }),
+    fields: { email: "text", "emailKinds.0": "choice" },
+  },
+  [`${A}/inbox/actions.ts#markReadAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const n = await t.prisma.notification.create({ data: { userId: c.officer.userId, kind: "DOSSIER_RETURNED", title: "Hồ sơ bị trả lại", body: "Bổ sung", link: "/", dedupeKey: "bad-input:1" } });
+      return { ids: [n.id] };
+    },
+    fields: { "ids.0": "id" },
+  },
+  [`${A}/inbox/actions.ts#markAllReadAction`]: {
+    actor: "officer",
+    setup: async () => ({}),
+    fields: {}, // takes no input: nothing to spoil
+  },
   [`${A}/decisions/actions.ts#issueDecisionAction`]: {
     actor: "admin",
     setup: async (c) => {

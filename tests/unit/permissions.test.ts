@@ -313,3 +313,13 @@ describe("query scopes", () => {
     expect(unitScopeWhere(actors.leader, "dossier.decide")).toEqual({ id: { in: [] } });
   });
 });
+
+describe("notification.own: one's own notifications only, whatever the role", () => {
+  it("allows the owner and nobody else, not even an administrator", () => {
+    for (const actor of Object.values(actors)) {
+      expect(can(actor, { action: "notification.own", ownerId: actor.userId })).toBe(true);
+      expect(can(actor, { action: "notification.own", ownerId: "someone-else" })).toBe(false);
+    }
+    expect(can(null, { action: "notification.own", ownerId: "" })).toBe(false);
+  });
+});

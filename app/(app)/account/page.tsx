@@ -3,11 +3,15 @@ import { ROLE_LABELS, REVIEWER_LEVEL_LABELS } from "@/lib/auth/actor";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
+import { NotificationSettingsForm } from "@/components/notifications/settings-form";
+import { getPrisma } from "@/lib/db/client";
+import { loadNotificationSettings } from "@/lib/notifications/settings";
 
 export const metadata = { title: "Tài khoản" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
+  const settings = await loadNotificationSettings(getPrisma(), actor);
   return (
     <>
       <PageHeader title="Tài khoản" />
@@ -32,6 +36,9 @@ export default async function AccountPage() {
         <Card title="Phiên đăng nhập">
           <p className="mb-3 text-sm text-slate-600">Nếu nghi ngờ tài khoản bị sử dụng trên máy khác, hãy đăng xuất khỏi tất cả các thiết bị.</p>
           <SignOutEverywhere />
+        </Card>
+        <Card title="Thông báo">
+          <NotificationSettingsForm email={settings.email} choices={settings.choices} />
         </Card>
       </div>
     </>
