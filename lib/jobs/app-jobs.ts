@@ -4,12 +4,15 @@
  */
 import { getDatabase } from "@/lib/db/client";
 import { emailJobHandlers, scheduleEmailSending } from "@/lib/mail/jobs";
+import { reminderJobHandlers, scheduleReminderScan } from "@/lib/reminders/reminder-run";
 import { startJobs } from "./queue";
 
 export async function startAppJobs(): Promise<void> {
   const db = getDatabase();
   await startJobs(db, {
     ...emailJobHandlers(db.prisma),
+    ...reminderJobHandlers(db.prisma),
   });
   await scheduleEmailSending();
+  await scheduleReminderScan();
 }

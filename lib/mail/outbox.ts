@@ -40,24 +40,30 @@ export class InvalidEmailAddressError extends Error {
  * transaction commits so the e-mail leaves at once rather than at the next periodic run.
  */
 export async function queueEmail(tx: Tx, input: QueueEmailInput, config: MailConfig | null = mailConfig()): Promise<boolean> {
-  if (!config) return false;
-  const to = input.to.trim();
-  if (!ADDRESS.test(to)) throw new InvalidEmailAddressError(to);
-  if (!input.dedupeKey.trim()) throw new Error("queueEmail needs a dedupeKey");
-  // ON CONFLICT DO NOTHING: a unique violation would abort the caller's whole transaction.
-  const { count } = await tx.emailDelivery.createMany({
-    data: [
-      {
-        userId: input.userId ?? null,
-        toAddress: to,
-        // A line break in a subject would start a new header.
-        subject: input.subject.replace(/[\r\n]+/g, " ").trim(),
-        textBody: input.text,
-        htmlBody: input.html ?? null,
-        dedupeKey: input.dedupeKey,
-      },
-    ],
-    skipDuplicates: true,
+  return (await queueEmails(tx, [input], config)) === 1;
+}
+
+/**
+ * queueEmail for many e-mails in one statement (a decision for 500 units notifies their officers
+ * at once): returns how many deliveries were added.
+ */
+export async function queueEmails(tx: Tx, inputs: readonly QueueEmailInput[], config: MailConfig | null = mailConfig()): Promise<number> {
+  if (!config || inputs.length === 0) return 0;
+  const data = inputs.map((input) => {
+    const to = input.to.trim();
+    if (!ADDRESS.test(to)) throw new InvalidEmailAddressError(to);
+    if (!input.dedupeKey.trim()) throw new Error("queueEmail needs a dedupeKey");
+    return {
+      userId: input.userId ?? null,
+      toAddress: to,
+      // A line break in a subject would start a new header.
+      subject: input.subject.replace(/[\r\n]+/g, " ").trim(),
+      textBody: input.text,
+      htmlBody: input.html ?? null,
+      dedupeKey: input.dedupeKey,
+    };
   });
-  return count === 1;
+  // ON CONFLICT DO NOTHING: a unique violation would abort the caller's whole transaction.
+  const { count } = await tx.emailDelivery.createMany({ data, skipDuplicates: true });
+  return count;
 }

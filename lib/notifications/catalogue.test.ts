@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kindsForAudience, NOTIFICATION_CATALOGUE, NOTIFICATION_KINDS, notificationKindLabel, renderNotification, unreadBadge, type NotificationEvent } from "./catalogue";
+import { INBOX_KINDS, kindsForAudience, NOTIFICATION_CATALOGUE, NOTIFICATION_KINDS, notificationKindLabel, renderNotification, SCHEDULED_KINDS, unreadBadge, type NotificationEvent } from "./catalogue";
+import { REMINDER_KINDS } from "@/lib/reminders/scan";
 
 const base = { dossierId: "d-1", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026 };
 
@@ -63,9 +64,17 @@ describe("notification catalogue", () => {
   });
 
   it("officers and reviewers are offered their own kinds", () => {
-    expect(kindsForAudience(["reviewers"])).toEqual(["REVIEW_QUEUED"]);
+    expect(kindsForAudience(["reviewers"])).toEqual(["REVIEW_QUEUED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
     expect(kindsForAudience(["officers"])).not.toContain("REVIEW_QUEUED");
+    expect(kindsForAudience(["officers"])).toContain("reminder.unitDeadline");
+    expect(kindsForAudience(["officers"])).not.toContain("digest.reviewerWeekly");
     expect(kindsForAudience([])).toEqual([]);
+  });
+
+  it("knows every kind the reminder scan raises, with a Vietnamese label", () => {
+    expect(Object.keys(SCHEDULED_KINDS).sort()).toEqual([...REMINDER_KINDS].sort());
+    for (const kind of REMINDER_KINDS) expect(notificationKindLabel(kind)).toMatch(/[ăâđêôơưáàảãạ]/i);
+    expect(INBOX_KINDS).toHaveLength(NOTIFICATION_KINDS.length + REMINDER_KINDS.length);
   });
 
   it("the bell caps its count at 99+", () => {

@@ -167,14 +167,42 @@ export function isNotificationKind(value: string): value is NotificationKind {
   return Object.hasOwn(NOTIFICATION_CATALOGUE, value);
 }
 
-/** The Vietnamese label of a stored kind; a kind this build does not know shows as a generic label. */
-export function notificationKindLabel(kind: string): string {
-  return isNotificationKind(kind) ? NOTIFICATION_CATALOGUE[kind].label : "Thông báo";
+/**
+ * Kinds the daily reminder scan raises (lib/reminders/scan.ts: REMINDER_KINDS, texts in
+ * lib/reminders/messages.ts), not a use-case: their label, who can receive them, and whether they
+ * go by e-mail unless the person says otherwise. A unit test keeps the keys equal to REMINDER_KINDS.
+ */
+export const SCHEDULED_KINDS = {
+  "reminder.unitDeadline": { label: "Nhắc hạn đăng ký, nộp hồ sơ của đơn vị", audiences: ["officers"], emailByDefault: true },
+  "reminder.communePending": { label: "Khu dân cư của xã chưa đăng ký, chưa nộp hồ sơ", audiences: ["officers", "reviewers"], emailByDefault: true },
+  "reminder.decisionDeadline": { label: "Nhắc hạn quyết định công nhận", audiences: ["reviewers"], emailByDefault: true },
+  "digest.reviewerWeekly": { label: "Tổng hợp hằng tuần hồ sơ chờ thẩm định", audiences: ["reviewers"], emailByDefault: true },
+} as const satisfies Record<string, { label: string; audiences: readonly Audience[]; emailByDefault: boolean }>;
+export type ScheduledKind = keyof typeof SCHEDULED_KINDS;
+
+/** Every kind an inbox can hold: the use-cases' and the reminder scan's. */
+export type InboxKind = NotificationKind | ScheduledKind;
+export const INBOX_KINDS: readonly InboxKind[] = [...NOTIFICATION_KINDS, ...(Object.keys(SCHEDULED_KINDS) as ScheduledKind[])];
+
+export function isInboxKind(value: string): value is InboxKind {
+  return isNotificationKind(value) || Object.hasOwn(SCHEDULED_KINDS, value);
 }
 
-/** The kinds a person of this role can receive: the e-mail choices the account page offers. */
-export function kindsForAudience(audiences: readonly Audience[]): NotificationKind[] {
-  return NOTIFICATION_KINDS.filter((k) => audiences.includes(NOTIFICATION_CATALOGUE[k].audience));
+/** The label, and whether it goes by e-mail by default, of any kind an inbox can hold. */
+export function inboxKindInfo(kind: InboxKind): { label: string; emailByDefault: boolean } {
+  return isNotificationKind(kind) ? NOTIFICATION_CATALOGUE[kind] : SCHEDULED_KINDS[kind];
+}
+
+/** The Vietnamese label of a stored kind; a kind this build does not know shows as a generic label. */
+export function notificationKindLabel(kind: string): string {
+  return isInboxKind(kind) ? inboxKindInfo(kind).label : "Thông báo";
+}
+
+/** The kinds a person of this role can receive: the inbox filter, the e-mail choices the account page offers. */
+export function kindsForAudience(audiences: readonly Audience[]): InboxKind[] {
+  return INBOX_KINDS.filter((k) =>
+    isNotificationKind(k) ? audiences.includes(NOTIFICATION_CATALOGUE[k].audience) : SCHEDULED_KINDS[k].audiences.some((a) => audiences.includes(a)),
+  );
 }
 
 export function renderNotification(event: NotificationEvent): RenderedNotification {

@@ -9,7 +9,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, unitScope } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/validation/action-result";
-import { kindsForAudience, type Audience, type NotificationKind } from "./catalogue";
+import { kindsForAudience, type Audience, type InboxKind } from "./catalogue";
 import { cappedTotal, DEFAULT_PAGE_SIZE, keysetPage, type KeysetColumn, type PageRequest } from "@/lib/paging/keyset";
 
 /** The header shows "99+" beyond this; the count reads no further than one more row. */
@@ -108,6 +108,6 @@ export function audiencesOf(actor: Actor): Audience[] {
   return audiences;
 }
 
-export function kindsFor(actor: Actor): NotificationKind[] {
+export function kindsFor(actor: Actor): InboxKind[] {
   return kindsForAudience(audiencesOf(actor));
 }

@@ -17,11 +17,12 @@ import { competenceTableFor, reviewerLevels } from "@/lib/rules/competence";
 import { loadCompetenceRows } from "@/lib/rules/competence-store";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 import type { ReviewerLevel, UnitKind } from "@/lib/generated/prisma/enums";
-import { isNotificationKind, NOTIFICATION_CATALOGUE, renderNotification, type Audience, type NotificationEvent, type RenderedNotification } from "./catalogue";
+import { queueNotificationEmails } from "./notification-emails";
+import { inboxKindInfo, isInboxKind, renderNotification, type Audience, type NotificationEvent, type RenderedNotification } from "./catalogue";
 
 type Tx = Prisma.TransactionClient;
 
-/** A notification as written, for the coordinator to queue its e-mail (see `emailWanted`). */
+/** A notification as written (its e-mail, if the person wants one, is queued with it: ./notification-emails.ts). */
 export type CreatedNotification = { id: string; userId: string; kind: string; title: string; body: string; link: string };
 
 /** A ready-made row for `insertNotifications` (reminders and digests computed elsewhere). */
@@ -84,7 +85,9 @@ export async function notify(tx: Tx, events: readonly NotificationEvent[], now: 
   if (events.length === 0) return [];
   const rendered = events.map(renderNotification);
   const competence = rendered.some((r) => r.audience === "reviewers") ? await competenceNow(tx, now) : null;
-  return insertRendered(tx, rendered, competence, now);
+  const created = await insertRendered(tx, rendered, competence, now);
+  await queueNotificationEmails(tx, created);
+  return created;
 }
 
 async function insertRendered(tx: Tx, rendered: readonly RenderedNotification[], competence: Record<UnitKind, ReviewerLevel> | null, now: Date) {
@@ -114,13 +117,15 @@ async function insertRendered(tx: Tx, rendered: readonly RenderedNotification[],
 export async function insertNotifications(tx: Tx, rows: readonly NotificationRow[], now: Date = new Date()): Promise<CreatedNotification[]> {
   if (rows.length === 0) return [];
   const json = JSON.stringify(rows.map((r) => ({ ...r, unitId: r.unitId ?? null, dossierId: r.dossierId ?? null, decisionId: r.decisionId ?? null })));
-  return tx.$queryRaw<CreatedNotification[]>`
+  const created = await tx.$queryRaw<CreatedNotification[]>`
     INSERT INTO "Notification" ("id", "userId", "kind", "title", "body", "link", "unitId", "dossierId", "decisionId", "dedupeKey", "createdAt")
     SELECT gen_random_uuid(), x."userId", x."kind", x."title", x."body", x."link", x."unitId", x."dossierId", x."decisionId", x."dedupeKey", ${now.toISOString()}::timestamptz
       FROM jsonb_to_recordset(${json}::jsonb)
         AS x("userId" uuid, "kind" text, "title" text, "body" text, "link" text, "unitId" uuid, "dossierId" uuid, "decisionId" uuid, "dedupeKey" text)
     ON CONFLICT ("dedupeKey") DO NOTHING
     ${RETURNING}`;
+  await queueNotificationEmails(tx, created);
+  return created;
 }
 
 /**
@@ -130,7 +135,7 @@ export async function insertNotifications(tx: Tx, rows: readonly NotificationRow
  */
 export async function emailWanted(tx: Tx, userIds: readonly string[], kind: string, defaultOn?: boolean): Promise<{ userId: string; email: string }[]> {
   if (userIds.length === 0) return [];
-  const fallback = defaultOn ?? (isNotificationKind(kind) ? NOTIFICATION_CATALOGUE[kind].emailByDefault : false);
+  const fallback = defaultOn ?? (isInboxKind(kind) ? inboxKindInfo(kind).emailByDefault : false);
   return tx.$queryRaw<{ userId: string; email: string }[]>`
     SELECT u."id"::text AS "userId", u."email"
       FROM "User" u LEFT JOIN "NotificationEmailPreference" p ON p."userId" = u."id" AND p."kind" = ${kind}

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { hasControlCharacters } from "@/lib/validation/input-rules";
-import { NOTIFICATION_KINDS } from "./catalogue";
+import { INBOX_KINDS } from "./catalogue";
 
 export const EMAIL_MAX = 254;
 const EMAIL_MESSAGE = "Địa chỉ thư điện tử không hợp lệ (ví dụ: canbo@laocai.gov.vn).";
@@ -23,6 +23,6 @@ export const emailField = z.preprocess(
 export const notificationSettingsSchema = z.object({
   email: emailField,
   /** The kinds wanted by e-mail, among those the person can receive (others are ignored). */
-  emailKinds: z.array(z.enum(NOTIFICATION_KINDS as [string, ...string[]], { error: "Loại thông báo không hợp lệ." })).max(NOTIFICATION_KINDS.length),
+  emailKinds: z.array(z.enum(INBOX_KINDS as [string, ...string[]], { error: "Loại thông báo không hợp lệ." })).max(INBOX_KINDS.length),
 });
 export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;

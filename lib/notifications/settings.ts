@@ -3,11 +3,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { NOTIFICATION_CATALOGUE, type NotificationKind } from "./catalogue";
+import { inboxKindInfo, type InboxKind } from "./catalogue";
 import { kindsFor } from "./inbox";
 import type { NotificationSettingsInput } from "./settings-schema";
 
-export type NotificationSettings = { email: string | null; choices: { kind: NotificationKind; label: string; byEmail: boolean }[] };
+export type NotificationSettings = { email: string | null; choices: { kind: InboxKind; label: string; byEmail: boolean }[] };
 
 export async function loadNotificationSettings(prisma: PrismaClient, actor: Actor | null): Promise<NotificationSettings> {
   authorize(actor, { action: "notification.own", ownerId: actor?.userId ?? "" });
@@ -15,7 +15,7 @@ export async function loadNotificationSettings(prisma: PrismaClient, actor: Acto
   const stored = new Map(user.emailPreferences.map((p) => [p.kind, p.enabled]));
   return {
     email: user.email,
-    choices: kindsFor(actor).map((kind) => ({ kind, label: NOTIFICATION_CATALOGUE[kind].label, byEmail: stored.get(kind) ?? NOTIFICATION_CATALOGUE[kind].emailByDefault })),
+    choices: kindsFor(actor).map((kind) => ({ kind, label: inboxKindInfo(kind).label, byEmail: stored.get(kind) ?? inboxKindInfo(kind).emailByDefault })),
   };
 }
 

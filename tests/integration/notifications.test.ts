@@ -227,9 +227,9 @@ describe("e-mail address and choices", () => {
     expect(audit.after).toMatchObject({ email: "canbo.a@laocai.gov.vn", byEmail: ["DOSSIER_PROPOSED"] });
   });
 
-  it("a reviewer is offered the queue; a bad address is a Vietnamese field error", async () => {
+  it("a reviewer is offered the queue and the reminders; a bad address is a Vietnamese field error", async () => {
     const w = await world();
-    expect((await loadNotificationSettings(t.prisma, w.reviewerA)).choices.map((c) => c.kind)).toEqual(["REVIEW_QUEUED"]);
+    expect((await loadNotificationSettings(t.prisma, w.reviewerA)).choices.map((c) => c.kind)).toEqual(["REVIEW_QUEUED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
     const bad = notificationSettingsSchema.safeParse({ email: "khong-phai-thu", emailKinds: [] });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toMatch(/Địa chỉ thư điện tử không hợp lệ/);

@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { parseSearchParams } from "@/lib/validation/input-rules";
 import { pageSearchFields, totalLabel, uuidCursor } from "@/lib/paging/keyset";
 import { inboxPage, kindsFor } from "@/lib/notifications/inbox";
-import { NOTIFICATION_CATALOGUE, NOTIFICATION_KINDS, notificationKindLabel } from "@/lib/notifications/catalogue";
+import { INBOX_KINDS, notificationKindLabel } from "@/lib/notifications/catalogue";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -16,7 +16,7 @@ export const metadata = { title: "Thông báo" };
 
 const filtersSchema = z.object({
   show: z.enum(["unread", "all"]).optional().catch(undefined),
-  kind: z.enum(NOTIFICATION_KINDS as [string, ...string[]]).optional().catch(undefined),
+  kind: z.enum(INBOX_KINDS as [string, ...string[]]).optional().catch(undefined),
   ...pageSearchFields(uuidCursor),
 });
 
@@ -48,7 +48,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <select name="kind" defaultValue={filters.kind ?? ""} className="w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2">
             <option value="">Tất cả các loại</option>
             {kinds.map((k) => (
-              <option key={k} value={k}>{NOTIFICATION_CATALOGUE[k].label}</option>
+              <option key={k} value={k}>{notificationKindLabel(k)}</option>
             ))}
           </select>
         </label>
