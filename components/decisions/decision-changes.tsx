@@ -32,13 +32,15 @@ type CorrectionProps = {
   decision: { id: string; number: string; year: number; textVersion: number; issuedOn: string; signerName: string; signerTitle: string };
   units: { dossierId: string; unitName: string }[];
   action: (input: unknown) => Promise<ActionResult<{ id: string; number: string; textVersion: number }>>;
+  /** Where to go once corrected (the decision's page); without it, the page is refreshed. */
+  doneHref?: string;
 };
 
 /**
  * Đính chính: fix a typo in the date, the signer or a unit's name; the decision keeps its number
  * and gets a new version of its text (every earlier version stays downloadable).
  */
-export function DecisionCorrectionForm({ decision, units, action }: CorrectionProps) {
+export function DecisionCorrectionForm({ decision, units, action, doneHref }: CorrectionProps) {
   const router = useRouter();
   const notify = useNotice();
   const { ask, dialog } = useConfirm();
@@ -81,7 +83,8 @@ export function DecisionCorrectionForm({ decision, units, action }: CorrectionPr
       return;
     }
     notify(`Đã đính chính Quyết định số ${result.data.number} (phiên bản ${result.data.textVersion}).`);
-    router.refresh();
+    if (doneHref) router.push(doneHref);
+    else router.refresh();
   });
 
   return (

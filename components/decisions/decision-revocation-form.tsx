@@ -26,10 +26,13 @@ export function DecisionRevocationForm({
   decision,
   units,
   action,
+  doneHref,
 }: {
   decision: { id: string; number: string; year: number };
   units: Unit[];
   action: (input: unknown) => Promise<ActionResult<{ number: string; revokedUnits: number }>>;
+  /** Where to go once revoked (the decision's page); without it, the page is refreshed. */
+  doneHref?: string;
 }) {
   const router = useRouter();
   const notify = useNotice();
@@ -93,7 +96,8 @@ export function DecisionRevocationForm({
           }
           setSelected(new Set());
           notify(`Đã thu hồi công nhận ${result.data.revokedUnits} đơn vị theo Quyết định số ${result.data.number}.`);
-          router.refresh();
+          if (doneHref) router.push(doneHref);
+          else router.refresh();
         });
       }}
     >

@@ -31,13 +31,18 @@ test("a decision is corrected and cancelled; its certificate's QR code verifies 
   const heading = (await page.getByRole("heading", { name: /Quyết định số/ }).textContent())!;
   const number = heading.replace("Quyết định số ", "").trim();
   const decisionUrl = page.url();
+  // The correction form (a field per unit of the annex) has a page of its own.
+  await page.getByRole("link", { name: "Đính chính quyết định" }).click();
+  await expect(page).toHaveURL(`${decisionUrl}/correct`);
   const fix = page.getByRole("form", { name: "Đính chính quyết định" });
   await fix.getByLabel("Họ và tên người ký").fill("Nguyễn Thị Thu Hà");
   await fix.getByLabel("Nội dung đính chính").fill("Sửa họ tên người ký ghi nhầm.");
   await fix.getByRole("button", { name: "Đính chính quyết định" }).click();
   await answerConfirm(page, `Đính chính Quyết định số ${number}?`, "Đính chính quyết định");
   await expect(page.getByTestId("notice")).toContainText(`Đã đính chính Quyết định số ${number} (phiên bản 2).`);
-  await expect(page.getByRole("heading", { name: `Quyết định số ${number}` })).toBeVisible();
+  // Back on the decision's page.
+  await expect(page).toHaveURL(decisionUrl);
+  await expect(page.getByRole("heading", { name: `Quyết định số ${number}`, exact: true })).toBeVisible();
   await expect(page.getByTestId("decision-details")).toContainText("Nguyễn Thị Thu Hà");
   await expect(page.getByTestId("decision-details")).toContainText("Phiên bản 2 (đã đính chính 1 lần)");
   const versions = page.getByTestId("decision-versions");

@@ -20,7 +20,11 @@ test("a provincial reviewer revokes two units of a decision at once, after confi
   const heading = page.getByRole("heading", { name: /Quyết định số \d{2,}\/QĐ-UBND/ });
   await expect(heading).toBeVisible();
   const number = (await heading.textContent())!.replace("Quyết định số ", "").trim();
+  const decisionUrl = page.url();
 
+  // The revocation form (a row per unit still recognised) has a page of its own.
+  await page.getByRole("link", { name: "Thu hồi công nhận", exact: true }).click();
+  await expect(page).toHaveURL(`${decisionUrl}/revoke`);
   const form = page.getByRole("form", { name: "Thu hồi công nhận nhiều đơn vị" });
   // Nothing chosen, nothing written: the form says what is missing and keeps what was typed.
   await form.getByLabel("Số, ký hiệu văn bản thu hồi").fill("45/QĐ-UBND");
@@ -48,6 +52,7 @@ test("a provincial reviewer revokes two units of a decision at once, after confi
   for (const name of names) await expect(dialog).toContainText(name);
   await answerConfirm(page, `Thu hồi công nhận 2 đơn vị năm ${YEAR}?`, "Thu hồi công nhận 2 đơn vị");
   await expect(page.getByTestId("notice")).toContainText(`Đã thu hồi công nhận 2 đơn vị theo Quyết định số ${number}.`);
+  await expect(page).toHaveURL(decisionUrl);
 
   const annex = page.getByTestId("decision-annex");
   for (const name of names) {
@@ -57,7 +62,9 @@ test("a provincial reviewer revokes two units of a decision at once, after confi
   }
   await expect(annex.locator("tbody tr").first()).toContainText("Đã công nhận");
   // The revoked units are no longer offered.
+  await page.goto(`${decisionUrl}/revoke`);
   await expect(form.locator("li label")).toHaveCount(count - 2);
+  await page.goto(decisionUrl);
 
   // The unit's dossier says when, by which document and why.
   await annex.getByRole("link", { name: names[0]! }).click();

@@ -1,10 +1,6 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { z } from "zod";
-import { requireActor } from "@/lib/auth/session";
-import { can, ForbiddenError } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
-import { getDecision, STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
+import { can } from "@/lib/auth/permissions";
+import { STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -13,9 +9,9 @@ import { LinkButton } from "@/components/ui/button";
 import { DecisionStatus } from "@/components/decisions/decision-status";
 import { DownloadLink } from "@/components/decisions/download-link";
 import { pdfConversionAvailable } from "@/lib/documents/pdf-conversion";
-import { DecisionCancellationForm, DecisionCorrectionForm } from "@/components/decisions/decision-changes";
-import { DecisionRevocationForm } from "@/components/decisions/decision-revocation-form";
-import { cancelDecisionAction, correctDecisionAction, revokeRecognitionsAction } from "../actions";
+import { DecisionCancellationForm } from "@/components/decisions/decision-changes";
+import { cancelDecisionAction } from "../actions";
+import { loadDecisionView } from "./decision-view";
 
 export const metadata = { title: "Quyết định công nhận" };
 
@@ -26,35 +22,11 @@ function vietnamDateTime(value: Date): string {
 }
 
 export default async function DecisionPage({ params }: { params: Promise<{ decisionId: string }> }) {
-  // getDecision decides: the register's readers see the whole decision, a recognised unit's
-  // officers an extract with their own units, anyone else the 403 page.
-  const actor = await requireActor();
   const { decisionId } = await params;
-  if (!z.uuid().safeParse(decisionId).success) notFound();
-  let decision;
-  try {
-    decision = await getDecision(getPrisma(), actor, decisionId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  }
-  if (!decision) notFound();
-  const revokedUnits = decision.dossiers.filter((d) => d.state === "REVOKED").length;
-  const certifiable = decision.dossiers.filter((d) => STILL_RECOGNISED.includes(d.state)).length;
+  const { actor, decision, cancelled, mayChange, revocable, revokedUnits, certifiable } = await loadDecisionView(decisionId);
   const base = `/api/decisions/${decision.id}`;
   // PDF downloads only where LibreOffice is installed (lib/documents/pdf-conversion.ts); the .docx always.
   const pdf = pdfConversionAvailable();
-  const cancelled = decision.cancelledAt !== null;
-  // Who may decide for every unit of the decision may correct or cancel it; the use-cases judge
-  // again with the competence table of the decision's year.
-  const mayChange = !decision.extract && !cancelled && can(actor, { action: "decision.issue" }) && decision.dossiers.every((d) => can(actor, { action: "dossier.decide", unit: d.unit }));
-  // Units still recognised by this decision that the actor may decide for: each can be revoked
-  // (thu hồi) here with others; the use-case checks each again as a single revocation would.
-  const revocable =
-    decision.extract || cancelled || decision.revokedAt || !can(actor, { action: "decision.issue" })
-      ? []
-      : decision.dossiers.filter((d) => d.state === "RECOGNISED" && d.decisionId === decision.id && can(actor, { action: "dossier.decide", unit: d.unit }));
-  const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
   return (
     <>
@@ -190,35 +162,30 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
         </ol>
       </Card>
 
-      {revocable.length > 0 && (
-        <Card title="Thu hồi công nhận" className="mt-4">
-          <p className="mb-3 text-sm text-slate-600">
-            Thông tư 124/2021/TT-BCA không quy định thu hồi; chỉ thực hiện khi có văn bản của cấp có thẩm quyền, ghi rõ lý do. Khác với hủy quyết định: quyết định vẫn giữ giá trị với các đơn vị còn lại.
-          </p>
-          <DecisionRevocationForm
-            decision={{ id: decision.id, number: decision.number, year: decision.year }}
-            units={revocable.map((d) => ({ dossierId: d.id, version: d.version, name: d.unit.name, commune: d.unit.commune.name }))}
-            action={revokeRecognitionsAction}
-          />
-        </Card>
-      )}
-
-      {mayChange && (
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          <Card title="Đính chính quyết định">
-            <p className="mb-3 text-sm text-slate-600">Sửa sai sót về ngày ban hành, người ký hoặc tên đơn vị. Quyết định giữ nguyên số; bản cũ được lưu trong lịch sử.</p>
-            <DecisionCorrectionForm
-              decision={{ id: decision.id, number: decision.number, year: decision.year, textVersion: decision.textVersion, issuedOn: isoOf(decision.issuedOn), signerName: decision.signerName, signerTitle: decision.signerTitle }}
-              units={decision.dossiers.map((d) => ({ dossierId: d.id, unitName: d.unit.name }))}
-              action={correctDecisionAction}
-            />
-          </Card>
-          <Card title="Hủy quyết định">
-            <p className="mb-3 text-sm text-slate-600">
-              Dùng khi quyết định ban hành nhầm. Khác với thu hồi công nhận của từng đơn vị (ở hồ sơ của đơn vị hoặc mục “Thu hồi công nhận” của quyết định): hủy làm quyết định không còn giá trị và các đơn vị trở lại chờ quyết định.
-            </p>
-            <DecisionCancellationForm decision={{ id: decision.id, number: decision.number, textVersion: decision.textVersion, recognisedUnits: certifiable }} action={cancelDecisionAction} />
-          </Card>
+      {(mayChange || revocable.length > 0) && (
+        <div className="mt-4 grid gap-4 lg:grid-cols-3">
+          {mayChange && (
+            <Card title="Đính chính quyết định">
+              <p className="mb-3 text-sm text-slate-600">Sửa sai sót về ngày ban hành, người ký hoặc tên đơn vị. Quyết định giữ nguyên số; bản cũ được lưu trong lịch sử.</p>
+              <LinkButton variant="secondary" href={`/decisions/${decision.id}/correct`}>Đính chính quyết định</LinkButton>
+            </Card>
+          )}
+          {revocable.length > 0 && (
+            <Card title="Thu hồi công nhận">
+              <p className="mb-3 text-sm text-slate-600">
+                Thu hồi công nhận của một hoặc nhiều đơn vị theo văn bản của cấp có thẩm quyền; quyết định vẫn giữ giá trị với các đơn vị còn lại ({formatNumber(revocable.length)} đơn vị còn được công nhận).
+              </p>
+              <LinkButton variant="secondary" href={`/decisions/${decision.id}/revoke`}>Thu hồi công nhận</LinkButton>
+            </Card>
+          )}
+          {mayChange && (
+            <Card title="Hủy quyết định">
+              <p className="mb-3 text-sm text-slate-600">
+                Dùng khi quyết định ban hành nhầm. Khác với thu hồi công nhận của từng đơn vị (ở hồ sơ của đơn vị hoặc mục “Thu hồi công nhận” của quyết định): hủy làm quyết định không còn giá trị và các đơn vị trở lại chờ quyết định.
+              </p>
+              <DecisionCancellationForm decision={{ id: decision.id, number: decision.number, textVersion: decision.textVersion, recognisedUnits: certifiable }} action={cancelDecisionAction} />
+            </Card>
+          )}
         </div>
       )}
     </>
