@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { DecisionStatus } from "@/components/decisions/decision-status";
@@ -14,12 +14,6 @@ import { cancelDecisionAction } from "../actions";
 import { loadDecisionView } from "./decision-view";
 
 export const metadata = { title: "Quyết định công nhận" };
-
-/** "HH:mm dd/MM/yyyy" in Vietnam (UTC+7, no daylight saving), whatever the server's time zone. */
-function vietnamDateTime(value: Date): string {
-  const v = new Date(value.getTime() + 7 * 3600_000).toISOString();
-  return `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
-}
 
 export default async function DecisionPage({ params }: { params: Promise<{ decisionId: string }> }) {
   const { decisionId } = await params;
@@ -69,7 +63,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
             <dt className="text-slate-600">Phiên bản văn bản</dt>
             <dd>{decision.textVersion > 1 ? `Phiên bản ${decision.textVersion} (đã đính chính ${decision.textVersion - 1} lần)` : "Bản ban hành (chưa đính chính)"}</dd>
             <dt className="text-slate-600">Ghi nhận vào hệ thống</dt>
-            <dd>{vietnamDateTime(decision.createdAt)}</dd>
+            <dd>{formatDateTime(decision.createdAt)}</dd>
           </dl>
         </Card>
         <Card title="Văn bản">
@@ -151,7 +145,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
           {[...decision.revisions].reverse().map((r) => (
             <li key={r.version} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <span className="font-medium">{r.version === 1 ? "Phiên bản 1 (ban hành)" : `Phiên bản ${r.version} (đính chính)`}</span>
-              <span className="text-slate-600">{vietnamDateTime(r.createdAt)}</span>
+              <span className="text-slate-600">{formatDateTime(r.createdAt)}</span>
               {r.version === decision.textVersion && <Badge tone="green">Hiện hành</Badge>}
               {r.note && <span className="basis-full text-slate-700">{r.note}</span>}
               <a className="text-brand-700 hover:underline" download href={`${base}/docx?version=${r.version}`} aria-label={`Tải phiên bản ${r.version} của quyết định (.docx)`}>
