@@ -24,6 +24,7 @@ import { openDatabase } from "../lib/db/client";
 import { databaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/prepare";
 import { evidenceStorage, FileSystemEvidenceStorage } from "../lib/dossiers/evidence-storage";
+import { runMain } from "./bench-support";
 
 const MB = 1024 * 1024;
 /** What a phase may add to the process's resident set (PGlite's own heap aside, see below). */
@@ -154,10 +155,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

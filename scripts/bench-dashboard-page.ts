@@ -10,7 +10,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { percentile, signInOverHttp } from "./bench-support";
+import { percentile, signInOverHttp, runMain } from "./bench-support";
 
 const P95_GOAL_MS = 300;
 const SIZE_GOAL_BYTES = 500 * 1024;
@@ -61,10 +61,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -26,7 +26,7 @@ import { figureYears, getCommuneDrilldown, getDashboard, liveDashboardStatements
 import { dashboardAggregatesRawSql, dashboardSqlStrings } from "../lib/reports/dashboard-queries.raw";
 import type { DashboardFilters } from "../lib/reports/dashboard-types";
 import { DEFAULT_SCALE_OPTIONS, seedScaleProvince } from "../prisma/seed/scale-province";
-import { percentile, timeMs, timePaired } from "./bench-support";
+import { percentile, timeMs, timePaired, runMain } from "./bench-support";
 
 const LEADER: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "LEADER", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const P95_GOAL_MS = 30;
@@ -135,10 +135,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -30,7 +30,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { cancelDecision } from "../lib/dossiers/decision-corrections";
 import { verifyAuditChain } from "../lib/audit/audit-chain";
 import { decisionRawSql } from "./bench-decisions.raw";
-import { percentile } from "./bench-support";
+import { percentile, runMain } from "./bench-support";
 
 const P95_GOAL_MS = 300;
 
@@ -145,10 +145,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -27,7 +27,7 @@ import { evidenceStorage } from "../lib/dossiers/evidence-storage";
 import { healthReport } from "../lib/health/health-report";
 import { yearEndReportInput } from "../lib/reports/year-end-report-queries";
 import { reportDownload, yearEndDocxFile } from "../app/api/reports/report-files";
-import { percentile } from "./bench-support";
+import { percentile, runMain } from "./bench-support";
 
 const LEADER: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "LEADER", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const BUILD_GOAL_MS = 1_000;
@@ -168,10 +168,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

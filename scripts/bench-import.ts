@@ -23,6 +23,7 @@ import { migrate } from "../lib/db/prepare";
 import { commitUnitImport, previewUnitImport } from "../lib/registry/import-units";
 import { UNIT_HEADERS } from "../lib/registry/import/unit-columns";
 import { DEFAULT_SCALE_OPTIONS, seedScaleProvince } from "../prisma/seed/scale-province";
+import { runMain } from "./bench-support";
 
 const GOAL_MS = 10_000;
 
@@ -90,7 +91,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

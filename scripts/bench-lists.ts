@@ -28,7 +28,7 @@ import { listDecisions } from "../lib/dossiers/decision-queries";
 import { reviewQueue } from "../lib/reviews/review-queue";
 import { listAuditEvents } from "../lib/audit/audit-queries";
 import { listUsers } from "../lib/users/manage-users";
-import { percentile, timePaired } from "./bench-support";
+import { percentile, timePaired, runMain } from "./bench-support";
 
 const ID = "00000000-0000-4000-8000-000000000000";
 const base = { userId: ID, username: "bench", fullName: "Benchmark", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
@@ -238,10 +238,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

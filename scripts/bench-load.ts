@@ -37,7 +37,7 @@ import autocannon from "autocannon";
 import { openDatabase } from "../lib/db/client";
 import { databaseConfig } from "../lib/db/config";
 import { stableId } from "../prisma/seed/demo-province";
-import { percentile, signInOverHttp } from "./bench-support";
+import { percentile, signInOverHttp, runMain } from "./bench-support";
 
 const P95_GOAL_MS = 400;
 
@@ -350,10 +350,4 @@ async function resolveIdsOverHttp(base: string): Promise<Ids> {
   };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -19,7 +19,7 @@ import { migrate } from "../lib/db/prepare";
 import { listRegistryUnits } from "../lib/registry/units";
 import { unitListFiltersSchema } from "../lib/registry/unit-schemas";
 import { likeContains } from "../lib/registry/search-text";
-import { percentile } from "./bench-support";
+import { percentile, runMain } from "./bench-support";
 
 const ADMIN: Actor = { userId: "00000000-0000-4000-8000-000000000000", username: "bench", fullName: "Benchmark", role: "ADMIN", unitId: null, areaId: null, reviewerLevel: null, authorityId: null };
 const P95_GOAL_MS = 100;
@@ -81,4 +81,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });
+runMain(main);

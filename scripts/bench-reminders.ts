@@ -28,7 +28,7 @@ import { reminderRow } from "../lib/reminders/reminder-run";
 import { insertNotifications } from "../lib/notifications/notify";
 import { isoWeekday } from "../lib/reminders/due";
 import { DEFAULT_SCALE_OPTIONS, seedScaleProvince } from "../prisma/seed/scale-province";
-import { percentile, timeMs } from "./bench-support";
+import { percentile, timeMs, runMain } from "./bench-support";
 
 const GOAL_MS = 2_000;
 
@@ -143,10 +143,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -77,3 +77,14 @@ export async function timePaired(useCase: () => Promise<unknown>, raw: () => Pro
   out.raw.sort((x, y) => x - y);
   return out;
 }
+
+/** Runs a script's main: its result is the exit code; an error is printed and exits 1. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

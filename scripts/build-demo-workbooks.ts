@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { buildDemoProvince } from "../prisma/seed/demo-province";
 import { DEMO_WORKBOOK_DIR, demoWorkbooks, readDemoWorkbook, sheetOf } from "../prisma/seed/demo-workbooks";
+import { runMain } from "./bench-support";
 
 async function main(): Promise<number> {
   await mkdir(DEMO_WORKBOOK_DIR, { recursive: true });
@@ -28,10 +29,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

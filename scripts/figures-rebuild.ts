@@ -14,6 +14,7 @@ import { ownerDatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/prepare";
 import { figureYears } from "../lib/reports/dashboard-queries";
 import { figuresDifferences, rebuildFigures } from "../lib/reports/maintained-figures";
+import { runMain } from "./bench-support";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -43,10 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
