@@ -58,8 +58,8 @@ export const AUDIT_ACTION_LABELS = {
   // The movement's participants (issue 14 §1).
   "registry.participant.created": "Thêm thành phần tham gia phong trào",
   "registry.participant.updated": "Sửa thành phần tham gia phong trào",
-  "registry.participant.deactivated": "Ngừng theo dõi thành phần tham gia phong trào",
-  "registry.participant.reactivated": "Theo dõi lại thành phần tham gia phong trào",
+  "registry.participant.deactivated": "Ngừng hoạt động thành phần tham gia phong trào",
+  "registry.participant.reactivated": "Hoạt động trở lại thành phần tham gia phong trào",
 
   "records.subunit.created": "Thêm đơn vị trực thuộc",
   "records.subunit.updated": "Sửa đơn vị trực thuộc",

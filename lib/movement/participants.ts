@@ -14,7 +14,7 @@ import type { ParticipantInput } from "./sheet-schemas";
 type Tx = Prisma.TransactionClient;
 
 const STALE = "Thành phần tham gia vừa được người khác thay đổi; vui lòng tải lại trang rồi thử lại.";
-const DUPLICATE_CODE = "Mã đã được dùng cho một thành phần tham gia khác (kể cả đã ngừng theo dõi).";
+const DUPLICATE_CODE = "Mã đã được dùng cho một thành phần tham gia khác (kể cả đã ngừng hoạt động).";
 
 const fields = { id: true, code: true, name: true, group: true, authorityId: true, isActive: true, version: true } as const;
 
@@ -104,7 +104,7 @@ export async function setParticipantActive(prisma: PrismaClient, actor: Actor | 
   authorize(actor, { action: "movementParticipants.manage" });
   return prisma.$transaction(async (tx) => {
     const before = await atVersion(tx, input.participantId, input.version);
-    if (before.isActive === input.active) throw new UserFacingError(input.active ? "Thành phần này đang được theo dõi." : "Thành phần này đã ngừng theo dõi từ trước.");
+    if (before.isActive === input.active) throw new UserFacingError(input.active ? "Thành phần này đang hoạt động." : "Thành phần này đã ngừng hoạt động từ trước.");
     const after = await writeAtVersion(tx, before.id, input.version, { isActive: input.active });
     await recordAudit(tx, {
       actor,

@@ -240,7 +240,7 @@ describe("participants", () => {
 
     const off = await setParticipantActive(t.prisma, w.admin, { participantId: p.id, version: 2, active: false, reason: "Sáp nhập vào sở khác" });
     expect(off.isActive).toBe(false);
-    await expect(setParticipantActive(t.prisma, w.admin, { participantId: p.id, version: 3, active: false, reason: "Lần nữa thôi" })).rejects.toThrow(/đã ngừng theo dõi/);
+    await expect(setParticipantActive(t.prisma, w.admin, { participantId: p.id, version: 3, active: false, reason: "Lần nữa thôi" })).rejects.toThrow(/đã ngừng hoạt động/);
     const on = await setParticipantActive(t.prisma, w.admin, { participantId: p.id, version: 3, active: true, reason: "Tái lập theo quyết định" });
     expect(on).toMatchObject({ isActive: true, version: 4 });
 
