@@ -70,6 +70,7 @@ test.describe("movement scoring sheets", () => {
     await expect(page.getByTestId("line-PT-XA-10")).toContainText(next);
 
     // The participants of the demo province.
+    await page.getByRole("link", { name: "← Bảng chấm điểm năm 2026" }).click();
     await page.getByRole("navigation", { name: "Quy định" }).getByRole("link", { name: "Thành phần tham gia phong trào" }).click();
     const participants = page.getByRole("table", { name: "Thành phần tham gia phong trào" });
     await expect(participants).toContainText("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai");

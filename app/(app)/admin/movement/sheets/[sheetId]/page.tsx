@@ -63,7 +63,6 @@ export default async function SheetPage({ params }: { params: Promise<{ sheetId:
               <dd>{sheet.source}</dd>
             </dl>
           )}
-          {editable && <p className="mt-3 text-xs text-slate-500">Nguồn hiện tại: {sheet.source}</p>}
         </Card>
 
         <Card title={`Tiêu chí (${sheet.lines.length}) · tổng điểm tối đa ${formatPoints(sheet.maxTotal)}`}>
