@@ -110,7 +110,7 @@ export function SheetForm({ mode, action, defaults, version }: { mode: "create" 
 }
 
 /** Add a line (then the form empties for the next one) or edit one (then back to the sheet). */
-export function LineForm({ mode, action, defaults, version, prefillKeys, sheetHref }: { mode: "add" | "edit"; action: Action; defaults: Values; version: number; prefillKeys: readonly PrefillKey[]; sheetHref: string }) {
+export function LineForm({ mode, action, defaults, version, prefillKeys, sheetHref, codeExample }: { mode: "add" | "edit"; action: Action; defaults: Values; version: number; prefillKeys: readonly PrefillKey[]; sheetHref: string; codeExample?: string }) {
   const f = useSheetForm(mode === "add" ? addLineSchema : updateLineSchema, defaults, action, {
     version,
     editing: mode === "edit",
@@ -124,7 +124,7 @@ export function LineForm({ mode, action, defaults, version, prefillKeys, sheetHr
     <Form onSubmit={f.onSubmit} className="max-w-3xl space-y-4" aria-label={mode === "add" ? "Thêm tiêu chí" : "Sửa tiêu chí"}>
       <FormAlert message={f.message?.text} tone={f.message?.tone} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Text f={f} name="code" label="Mã tiêu chí" hint="Ví dụ: PT-XA-13" />
+        <Text f={f} name="code" label="Mã tiêu chí" hint={codeExample ? `Không trùng mã đã có, ví dụ: ${codeExample}` : "Không trùng mã khác trong bảng."} />
         <Text f={f} name="maxPoints" label="Điểm tối đa" inputMode="decimal" hint="Tối đa hai chữ số thập phân, ví dụ: 7,5" />
         <Text f={f} name="section" label="Nhóm nội dung" hint="Không bắt buộc, ví dụ: Lãnh đạo, chỉ đạo" />
       </div>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { MOVEMENT_GROUP_LABEL } from "@/lib/movement/groups";
 import { formatPoints } from "@/lib/movement/classification";
 import { PREFILL_KEYS, isPrefillKey } from "@/lib/movement/prefill-keys";
@@ -19,6 +19,12 @@ import { addSheetLineAction, moveSheetLineAction, publishSheetAction, removeShee
 export const metadata = { title: "Bảng chấm điểm phong trào" };
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";
+
+/** The code after the last line's ("PT-KDC-10" → "PT-KDC-11"), as the add form's example. */
+function nextCode(last: string | undefined): string {
+  const m = last ? /^(.*?)(\d+)$/.exec(last) : null;
+  return m ? `${m[1]}${Number(m[2]) + 1}` : "PT-1";
+}
 
 export default async function SheetPage({ params }: { params: Promise<{ sheetId: string }> }) {
   const actor = await requirePermission({ action: "movementSheets.read" });
@@ -43,7 +49,7 @@ export default async function SheetPage({ params }: { params: Promise<{ sheetId:
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>{MOVEMENT_GROUP_LABEL[sheet.group]} · năm {sheet.year}</span>
-            {sheet.frozen ? <Badge tone="blue">Đã công bố, đã khóa</Badge> : sheet.status === "PUBLISHED" ? <Badge tone="green">Đã công bố{sheet.publishedAt ? ` ${formatDateTime(sheet.publishedAt)}` : ""}</Badge> : <Badge tone="amber">Bản nháp</Badge>}
+            {sheet.frozen ? <Badge tone="blue">Đã công bố, đã khóa</Badge> : sheet.status === "PUBLISHED" ? <Badge tone="green">Đã công bố{sheet.publishedAt ? ` ngày ${formatDate(sheet.publishedAt)}` : ""}</Badge> : <Badge tone="amber">Bản nháp</Badge>}
             {sheet.provisional && <Badge tone="amber">Tạm thời</Badge>}
           </span>
         }
@@ -81,7 +87,7 @@ export default async function SheetPage({ params }: { params: Promise<{ sheetId:
               <tbody className="divide-y divide-slate-100">
                 {sheet.lines.map((l, i) => (
                   <tr key={l.id} data-testid={`line-${l.code}`}>
-                    <td className={`${td} font-mono text-xs text-slate-600`} data-label="Mã">{l.code}</td>
+                    <td className={`${td} whitespace-nowrap font-mono text-xs text-slate-600`} data-label="Mã">{l.code}</td>
                     <td className={td}>
                       {l.section && <span className="block text-xs uppercase tracking-wide text-slate-500">{l.section}</span>}
                       <span className="block text-slate-900">{l.text}</span>
@@ -120,6 +126,7 @@ export default async function SheetPage({ params }: { params: Promise<{ sheetId:
                 version={sheet.version}
                 prefillKeys={keys}
                 sheetHref={href}
+                codeExample={nextCode(sheet.lines.at(-1)?.code)}
                 defaults={{ sheetId: sheet.id, version: sheet.version, code: "", section: "", text: "", maxPoints: "", evidenceHint: "", prefillKey: "" }}
               />
             </div>
