@@ -20,6 +20,7 @@ import { ownerDatabaseConfig } from "../lib/db/config";
 import { EmbeddedDatabaseBusyError } from "../lib/db/embedded-lock";
 import { migrate } from "../lib/db/prepare";
 import { seedDemoProvince } from "../prisma/seed/demo-province";
+import { seedMovementSheets2026 } from "../prisma/seed/movement-sheets";
 import { DEFAULT_SCALE_OPTIONS, ScaleDatasetMismatchError, seedScaleProvince, truncateAppTables, type ScaleOptions } from "../prisma/seed/scale-province";
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
     });
     const now = performance.now();
     console.log(`Generated: ${JSON.stringify(summary)}`);
+    console.log(`Movement scoring sheets of 2026 added: ${await seedMovementSheets2026(db.prisma)} (issue 14 §1; existing ones left as they are).`);
     // The figures to compare runs by: rows per second of the seed itself, and the process's peak memory.
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     console.log(

@@ -27,6 +27,16 @@ export const AUDIT_ACTION_LABELS = {
   "rules.criterion.updated": "Sửa tiêu chí bổ sung của tỉnh",
   "rules.criterion.retired": "Ngừng áp dụng tiêu chí bổ sung của tỉnh",
   "rules.deadlines.updated": "Sửa mốc thời hạn của năm đánh giá",
+  // The movement's scoring sheets (issue 14 §1): rules as data.
+  "rules.sheet.created": "Tạo bảng chấm điểm phong trào",
+  "rules.sheet.copied": "Sao chép bảng chấm điểm phong trào từ năm trước",
+  "rules.sheet.updated": "Sửa thông tin bảng chấm điểm phong trào",
+  "rules.sheet.line_added": "Thêm tiêu chí vào bảng chấm điểm phong trào",
+  "rules.sheet.line_updated": "Sửa tiêu chí của bảng chấm điểm phong trào",
+  "rules.sheet.line_removed": "Xóa tiêu chí khỏi bảng chấm điểm phong trào",
+  "rules.sheet.line_moved": "Đổi thứ tự tiêu chí của bảng chấm điểm phong trào",
+  "rules.sheet.classes_updated": "Sửa các mức xếp loại của bảng chấm điểm phong trào",
+  "rules.sheet.published": "Công bố bảng chấm điểm phong trào",
 
   "registry.unit.created": "Thêm đơn vị vào danh mục",
   "registry.unit.updated": "Sửa thông tin đơn vị trong danh mục",
@@ -45,6 +55,11 @@ export const AUDIT_ACTION_LABELS = {
   "registry.authority.updated": "Sửa cơ quan quản lý",
   "registry.authority.deactivated": "Ngừng hoạt động cơ quan quản lý",
   "registry.authority.reactivated": "Hoạt động trở lại cơ quan quản lý",
+  // The movement's participants (issue 14 §1).
+  "registry.participant.created": "Thêm thành phần tham gia phong trào",
+  "registry.participant.updated": "Sửa thành phần tham gia phong trào",
+  "registry.participant.deactivated": "Ngừng hoạt động thành phần tham gia phong trào",
+  "registry.participant.reactivated": "Hoạt động trở lại thành phần tham gia phong trào",
 
   "records.subunit.created": "Thêm đơn vị trực thuộc",
   "records.subunit.updated": "Sửa đơn vị trực thuộc",
@@ -118,6 +133,9 @@ export const AUDIT_ENTITY_LABELS = {
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
   EmailDelivery: "Thư điện tử",
+  // The movement (issue 14 §1).
+  ScoringSheet: "Bảng chấm điểm phong trào",
+  MovementParticipant: "Thành phần tham gia phong trào",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -131,7 +149,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "auth.", label: "Đăng nhập, đăng xuất" },
   { prefix: "user.", label: "Quản lý người dùng" },
   { prefix: "registry.", label: "Danh mục đơn vị, địa bàn, cơ quan" },
-  { prefix: "rules.", label: "Quy định: thẩm quyền, tiêu chí của tỉnh" },
+  { prefix: "rules.", label: "Quy định: thẩm quyền, tiêu chí của tỉnh, bảng chấm điểm phong trào" },
   { prefix: "records.", label: "Số liệu theo dõi" },
   { prefix: "dossier.", label: "Hồ sơ" },
   { prefix: "evidence.", label: "Minh chứng" },

@@ -53,7 +53,16 @@ export type Permission =
   /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
   | { action: "deadlines.manage" }
   /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
-  | { action: "notification.own"; ownerId: string };
+  | { action: "notification.own"; ownerId: string }
+  // ── The movement, sheets and participants (issue 14 §1, ADR 0030) ──
+  /** Read the movement's scoring sheets (rules as data, like "rules.read"): admins and leaders. */
+  | { action: "movementSheets.read" }
+  /** Create, copy, edit and publish scoring sheets until an evaluation freezes them (like "rules.manage"). */
+  | { action: "movementSheets.manage" }
+  /** Read the movement's participants (departments, Front and mass organisations): admins and leaders. */
+  | { action: "movementParticipants.read" }
+  /** Add, edit, deactivate and reactivate participants (like "registry.manage"). */
+  | { action: "movementParticipants.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -158,6 +167,15 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return actor.role === "ADMIN" || actor.role === "LEADER";
     case "notification.own":
       return actor.userId === permission.ownerId;
+    // The movement's sheets are rules as data, its participants a registry list: same holders.
+    case "movementSheets.read":
+      return can(actor, { action: "rules.read" });
+    case "movementSheets.manage":
+      return can(actor, { action: "rules.manage" });
+    case "movementParticipants.read":
+      return can(actor, { action: "registry.read" });
+    case "movementParticipants.manage":
+      return can(actor, { action: "registry.manage" });
     default:
       return false;
   }

@@ -25,6 +25,7 @@ import {
   type OrganisationSeed,
 } from "./demo-data";
 import { importDemoWorkbooks, importedSubUnitIds } from "./demo-workbooks";
+import { seedMovement } from "./movement-sheets";
 
 /** A UUID derived from a natural key (name-based, like UUID v5), so re-runs hit the same rows. */
 export function stableId(key: string): string {
@@ -418,6 +419,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     // and there is nothing else for it to wait behind.
     { timeout: 120_000, maxWait: 60_000 },
   );
+  const movement = await seedMovement(prisma); // issue 14 §1: the 2026 scoring sheets and the demo participants
 
   return {
     communes: COMMUNES.length,
@@ -430,6 +432,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     disciplineRecords: discipline.length,
     users: userRows.length,
     imported,
+    movement,
   };
 }
 

@@ -57,6 +57,8 @@ export const APP_TABLES = [
   "ProvinceFigure",
   // The per-year deadlines (issue 13 §5): no foreign key either.
   "CycleCalendar",
+  // The movement (issue 14): scoring sheets have no foreign key to the tables above.
+  "MovementEvidenceFile", "MovementScore", "MovementEvaluation", "ScoringCriterion", "ScoringClass", "ScoringSheet", "MovementParticipant",
 ] as const;
 
 /**

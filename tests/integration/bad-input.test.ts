@@ -205,6 +205,85 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { criterionId: "id", version: "version", reason: "text" },
   },
+  // Issue 14 §1: the movement's scoring sheets and participants.
+  [`${A}/admin/movement/sheets/actions.ts#createSheetAction`]: {
+    actor: "admin",
+    setup: async () => ({ year: "2027", group: "COMMUNE", title: "Bảng chấm điểm năm 2027: xã, phường", source: "Kế hoạch 195/KH-UBND ngày 17/12/2025", provisional: true }),
+    fields: { year: "year", group: "choice", title: "text", source: "text", provisional: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#copySheetAction`]: {
+    actor: "admin",
+    setup: async () => {
+      await movementSheet(2026);
+      return { year: "2027", group: "COMMUNE" };
+    },
+    fields: { year: "year", group: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#updateSheetAction`]: {
+    actor: "admin",
+    setup: async () => ({ sheetId: (await movementSheet()).id, version: "1", title: "Bảng chấm điểm năm 2027 (sửa)", source: "Công văn phát động năm 2027", provisional: false }),
+    fields: { sheetId: "id", version: "version", title: "text", source: "text", provisional: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#addSheetLineAction`]: {
+    actor: "admin",
+    setup: async () => ({ sheetId: (await movementSheet()).id, version: "1", code: "PT-XA-3", section: "Kết quả", text: "Không có cá nhân vi phạm bị xử lý kỷ luật", maxPoints: "7,5", evidenceHint: "Báo cáo", prefillKey: "noDiscipline" }),
+    fields: { sheetId: "id", version: "version", code: "text", section: "text", text: "text", maxPoints: "text", evidenceHint: "text", prefillKey: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#updateSheetLineAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const sheet = await movementSheet();
+      return { sheetId: sheet.id, version: "1", criterionId: sheet.lines[0]!, code: "PT-XA-1", section: "", text: "Quý I, Đảng ủy có nghị quyết về an ninh, trật tự", maxPoints: "55", evidenceHint: "", prefillKey: "" };
+    },
+    fields: { sheetId: "id", version: "version", criterionId: "id", code: "text", text: "text", maxPoints: "text", prefillKey: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#removeSheetLineAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const sheet = await movementSheet();
+      return { sheetId: sheet.id, version: "1", criterionId: sheet.lines[1]! };
+    },
+    fields: { sheetId: "id", version: "version", criterionId: "id" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#moveSheetLineAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const sheet = await movementSheet();
+      return { sheetId: sheet.id, version: "1", criterionId: sheet.lines[1]!, direction: "up" };
+    },
+    fields: { sheetId: "id", version: "version", criterionId: "id", direction: "choice" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#saveSheetClassesAction`]: {
+    actor: "admin",
+    setup: async () => ({ sheetId: (await movementSheet()).id, version: "1", classes: [{ code: "XUAT_SAC", name: "Xuất sắc", minPoints: "85,5", requiresRecognition: true }, { code: "DAT", name: "Đạt", minPoints: "0", requiresRecognition: false }] }),
+    fields: { sheetId: "id", version: "version", "classes.0.code": "text", "classes.0.name": "text", "classes.0.minPoints": "text", "classes.1.requiresRecognition": "choice", classes: "text" },
+  },
+  [`${A}/admin/movement/sheets/actions.ts#publishSheetAction`]: {
+    actor: "admin",
+    setup: async () => ({ sheetId: (await movementSheet()).id, version: "1" }),
+    fields: { sheetId: "id", version: "version" },
+  },
+  [`${A}/admin/movement/participants/actions.ts#createParticipantAction`]: {
+    actor: "admin",
+    setup: async () => ({ code: "PT-MTTQ", name: "Ủy ban MTTQ Việt Nam tỉnh", group: "FRONT_ORGANISATION", authorityId: "" }),
+    fields: { code: "text", name: "text", group: "choice", authorityId: "id" },
+  },
+  [`${A}/admin/movement/participants/actions.ts#updateParticipantAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const p = await t.prisma.movementParticipant.create({ data: { code: "PT-TD", name: "Tỉnh đoàn", group: "FRONT_ORGANISATION" } });
+      return { participantId: p.id, version: "1", code: "PT-TD", name: "Tỉnh đoàn Lào Cai", group: "FRONT_ORGANISATION", authorityId: "" };
+    },
+    fields: { participantId: "id", version: "version", code: "text", name: "text", group: "choice", authorityId: "id" },
+  },
+  [`${A}/admin/movement/participants/actions.ts#setParticipantActiveAction`]: {
+    actor: "admin",
+    setup: async () => {
+      const p = await t.prisma.movementParticipant.create({ data: { code: "PT-TD", name: "Tỉnh đoàn", group: "FRONT_ORGANISATION" } });
+      return { participantId: p.id, version: "1", active: false, reason: "Không còn tham gia phong trào" };
+    },
+    fields: { participantId: "id", version: "version", active: "choice", reason: "text" },
+  },
   [`${A}/admin/registry/communes/actions.ts#createCommuneAction`]: {
     actor: "admin",
     setup: async () => ({ code: "XA-MOI", name: "Xã Mới", communeKind: "XA" }),
@@ -528,6 +607,23 @@ const TABLE: Record<string, Entry> = {
     fields: { decisionId: "id", "dossiers.0.dossierId": "id", "dossiers.0.version": "version", reason: "text", reference: "text" },
   },
 };
+
+/** A draft movement sheet of the commune group (two lines, 100 points, the default classes), written directly. */
+async function movementSheet(year = 2027) {
+  const { defaultClasses } = await import("../../lib/movement/sheet-rules");
+  const sheet = await t.prisma.scoringSheet.create({
+    data: {
+      year,
+      group: "COMMUNE",
+      title: `Bảng chấm điểm năm ${year}: xã, phường`,
+      source: "Kế hoạch 195/KH-UBND ngày 17/12/2025",
+      criteria: { create: [{ code: "PT-XA-1", position: 1, text: "Quý I, Đảng ủy có nghị quyết", maxPoints: "60" }, { code: "PT-XA-2", position: 2, text: "Có kế hoạch bảo đảm an ninh, trật tự", maxPoints: "40" }] },
+      classes: { create: defaultClasses("COMMUNE").map((c, i) => ({ ...c, rank: i + 1, minPoints: c.minPoints.toFixed(2) })) },
+    },
+    include: { criteria: { orderBy: { position: "asc" } } },
+  });
+  return { id: sheet.id, lines: sheet.criteria.map((c) => c.id) };
+}
 
 /** A decision issued by the real use-case, recognising one PROPOSED dossier of agency A. */
 async function issuedDecision(c: Ctx) {

@@ -323,3 +323,32 @@ describe("notification.own: one's own notifications only, whatever the role", ()
     expect(can(null, { action: "notification.own", ownerId: "" })).toBe(false);
   });
 });
+
+describe("the movement's sheets and participants (issue 14 §1): as rules and registry", () => {
+  it.each([
+    // actor, read, manage
+    ["admin", true, true],
+    ["leader", true, false],
+    ["provincialReviewer", false, false],
+    ["communeReviewer", false, false],
+    ["reviewerWithoutLevel", false, false],
+    ["unitOfficer", false, false],
+    ["communeOfficer", false, false],
+    ["officerWithoutScope", false, false],
+  ] as const)("%s: read %s, manage %s", (who, read, manage) => {
+    expect(can(actors[who], { action: "movementSheets.read" })).toBe(read);
+    expect(can(actors[who], { action: "movementSheets.manage" })).toBe(manage);
+    expect(can(actors[who], { action: "movementParticipants.read" })).toBe(read);
+    expect(can(actors[who], { action: "movementParticipants.manage" })).toBe(manage);
+    // They follow the rules and registry permissions they mirror.
+    expect(can(actors[who], { action: "movementSheets.read" })).toBe(can(actors[who], { action: "rules.read" }));
+    expect(can(actors[who], { action: "movementParticipants.manage" })).toBe(can(actors[who], { action: "registry.manage" }));
+  });
+
+  it("refuses an anonymous caller and throws ForbiddenError from authorize", () => {
+    for (const action of ["movementSheets.read", "movementSheets.manage", "movementParticipants.read", "movementParticipants.manage"] as const) expect(can(null, { action })).toBe(false);
+    expect(() => authorize(actors.leader, { action: "movementSheets.manage" })).toThrow(ForbiddenError);
+    expect(() => authorize(actors.provincialReviewer, { action: "movementSheets.read" })).toThrow(ForbiddenError);
+    expect(() => authorize(actors.leader, { action: "movementParticipants.manage" })).toThrow(ForbiddenError);
+  });
+});

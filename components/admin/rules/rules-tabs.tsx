@@ -4,6 +4,9 @@ const TABS = [
   { key: "competence", href: "/admin/rules/competence", label: "Thẩm quyền công nhận" },
   { key: "criteria", href: "/admin/rules/criteria", label: "Tiêu chí bổ sung của tỉnh" },
   { key: "deadlines", href: "/admin/deadlines", label: "Mốc thời hạn" },
+  // The movement (issue 14 §1): same readers as the rules (movementSheets.read, movementParticipants.read).
+  { key: "sheets", href: "/admin/movement/sheets", label: "Bảng chấm điểm phong trào" },
+  { key: "participants", href: "/admin/movement/participants", label: "Thành phần tham gia phong trào" },
 ] as const;
 
 /** The sections of the rules administration; "Mốc thời hạn" only for those who may edit it (`deadlines`). */

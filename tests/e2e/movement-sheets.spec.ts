@@ -1,0 +1,82 @@
+/**
+ * The movement's scoring sheets as data (issue 14 §1): under Quy định an admin opens the 2026
+ * commune sheet, changes a line's maximum and a class's cut-off — a bad value is refused in
+ * Vietnamese with everything typed kept — saves, and the sheet shows the new values; the
+ * participants list shows the demo province's departments and organisations.
+ */
+import { expect, test } from "./fixtures";
+import { signIn } from "./helpers";
+
+test.describe("movement scoring sheets", () => {
+  test("an admin edits a line's points and a class cut-off of a 2026 sheet; the participants are listed", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.getByRole("link", { name: "Quy định", exact: true }).first().click();
+    await page.getByRole("navigation", { name: "Quy định" }).getByRole("link", { name: "Bảng chấm điểm phong trào" }).click();
+    await expect(page.getByRole("heading", { name: "Bảng chấm điểm phong trào" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Năm" }).getByRole("link", { name: "2026", exact: true }).click();
+
+    const sheets = page.getByRole("table", { name: "Bảng chấm điểm năm 2026" });
+    const communeRow = sheets.getByRole("row").filter({ hasText: "Ủy ban nhân dân xã, phường" });
+    await expect(communeRow).toContainText("Đã công bố");
+    await expect(communeRow).toContainText("Tạm thời");
+    await expect(communeRow).toContainText("12");
+    await communeRow.getByRole("link", { name: "Ủy ban nhân dân xã, phường" }).click();
+    await expect(page.getByRole("heading", { name: /năm 2026: Ủy ban nhân dân xã, phường/ })).toBeVisible();
+
+    // A line's maximum: a bad value is refused on the spot, the text typed with it is kept.
+    const lines = page.getByRole("table", { name: "Tiêu chí của bảng chấm điểm" });
+    await lines.getByRole("link", { name: "Sửa tiêu chí PT-XA-10" }).click();
+    const lineForm = page.getByRole("form", { name: "Sửa tiêu chí" });
+    const points = lineForm.getByLabel("Điểm tối đa");
+    await expect(points).toBeEditable();
+    // Alternate between two values so that a second run on the same database changes something too.
+    const next = (await points.inputValue()) === "6" ? "5,5" : "6";
+    const hint = `Kế hoạch, biên bản diễn đàn (e2e ${next})`;
+    await lineForm.getByLabel("Tài liệu kiểm chứng cần có").fill(hint);
+    await points.fill("6,125");
+    await lineForm.getByRole("button", { name: "Lưu tiêu chí" }).click();
+    await expect(lineForm.getByText("Điểm tối đa là số dương, tối đa hai chữ số thập phân (ví dụ: 12,5).")).toBeVisible();
+    await expect(points).toHaveValue("6,125");
+    await expect(lineForm.getByLabel("Tài liệu kiểm chứng cần có")).toHaveValue(hint);
+    await points.fill(next);
+    await lineForm.getByRole("button", { name: "Lưu tiêu chí" }).click();
+
+    // Back on the sheet: the line and the total read the new value.
+    const line = page.getByRole("table", { name: "Tiêu chí của bảng chấm điểm" }).getByTestId("line-PT-XA-10");
+    await expect(line).toContainText(next);
+    await expect(line).toContainText(hint);
+    const total = next === "6" ? "101" : "100,5";
+    await expect(page.getByRole("heading", { name: `Tiêu chí (12) · tổng điểm tối đa ${total}` })).toBeVisible();
+
+    // A class cut-off above the sheet's maximum: refused by the server, what was typed stays.
+    const classes = page.getByRole("form", { name: "Các mức xếp loại" });
+    const kha = classes.getByLabel("Điểm sàn mức 2");
+    await expect(kha).toBeEditable();
+    const cutOff = (await kha.inputValue()) === "72,5" ? "71" : "72,5";
+    await classes.getByLabel("Tên mức 2").fill("Khá (e2e)");
+    await kha.fill("150");
+    await classes.getByRole("button", { name: "Lưu các mức xếp loại" }).click();
+    await expect(classes.getByRole("alert").first()).toContainText(`vượt tổng điểm tối đa ${total}`);
+    await expect(kha).toHaveValue("150");
+    await expect(classes.getByLabel("Tên mức 2")).toHaveValue("Khá (e2e)");
+    await kha.fill(cutOff);
+    await classes.getByLabel("Tên mức 2").fill("Khá");
+    await classes.getByRole("button", { name: "Lưu các mức xếp loại" }).click();
+    await expect(classes.getByRole("status")).toHaveText("Đã lưu.");
+
+    // What the sheet holds now, as the next person opening it reads it.
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Các mức xếp loại" }).getByLabel("Điểm sàn mức 2")).toHaveValue(cutOff);
+    await expect(page.getByTestId("line-PT-XA-10")).toContainText(next);
+
+    // The participants of the demo province.
+    await page.getByRole("link", { name: "← Bảng chấm điểm năm 2026" }).click();
+    await page.getByRole("navigation", { name: "Quy định" }).getByRole("link", { name: "Thành phần tham gia phong trào" }).click();
+    const participants = page.getByRole("table", { name: "Thành phần tham gia phong trào" });
+    await expect(participants).toContainText("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai");
+    await expect(participants).toContainText("Hội Cựu chiến binh tỉnh Lào Cai");
+    const department = participants.getByRole("row").filter({ hasText: "PT-SGDDT" });
+    await expect(department).toContainText("Sở, ban, ngành và tương đương cấp tỉnh");
+    await expect(department).toContainText("Sở Giáo dục và Đào tạo tỉnh Lào Cai");
+  });
+});
