@@ -53,7 +53,12 @@ export type Permission =
   /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
   | { action: "deadlines.manage" }
   /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
-  | { action: "notification.own"; ownerId: string };
+  | { action: "notification.own"; ownerId: string }
+  // Commendations (issue 14 §3).
+  /** Open the commendation proposals and award decisions of the province: province-wide readers. */
+  | { action: "commendation.read" }
+  /** Prepare proposals, issue their tờ trình and record award decisions: the provincial police. */
+  | { action: "commendation.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -158,6 +163,14 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return actor.role === "ADMIN" || actor.role === "LEADER";
     case "notification.own":
       return actor.userId === permission.ownerId;
+    // Commendations (issue 14 §3). The provincial police prepare proposals and record the decisions,
+    // as they prepare and record recognition decisions ("decision.issue"), but only at the
+    // provincial level: a commune-police reviewer decides for KDC, not for the province's awards.
+    // A unit's officers see their own unit's awards on its page ("unit.read").
+    case "commendation.manage":
+      return can(actor, { action: "decision.issue" }) && (actor.role === "ADMIN" || actor.reviewerLevel === "PROVINCIAL_POLICE");
+    case "commendation.read":
+      return can(actor, { action: "province.read" });
     default:
       return false;
   }
