@@ -37,7 +37,7 @@ async function lockProposal(tx: Tx, proposalId: string, version: number) {
   return p;
 }
 
-async function bump(tx: Tx, proposalId: string, data: Prisma.CommendationProposalUpdateInput = {}) {
+async function bump(tx: Tx, proposalId: string, data: Prisma.CommendationProposalUncheckedUpdateInput = {}) {
   return tx.commendationProposal.update({ where: { id: proposalId }, data: { ...data, version: { increment: 1 } } });
 }
 
@@ -268,7 +268,7 @@ export async function recordAwardDecision(prisma: PrismaClient, actor: Actor | n
         await tx.award.createMany({
           data: awards.map((a) => ({ id: a.id, decisionId: decision.id, nomineeId: a.nominee.id, kind: proposal.awardKind, year: proposal.year, unitId: a.unitId, participantId: a.unitId ? null : a.participantId })),
         });
-        const updated = await bump(tx, proposal.id, { state: "DECIDED", decision: { connect: { id: decision.id } } });
+        const updated = await bump(tx, proposal.id, { state: "DECIDED", decisionId: decision.id });
         const after = { number: decision.number, issuedOn: input.issuedOn, issuer: decision.issuerName, signerName: decision.signerName, awards: awards.length };
         const events: AuditInput[] = [
           { actor, action: "commendation.decided", entityType: "AwardDecision", entityId: decision.id, after: { ...after, proposalId: proposal.id } },
