@@ -418,6 +418,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     // and there is nothing else for it to wait behind.
     { timeout: 120_000, maxWait: 60_000 },
   );
+  await (await import("./movement-awards-demo")).seedMovementAwardsDemo(prisma); // commendations demo (issue 14 §3)
 
   return {
     communes: COMMUNES.length,
