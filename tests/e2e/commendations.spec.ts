@@ -4,7 +4,7 @@
  * the decision, and the commune's officer sees the award on the unit's page.
  */
 import { test, expect } from "./fixtures";
-import { answerConfirm, signIn, signOut, unitId } from "./helpers";
+import { answerConfirm, signIn, signOut } from "./helpers";
 import { AWARDS_DEMO } from "../../prisma/seed/movement-awards-demo";
 
 const COMMUNE = "Phường Lào Cai";
@@ -54,9 +54,12 @@ test("a provincial reviewer proposes a Bằng khen for a classified commune, and
   await expect(page.getByText("Đã có quyết định", { exact: true })).toBeVisible();
   await signOut(page);
 
-  // The commune's officer sees the award on the unit's page.
+  // The commune's officer is told, and the notification leads to the unit's page and its awards.
   await signIn(page, "canbo.phuonglaocai");
-  await page.goto(`/units/${unitId(AWARDS_DEMO.unitCode)}`);
+  await page.goto("/inbox");
+  await page.getByRole("link", { name: `${COMMUNE} được tặng ${kind}` }).first().click();
+  await expect(page).toHaveURL(/\/units\/[0-9a-f-]{36}#khen-thuong$/);
+  await expect(page.getByRole("heading", { name: COMMUNE, level: 1 })).toBeVisible();
   const awards = page.getByRole("region", { name: "Khen thưởng" });
   await expect(awards).toContainText(`Năm ${AWARDS_DEMO.year}: ${kind}`);
   await expect(awards).toContainText(/Quyết định số \d+\/QĐ-/);
