@@ -64,3 +64,25 @@ test("a provincial reviewer proposes a Bằng khen for a classified commune, and
   await expect(awards).toContainText(`Năm ${AWARDS_DEMO.year}: ${kind}`);
   await expect(awards).toContainText(/Quyết định số \d+\/QĐ-/);
 });
+
+test("the commendation pages fit a phone @phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "thamdinh.tinh");
+  const fits = async () => {
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+    expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+  };
+  await page.goto(`/commendations/new?year=${AWARDS_DEMO.year}`);
+  await fits();
+  await page.getByLabel("Hình thức khen thưởng").selectOption({ label: "Cờ thi đua của Ủy ban nhân dân tỉnh" });
+  await page.getByRole("button", { name: "Lập đề nghị" }).click();
+  await expect(page).toHaveURL(/\/commendations\/[0-9a-f-]{36}$/);
+  await fits();
+  await page.goto(`/commendations?year=${AWARDS_DEMO.year}`);
+  await fits();
+  await expect(page.getByTestId("proposals-table")).toContainText("Cờ thi đua UBND tỉnh");
+});
