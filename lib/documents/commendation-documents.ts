@@ -11,7 +11,6 @@ import {
   PORTRAIT_TEXT_WIDTH,
   SIZE,
   administrativeDocument,
-  asciiFileStem,
   centered,
   documentHeader,
   estimateTextWidth,
@@ -204,5 +203,3 @@ export async function buildAwardDecisionDocx(input: AwardDecisionDocInput): Prom
   return toDocxBytes(document);
 }
 
-export const submissionFileName = (number: string | null, year: number) => `To-trinh-khen-thuong-${number ? asciiFileStem(number) : `du-thao-${year}`}.docx`;
-export const awardDecisionFileName = (number: string) => `Quyet-dinh-khen-thuong-${asciiFileStem(number) || "khen-thuong"}.docx`;
