@@ -108,6 +108,14 @@ export const AUDIT_ACTION_LABELS = {
   "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
 
   "email.resent": "Gửi lại thư điện tử",
+
+  // Commendations (issue 14 §3).
+  "commendation.proposal_created": "Lập đề nghị khen thưởng",
+  "commendation.nominee_added": "Thêm vào danh sách đề nghị khen thưởng",
+  "commendation.nominee_removed": "Bỏ khỏi danh sách đề nghị khen thưởng",
+  "commendation.submitted": "Ban hành tờ trình đề nghị khen thưởng",
+  "commendation.decided": "Ghi nhận quyết định khen thưởng",
+  "commendation.withdrawn": "Rút đề nghị khen thưởng",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -136,6 +144,9 @@ export const AUDIT_ENTITY_LABELS = {
   // The movement (issue 14 §1).
   ScoringSheet: "Bảng chấm điểm phong trào",
   MovementParticipant: "Thành phần tham gia phong trào",
+  // Commendations (issue 14 §3).
+  CommendationProposal: "Đề nghị khen thưởng",
+  AwardDecision: "Quyết định khen thưởng",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -155,6 +166,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "evidence.", label: "Minh chứng" },
   { prefix: "decision.", label: "Quyết định" },
   { prefix: "email.", label: "Thư điện tử" },
+  { prefix: "commendation.", label: "Khen thưởng" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -62,7 +62,12 @@ export type Permission =
   /** Read the movement's participants (departments, Front and mass organisations): admins and leaders. */
   | { action: "movementParticipants.read" }
   /** Add, edit, deactivate and reactivate participants (like "registry.manage"). */
-  | { action: "movementParticipants.manage" };
+  | { action: "movementParticipants.manage" }
+  // Commendations (issue 14 §3).
+  /** Open the commendation proposals and award decisions of the province: province-wide readers. */
+  | { action: "commendation.read" }
+  /** Prepare proposals, issue their tờ trình and record award decisions: the provincial police. */
+  | { action: "commendation.manage" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -176,6 +181,14 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return can(actor, { action: "registry.read" });
     case "movementParticipants.manage":
       return can(actor, { action: "registry.manage" });
+    // Commendations (issue 14 §3). The provincial police prepare proposals and record the decisions,
+    // as they prepare and record recognition decisions ("decision.issue"), but only at the
+    // provincial level: a commune-police reviewer decides for KDC, not for the province's awards.
+    // A unit's officers see their own unit's awards on its page ("unit.read").
+    case "commendation.manage":
+      return can(actor, { action: "decision.issue" }) && (actor.role === "ADMIN" || actor.reviewerLevel === "PROVINCIAL_POLICE");
+    case "commendation.read":
+      return can(actor, { action: "province.read" });
     default:
       return false;
   }

@@ -51,6 +51,7 @@ describe("notification catalogue", () => {
       { kind: "DECISION_CORRECTED", ...base, decisionId: "q", decisionNumber: "01/QĐ-UBND", textVersion: 2, note: "Sửa ngày" },
       { kind: "DECISION_CANCELLED", ...base, decisionId: "q", decisionNumber: "01/QĐ-UBND", reason: "Nhầm", reference: "03/QĐ-UBND" },
       { kind: "REVIEW_QUEUED", ...base, round: 1 },
+      { kind: "UNIT_AWARDED", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026, awardId: "a-1", awardLabel: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", recipient: "Sở Tư pháp", decisionNumber: "20/QĐ-UBND", issuedOn: "2026-12-05" },
     ];
     expect(events.map((e) => e.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     const rendered = events.map(renderNotification);

@@ -30,7 +30,9 @@ export type NotificationEvent =
   | (DossierFacts & { kind: "DECISION_CORRECTED"; decisionId: string; decisionNumber: string; textVersion: number; note: string })
   | (DossierFacts & { kind: "DECISION_CANCELLED"; decisionId: string; decisionNumber: string; reason: string; reference: string })
   /** A dossier submitted (round 1) or resubmitted (round > 1): now in the competent reviewers' queue. */
-  | (DossierFacts & { kind: "REVIEW_QUEUED"; round: number });
+  | (DossierFacts & { kind: "REVIEW_QUEUED"; round: number })
+  // Commendations (issue 14 §3): the unit (or an individual working there) received an award.
+  | { kind: "UNIT_AWARDED"; unitId: string; unitName: string; year: number; awardId: string; awardLabel: string; recipient: string; decisionNumber: string; issuedOn: string };
 
 export type NotificationKind = NotificationEvent["kind"];
 
@@ -159,6 +161,18 @@ export const NOTIFICATION_CATALOGUE: { [K in NotificationKind]: Entry<Extract<No
       dedupeScope: `REVIEW_QUEUED:${e.dossierId}:${e.round}`,
     }),
   },
+  // Commendations (issue 14 §3).
+  UNIT_AWARDED: {
+    label: "Đơn vị được khen thưởng",
+    audience: "officers",
+    emailByDefault: true,
+    render: (e) => ({
+      title: `${e.recipient} được tặng ${e.awardLabel}`,
+      body: `Quyết định số ${e.decisionNumber} ngày ${isoToDateText(e.issuedOn)} tặng ${e.awardLabel} năm ${e.year} cho ${e.recipient}${e.recipient === e.unitName ? "" : ` (${e.unitName})`}.`,
+      link: `/units/${e.unitId}#khen-thuong`,
+      dedupeScope: `UNIT_AWARDED:${e.awardId}`,
+    }),
+  },
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_CATALOGUE) as NotificationKind[];
@@ -213,7 +227,8 @@ export function renderNotification(event: NotificationEvent): RenderedNotificati
     audience: entry.audience,
     ...text,
     unitId: event.unitId,
-    dossierId: event.dossierId,
+    dossierId: "dossierId" in event ? event.dossierId : null,
+    // Notification.decisionId names a recognition decision; an award decision is reached by its link.
     decisionId: "decisionId" in event ? event.decisionId : null,
   };
 }

@@ -420,6 +420,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     { timeout: 120_000, maxWait: 60_000 },
   );
   const movement = await seedMovement(prisma); // issue 14 §1: the 2026 scoring sheets and the demo participants
+  await (await import("./movement-awards-demo")).seedMovementAwardsDemo(prisma); // commendations demo (issue 14 §3)
 
   return {
     communes: COMMUNES.length,

@@ -606,6 +606,55 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { decisionId: "id", "dossiers.0.dossierId": "id", "dossiers.0.version": "version", reason: "text", reference: "text" },
   },
+  // Commendations (issue 14 §3).
+  [`${A}/commendations/actions.ts#createProposalAction`]: {
+    actor: "reviewer",
+    setup: async () => ({ year: "2026", awardKind: "GIAY_KHEN", title: "" }),
+    fields: { year: "year", awardKind: "choice", title: "text" },
+  },
+  [`${A}/commendations/actions.ts#addCollectiveNomineeAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { classify } = await import("./awards-world");
+      await classify(t.prisma, { unitId: c.agencyA.id }, 2026, 1);
+      const p = await commendationProposal(c);
+      return { proposalId: p.id, version: "1", unitId: c.agencyA.id, participantId: "", achievement: COMMENDATION_ACHIEVEMENT };
+    },
+    fields: { proposalId: "id", version: "version", unitId: "id", achievement: "text" },
+  },
+  [`${A}/commendations/actions.ts#addIndividualNomineeAction`]: {
+    actor: "reviewer",
+    setup: async (c) => ({ ...(await individualInput(c)), proposalId: (await commendationProposal(c)).id, version: "1" }),
+    fields: { proposalId: "id", version: "version", fullName: "text", jobTitle: "text", workUnitId: "id", achievement: "text" },
+  },
+  [`${A}/commendations/actions.ts#removeNomineeAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { p, nominee } = await commendationWithNominee(c);
+      return { proposalId: p.id, version: "2", nomineeId: nominee.id };
+    },
+    fields: { proposalId: "id", version: "version", nomineeId: "id" },
+  },
+  [`${A}/commendations/actions.ts#submitProposalAction`]: {
+    actor: "reviewer",
+    setup: async (c) => ({ proposalId: (await commendationWithNominee(c)).p.id, version: "2", submissionNumber: "15/TTr-CAT", submittedOn: "2026-11-26" }),
+    fields: { proposalId: "id", version: "version", submissionNumber: "text", submittedOn: "date" },
+  },
+  [`${A}/commendations/actions.ts#recordAwardDecisionAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { submitProposal } = await import("../../lib/awards/proposals");
+      const { p } = await commendationWithNominee(c);
+      await submitProposal(t.prisma as never, c.reviewer, { proposalId: p.id, version: 2, submissionNumber: "15/TTr-CAT", submittedOn: "2026-11-26" });
+      return { proposalId: p.id, version: "3", authorityId: c.authority.id, issuerName: "", number: "", issuedOn: "2026-11-28", signerName: "Hoàng Quốc Khánh", signerTitle: "Chủ tịch" };
+    },
+    fields: { proposalId: "id", version: "version", authorityId: "id", issuedOn: "date", signerName: "text", signerTitle: "text" },
+  },
+  [`${A}/commendations/actions.ts#withdrawProposalAction`]: {
+    actor: "reviewer",
+    setup: async (c) => ({ proposalId: (await commendationProposal(c)).id, version: "1", reason: "Đã gộp vào đề nghị khác." }),
+    fields: { proposalId: "id", version: "version", reason: "text" },
+  },
 };
 
 /** A draft movement sheet of the commune group (two lines, 100 points, the default classes), written directly. */
@@ -623,6 +672,22 @@ async function movementSheet(year = 2027) {
     include: { criteria: { orderBy: { position: "asc" } } },
   });
   return { id: sheet.id, lines: sheet.criteria.map((c) => c.id) };
+}
+
+// Commendations (issue 14 §3): a Giấy khen proposal, with one individual nominee where needed.
+const COMMENDATION_ACHIEVEMENT = "Tích cực tham gia phong trào, phát hiện và báo tin kịp thời nhiều vụ việc.";
+async function commendationProposal(c: Ctx) {
+  const { createProposal } = await import("../../lib/awards/proposals");
+  return createProposal(t.prisma as never, c.reviewer, { year: 2026, awardKind: "GIAY_KHEN", title: null });
+}
+async function individualInput(c: Ctx) {
+  return { fullName: "Nguyễn Thị Hoa", jobTitle: "Công an viên", workUnitId: c.agencyA.id, workParticipantId: "", achievement: COMMENDATION_ACHIEVEMENT };
+}
+async function commendationWithNominee(c: Ctx) {
+  const { addIndividualNominee } = await import("../../lib/awards/proposals");
+  const p = await commendationProposal(c);
+  const nominee = await addIndividualNominee(t.prisma as never, c.reviewer, { ...(await individualInput(c)), proposalId: p.id, version: 1, workParticipantId: null });
+  return { p, nominee };
 }
 
 /** A decision issued by the real use-case, recognising one PROPOSED dossier of agency A. */

@@ -352,3 +352,25 @@ describe("the movement's sheets and participants (issue 14 §1): as rules and re
     expect(() => authorize(actors.leader, { action: "movementParticipants.manage" })).toThrow(ForbiddenError);
   });
 });
+
+// Commendations (issue 14 §3).
+describe("commendations: the provincial police prepare and record; province-wide readers read", () => {
+  it.each([
+    // actor, manage, read
+    ["admin", true, true],
+    ["leader", false, true],
+    ["provincialReviewer", true, true],
+    ["communeReviewer", false, false],
+    ["reviewerWithoutLevel", false, false],
+    ["unitOfficer", false, false],
+    ["communeOfficer", false, false],
+    ["officerWithoutScope", false, false],
+  ] as const)("%s", (who, manage, read) => {
+    expect(can(actors[who], { action: "commendation.manage" })).toBe(manage);
+    expect(can(actors[who], { action: "commendation.read" })).toBe(read);
+  });
+  it("nobody signed in", () => {
+    expect(can(null, { action: "commendation.manage" })).toBe(false);
+    expect(can(null, { action: "commendation.read" })).toBe(false);
+  });
+});

@@ -17,6 +17,8 @@ import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossie
 import { formatDate, formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
+import { unitAwards } from "@/lib/awards/queries";
+import { UnitAwards } from "@/components/commendations/unit-awards";
 
 export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
   const actor = await requireActor();
@@ -24,6 +26,7 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
   requireUuid(unitId);
   const year = currentEvaluationYear();
   const unit = await loadOrDeny(() => getUnitDetail(getPrisma(), actor, unitId, year));
+  const awards = await unitAwards(getPrisma(), actor, unit);
   const facts = unit.yearFacts[0];
   const dossier = unit.dossiers[0];
   const state = dossier?.state ?? "NOT_REGISTERED";
@@ -149,6 +152,7 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
             </ul>
           )}
         </Card>
+        <UnitAwards awards={awards} />
       </div>
     </>
   );
