@@ -93,6 +93,13 @@ export const AUDIT_ACTION_LABELS = {
   "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
 
   "email.resent": "Gửi lại thư điện tử",
+
+  // Reports of plan 195/KH-UBND (issue 14 §4)
+  "movementReport.saved": "Lưu báo cáo phong trào",
+  "movementReport.submitted": "Gửi báo cáo phong trào",
+  "movementReport.returned": "Trả lại báo cáo phong trào",
+  "movementReport.provinceBuilt": "Lập báo cáo phong trào của tỉnh",
+  "movementReport.provinceSent": "Ghi số, ngày báo cáo phong trào của tỉnh",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -118,6 +125,9 @@ export const AUDIT_ENTITY_LABELS = {
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
   EmailDelivery: "Thư điện tử",
+  // Reports of plan 195/KH-UBND (issue 14 §4)
+  MovementReport: "Báo cáo phong trào",
+  ProvinceMovementReport: "Báo cáo phong trào của tỉnh",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -137,6 +147,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "evidence.", label: "Minh chứng" },
   { prefix: "decision.", label: "Quyết định" },
   { prefix: "email.", label: "Thư điện tử" },
+  { prefix: "movementReport.", label: "Báo cáo phong trào (KH 195)" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

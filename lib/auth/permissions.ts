@@ -53,7 +53,13 @@ export type Permission =
   /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
   | { action: "deadlines.manage" }
   /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
-  | { action: "notification.own"; ownerId: string };
+  | { action: "notification.own"; ownerId: string }
+  // ── Reports of plan 195/KH-UBND (issue 14 §4, ADR 00XX-movement-reports) ──
+  /**
+   * The provincial police's side of the plan 195 reports: enter a participant's report from its
+   * paper copy, return a unit's report, build the province's report to UBND tỉnh and record it as sent.
+   */
+  | { action: "movementReport.province" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -158,6 +164,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return actor.role === "ADMIN" || actor.role === "LEADER";
     case "notification.own":
       return actor.userId === permission.ownerId;
+    case "movementReport.province":
+      // Plan 195 §VI.6: the units report to the provincial police, who report to UBND tỉnh.
+      return actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE";
     default:
       return false;
   }

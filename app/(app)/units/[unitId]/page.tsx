@@ -17,6 +17,7 @@ import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossie
 import { formatDate, formatNumber } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
+import { reportsOnItsOwn } from "@/lib/movement/report-rules";
 
 export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
   const actor = await requireActor();
@@ -36,6 +37,9 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <LinkButton href={`/units/${unit.id}/records?year=${year}`} variant="secondary">Theo dõi số liệu năm {year}</LinkButton>
+        {reportsOnItsOwn(unit.kind) && (
+          <LinkButton href={`/units/${unit.id}/movement-report?year=${year}`} variant="secondary">Báo cáo phong trào năm {year}</LinkButton>
+        )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Số liệu năm ${year}`}>
