@@ -57,6 +57,8 @@ export const APP_TABLES = [
   "ProvinceFigure",
   // The per-year deadlines (issue 13 §5): no foreign key either.
   "CycleCalendar",
+  // The province's movement reports as built (issue 14 §4): no foreign key.
+  "ProvinceMovementReport",
 ] as const;
 
 /**
