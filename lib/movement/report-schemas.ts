@@ -1,6 +1,6 @@
 /** zod schemas of the plan 195 report forms (issue 14 §4), shared by the forms and the server actions. */
 import { z } from "zod";
-import { idField, optionalCount, optionalText, requiredDate, requiredText, unitIdField, versionField, yearField } from "@/lib/validation/input-rules";
+import { idField, optionalCount, optionalText, pastDate, requiredText, unitIdField, versionField, yearField } from "@/lib/validation/input-rules";
 import { REPORT_COUNT_FIELDS, REPORT_TEXT_FIELDS, REPORT_TEXT_MAX, type ReportCountField, type ReportTextField } from "./report-rules";
 
 const tooLong = `Tối đa ${REPORT_TEXT_MAX.toLocaleString("vi-VN")} ký tự.`;
@@ -35,6 +35,7 @@ export const provinceReportSentSchema = z.object({
   reportId: idField("Báo cáo không hợp lệ."),
   version: versionField,
   number: requiredText("Vui lòng nhập số, ký hiệu báo cáo.", 50, "Số, ký hiệu tối đa 50 ký tự."),
-  sentOn: requiredDate("Vui lòng nhập ngày báo cáo."),
+  // The date the report bears: it has been sent, so not after today.
+  sentOn: pastDate("Vui lòng nhập ngày báo cáo.", "Ngày báo cáo không được sau ngày hôm nay."),
 });
 export type ProvinceReportSentInput = z.output<typeof provinceReportSentSchema>;
