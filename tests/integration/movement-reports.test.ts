@@ -135,7 +135,7 @@ async function full(prisma: PrismaClient) {
   return w;
 }
 
-const expectRejects = async (p: Promise<unknown>, match: RegExp | typeof ForbiddenError) =>
+const expectRejects = async (p: Promise<unknown>, match: RegExp | (abstract new (...args: never[]) => Error)) =>
   match instanceof RegExp ? expect(p).rejects.toThrow(match) : expect(p).rejects.toBeInstanceOf(match);
 
 describe("a unit's report", () => {
