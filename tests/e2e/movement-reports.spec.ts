@@ -23,7 +23,7 @@ test("a unit submits its report; the provincial police track it and build the pr
   await form.getByLabel("Số buổi tuyên truyền, phát động").fill("12");
   await form.getByRole("button", { name: "Gửi báo cáo" }).click();
   await answerConfirm(page, `Gửi báo cáo năm ${YEAR} cho Công an tỉnh?`, "Gửi báo cáo");
-  await expect(form.getByText("Vui lòng nêu kết quả đạt được trước khi gửi báo cáo.")).toBeVisible();
+  await expect(form.locator("#report-results-error")).toHaveText("Vui lòng nêu kết quả đạt được trước khi gửi báo cáo.");
   await expect(form.getByLabel("Số buổi tuyên truyền, phát động")).toHaveValue("12");
   await form.getByLabel("Kết quả đạt được").fill("Tổ chức 12 buổi tuyên truyền pháp luật về an ninh, trật tự cho cán bộ, công chức.");
   await form.getByLabel("Số mô hình đang duy trì").fill("2");
