@@ -72,3 +72,34 @@ test("a unit submits its report; the provincial police track it and build the pr
   expect(agency[3]).toBe(1);
   expect(agency[5]).toBe(1);
 });
+
+test("leaders read the movement dashboard and the five-year summary; a unit officer may not", async ({ page }) => {
+  await signIn(page, "lanhdao");
+  await page.goto(`/dashboard?year=${YEAR}`);
+  await page.getByRole("link", { name: "Phong trào Toàn dân bảo vệ ANTQ →" }).click();
+  await expect(page.getByRole("heading", { name: `Phong trào Toàn dân bảo vệ ANTQ năm ${YEAR}`, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("movement-groups").getByRole("row")).toHaveCount(6);
+  await expect(page.getByTestId("movement-communes")).toBeVisible();
+  await expect(page.getByTestId("movement-trend")).toContainText(String(YEAR));
+  // The leader reads the province's report but does not build it.
+  await page.goto(`/movement/reports/province?year=${YEAR}`);
+  await expect(page.getByRole("heading", { name: `Báo cáo phong trào của tỉnh năm ${YEAR}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Lập báo cáo gửi UBND tỉnh" })).toHaveCount(0);
+  await page.goto("/movement/reports/summary");
+  await expect(page.getByRole("heading", { name: "Tổng hợp phong trào 2026–2030", level: 1 })).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("summary-xlsx").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("Tổng hợp phong trào 2026–2030.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  // Five groups × five years under the title and header rows.
+  expect(wb.getWorksheet("Tổng hợp 5 năm")!.rowCount).toBe(2 + 25);
+  await signOut(page);
+
+  await signIn(page, "canbo.sotuphap");
+  const response = await page.goto("/movement/reports");
+  expect(response?.status()).toBe(403);
+  const dashboard = await page.goto("/dashboard/movement");
+  expect(dashboard?.status()).toBe(403);
+});
