@@ -221,6 +221,23 @@ describe("tracking and reminders", () => {
     ]);
   });
 
+  it("pages the units by keyset: the next page starts after the last row, filters kept", async () => {
+    const p = t.prisma;
+    const w = await world(p);
+    const authority = w.xaA.managingAuthorityId;
+    await p.unit.createMany({ data: Array.from({ length: 55 }, (_, i) => ({ code: `CQ-P${String(i).padStart(2, "0")}`, name: `Cơ quan ${String(i).padStart(2, "0")}`, kind: "CQ" as const, communeId: w.communeA.id, managingAuthorityId: authority })) });
+    const filters = { year: YEAR, group: "AGENCY_ENTERPRISE" as const, communeId: w.communeA.id };
+    const first = await listReportTracking(p, w.province, filters);
+    expect(first.total).toEqual({ count: 56, capped: false });
+    expect(first.page.rows).toHaveLength(50);
+    expect(first.page.after).not.toBeNull();
+    const second = await listReportTracking(p, w.province, { ...filters, after: first.page.after!, from: 51 });
+    expect(second.page.rows.map((r) => r.name)).toEqual(["Cơ quan 50", "Cơ quan 51", "Cơ quan 52", "Cơ quan 53", "Cơ quan 54", "Đơn vị CQ-A"]);
+    expect(second.page.after).toBeNull();
+    const back = await listReportTracking(p, w.province, { ...filters, before: second.page.before! });
+    expect(back.page.rows.map((r) => r.id)).toEqual(first.page.rows.map((r) => r.id));
+  });
+
   it("reminds the officers of units without a submitted report 14 and 3 days before 15/11 and the day after", async () => {
     const p = t.prisma;
     const w = await full(p);
