@@ -80,6 +80,7 @@ test("leaders read the movement dashboard and the five-year summary; a unit offi
   await expect(page.getByRole("heading", { name: `Phong trào Toàn dân bảo vệ ANTQ năm ${YEAR}`, level: 1 })).toBeVisible();
   await expect(page.getByTestId("movement-groups").getByRole("row")).toHaveCount(6);
   await expect(page.getByTestId("movement-communes")).toBeVisible();
+  await expect(page.getByTestId("movement-awards")).toContainText("Số liệu khen thưởng được tổng hợp riêng");
   await expect(page.getByTestId("movement-trend")).toContainText(String(YEAR));
   // The leader reads the province's report but does not build it.
   await page.goto(`/movement/reports/province?year=${YEAR}`);

@@ -5,6 +5,8 @@ import { formatDateTime, formatNumber, formatPercent } from "@/lib/format";
 import { movementByCommune, movementSummary } from "@/lib/movement/report-figures";
 import { provinceReportFigures } from "@/lib/movement/province-report";
 import { TREND_YEARS } from "@/lib/reports/dashboard-queries";
+import { MOVEMENT_GROUP_LABEL } from "@/lib/movement/groups";
+import { NO_AWARD_FIGURES } from "@/lib/movement/exports/province-report-docx";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { CardTable } from "@/components/ui/card-table";
@@ -104,6 +106,19 @@ export default async function MovementDashboardPage({ searchParams }: { searchPa
                 </tbody>
               </CardTable>
             </div>
+          )}
+        </Card>
+        <Card title="Khen thưởng">
+          {figures.awards && figures.awards.length ? (
+            <ul className="list-disc pl-5 text-sm" data-testid="movement-awards">
+              {figures.awards.map((a) => (
+                <li key={`${a.group}:${a.title}:${a.collective}`}>
+                  {MOVEMENT_GROUP_LABEL[a.group]}: {a.title} ({a.collective ? "tập thể" : "cá nhân"}) — {formatNumber(a.count)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="movement-awards">{NO_AWARD_FIGURES}</p>
           )}
         </Card>
         <Card title={`Xu hướng ${year - (TREND_YEARS - 1)}–${year}: phong trào và tiêu chuẩn ANTT`}>
