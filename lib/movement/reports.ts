@@ -8,13 +8,12 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { MovementReportState } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, ForbiddenError } from "@/lib/auth/permissions";
+import { authorize, can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { todayInVietnam } from "@/lib/domain/vietnam-today";
 import { loadCycleCalendar } from "@/lib/rules/cycle-calendar-store";
 import { loadUnitForRead, loadUnitForWrite, STALE_MESSAGE } from "@/lib/records/unit-access";
 import { UserFacingError } from "@/lib/validation/action-result";
-import { can } from "@/lib/auth/permissions";
 import { REPORT_COUNT_FIELDS, REPORT_TEXT_FIELDS, reportGroupOfKind, reportLate, reportsOnItsOwn, submitProblems } from "./report-rules";
 import type { ParticipantReportInput, ReturnReportInput, UnitReportInput } from "./report-schemas";
 
@@ -174,5 +173,3 @@ export async function getParticipantReportPage(prisma: PrismaClient, actor: Acto
   const province = can(actor, { action: "movementReport.province" });
   return { participant, report, deadline: calendar.unitReportEnd, canEdit: province && report?.state !== "SUBMITTED", canReturn: province && report?.state === "SUBMITTED" };
 }
-
-export { ForbiddenError };
