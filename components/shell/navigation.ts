@@ -30,6 +30,8 @@ const HOME_LABELS: Record<HomeView, string> = {
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: HOME_LABELS[homeViewFor(actor)] }];
   if (can(actor, { action: "province.read" })) items.push({ href: "/dashboard", label: "Bảng điều khiển" });
+  // Plan 195 reports (issue 14 §4): the provincial police's tracking and the province's report.
+  if (can(actor, { action: "province.read" })) items.push({ href: "/movement/reports", label: "Báo cáo phong trào" });
   if (can(actor, { action: "unit.list" })) items.push({ href: "/units", label: "Danh sách đơn vị" });
   if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
   // Commendations (issue 14 §3).

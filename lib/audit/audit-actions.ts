@@ -116,6 +116,12 @@ export const AUDIT_ACTION_LABELS = {
   "commendation.submitted": "Ban hành tờ trình đề nghị khen thưởng",
   "commendation.decided": "Ghi nhận quyết định khen thưởng",
   "commendation.withdrawn": "Rút đề nghị khen thưởng",
+  // Reports of plan 195/KH-UBND (issue 14 §4)
+  "movementReport.saved": "Lưu báo cáo phong trào",
+  "movementReport.submitted": "Gửi báo cáo phong trào",
+  "movementReport.returned": "Trả lại báo cáo phong trào",
+  "movementReport.provinceBuilt": "Lập báo cáo phong trào của tỉnh",
+  "movementReport.provinceSent": "Ghi số, ngày báo cáo phong trào của tỉnh",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -147,6 +153,9 @@ export const AUDIT_ENTITY_LABELS = {
   // Commendations (issue 14 §3).
   CommendationProposal: "Đề nghị khen thưởng",
   AwardDecision: "Quyết định khen thưởng",
+  // Reports of plan 195/KH-UBND (issue 14 §4)
+  MovementReport: "Báo cáo phong trào",
+  ProvinceMovementReport: "Báo cáo phong trào của tỉnh",
 } as const satisfies Record<string, string>;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
@@ -167,6 +176,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "decision.", label: "Quyết định" },
   { prefix: "email.", label: "Thư điện tử" },
   { prefix: "commendation.", label: "Khen thưởng" },
+  { prefix: "movementReport.", label: "Báo cáo phong trào (KH 195)" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -67,7 +67,13 @@ export type Permission =
   /** Open the commendation proposals and award decisions of the province: province-wide readers. */
   | { action: "commendation.read" }
   /** Prepare proposals, issue their tờ trình and record award decisions: the provincial police. */
-  | { action: "commendation.manage" };
+  | { action: "commendation.manage" }
+  // ── Reports of plan 195/KH-UBND (issue 14 §4, ADR 0032-movement-reports) ──
+  /**
+   * The provincial police's side of the plan 195 reports: enter a participant's report from its
+   * paper copy, return a unit's report, build the province's report to UBND tỉnh and record it as sent.
+   */
+  | { action: "movementReport.province" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
 export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
@@ -189,6 +195,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return can(actor, { action: "decision.issue" }) && (actor.role === "ADMIN" || actor.reviewerLevel === "PROVINCIAL_POLICE");
     case "commendation.read":
       return can(actor, { action: "province.read" });
+    case "movementReport.province":
+      // Plan 195 §VI.6: the units report to the provincial police, who report to UBND tỉnh.
+      return actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE";
     default:
       return false;
   }

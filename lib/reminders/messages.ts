@@ -7,10 +7,12 @@ import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { REMINDER_DEADLINE_LABELS } from "./due";
 import type { ReminderIntent } from "./scan";
 
-const WHAT: Record<"registration" | "selfAssessmentKdc" | "selfAssessment", string> = {
+const WHAT: Record<"registration" | "selfAssessmentKdc" | "selfAssessment" | "unitReport", string> = {
   registration: "chưa đăng ký phấn đấu",
   selfAssessmentKdc: "chưa nộp hồ sơ tự đánh giá",
   selfAssessment: "chưa nộp hồ sơ tự đánh giá",
+  // Plan 195/KH-UBND §VI.6 (issue 14 §4).
+  unitReport: "chưa gửi báo cáo kết quả phong trào cho Công an tỉnh",
 };
 
 export function reminderMessage(intent: ReminderIntent): { title: string; body: string } {

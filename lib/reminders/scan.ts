@@ -19,8 +19,11 @@
  *   competent for them (`dossier.review`), one intent with the count;
  * - Monday: a weekly digest for each reviewer with a province-wide review scope (queue size and
  *   overdue dossiers), when the queue is not empty.
- * Report deadlines (plan 195/KH-UBND) are due too (lib/reminders/due.ts) but the product keeps no
- * record of those reports, so nobody can be told they are missing one: no intent.
+ * - unit report (plan 195/KH-UBND §VI.6, 15/11; issue 14 §4): the officers (`unit.update`) of each
+ *   reporting unit (XA, CQ, DN, CSGD: a khu dân cư reports through its commune) whose movement
+ *   report of the year is not SUBMITTED, one intent per unit (ADR 0032-movement-reports).
+ * The province's own report deadline (20/11) concerns the provincial police as a body, not an
+ * account the scan could pick: no intent.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReviewerLevel, Role } from "@/lib/generated/prisma/enums";
@@ -30,6 +33,7 @@ import { competenceTableFor, decisionDeadlineOf, reviewerLevels } from "@/lib/ru
 import { loadCompetenceRows } from "@/lib/rules/competence-store";
 import { AWAITING_REVIEW_STATES, type DossierState } from "@/lib/workflow/dossier-states";
 import { loadCycleCalendars } from "@/lib/rules/cycle-calendar-store";
+import { REPORTING_UNIT_KINDS } from "@/lib/movement/report-rules";
 import { digestDue, dueReminders, isoWeek, type DueReminder, type ReminderStage } from "./due";
 
 /** Deadline fields every deadline reminder carries. */
@@ -37,7 +41,7 @@ type DeadlineParams = { year: number; date: string; stage: ReminderStage; daysLe
 
 export type ReminderParams = {
   /** One unit has not registered / not submitted: to its officers. */
-  "reminder.unitDeadline": DeadlineParams & { deadline: "registration" | "selfAssessmentKdc" | "selfAssessment"; unitId: string; unitName: string; unitKind: UnitKind };
+  "reminder.unitDeadline": DeadlineParams & { deadline: "registration" | "selfAssessmentKdc" | "selfAssessment" | "unitReport"; unitId: string; unitName: string; unitKind: UnitKind };
   /** The units of a commune (its khu dân cư) that have not registered / not submitted: to the commune's officers and police reviewer. */
   "reminder.communePending": DeadlineParams & {
     deadline: "registration" | "selfAssessmentKdc" | "selfAssessment";
@@ -200,6 +204,30 @@ async function unitDeadlineIntents(prisma: PrismaClient, due: DueReminder & { de
   return out;
 }
 
+/** Reporting units (active, not excluded) whose movement report of the year is not SUBMITTED (issue 14 §4). */
+function pendingReportUnits(year: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u.id, u.name, u.kind::text AS kind, u."communeId"
+      FROM "Unit" u
+     WHERE u."isActive" AND u."exclusionReason" IS NULL AND u.kind::text = ANY(string_to_array(${csv(REPORTING_UNIT_KINDS)}, ','))
+       AND NOT EXISTS (SELECT 1 FROM "MovementReport" r WHERE r."unitId" = u.id AND r.year = ${year} AND r.state = 'SUBMITTED')`;
+}
+
+/** The unit-report deadline: one intent per unit and officer who may write its report. */
+async function unitReportIntents(prisma: PrismaClient, due: DueReminder, officers: ScopeRow[]): Promise<ReminderIntent[]> {
+  if (officers.length === 0) return [];
+  const rows = await prisma.$queryRaw<PendingMatch[]>(
+    matchScopes(officers, pendingReportUnits(due.year), Prisma.sql`s.user_id::text AS "userId", p.id::text AS id, p.name, p.kind, p."communeId"::text AS "communeId", false AS "communeWide"`),
+  );
+  return rows.map((r) => ({
+    userId: r.userId,
+    kind: "reminder.unitDeadline" as const,
+    dedupeKey: `reminder:${due.id}:${r.userId}:${r.id}`,
+    params: { ...deadlineParams(due), deadline: "unitReport" as const, unitId: r.id, unitName: r.name, unitKind: r.kind },
+    link: `/units/${r.id}/movement-report?year=${due.year}`,
+  }));
+}
+
 async function decisionIntents(prisma: PrismaClient, due: DueReminder, reviewers: ScopeRow[]): Promise<ReminderIntent[]> {
   if (reviewers.length === 0) return [];
   const rows = await prisma.$queryRaw<{ userId: string; count: number }[]>(
@@ -273,7 +301,10 @@ export async function scanReminders(prisma: PrismaClient, today: string): Promis
         case "decision":
           out.push(...(await decisionIntents(prisma, due, reviewers)));
           break;
-        // unitReport, provinceReport: no record of the reports to check (see the module comment).
+        case "unitReport":
+          out.push(...(await unitReportIntents(prisma, due, officers)));
+          break;
+        // provinceReport: the provincial police as a body (see the module comment).
         default:
           break;
       }

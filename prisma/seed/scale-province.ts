@@ -59,6 +59,8 @@ export const APP_TABLES = [
   "CycleCalendar",
   // The movement (issue 14): scoring sheets have no foreign key to the tables above.
   "MovementEvidenceFile", "MovementScore", "MovementEvaluation", "ScoringCriterion", "ScoringClass", "ScoringSheet", "MovementParticipant",
+  // The province's movement reports as built (issue 14 §4): no foreign key.
+  "ProvinceMovementReport",
 ] as const;
 
 /**

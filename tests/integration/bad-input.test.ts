@@ -655,6 +655,41 @@ const TABLE: Record<string, Entry> = {
     setup: async (c) => ({ proposalId: (await commendationProposal(c)).id, version: "1", reason: "Đã gộp vào đề nghị khác." }),
     fields: { proposalId: "id", version: "version", reason: "text" },
   },
+  // ── Reports of plan 195/KH-UBND (issue 14 §4) ──
+  [`${A}/units/[unitId]/movement-report/actions.ts#saveUnitReportAction`]: {
+    actor: "officer",
+    setup: async (c) => ({ ...MOVEMENT_REPORT, unitId: c.agencyA.id }),
+    fields: { unitId: "id", year: "year", version: "version", results: "text", difficulties: "text", propagandaSessions: "count", modelsCount: "count", intent: "choice" },
+  },
+  [`${A}/movement/reports/actions.ts#saveParticipantReportAction`]: {
+    actor: "reviewer",
+    setup: async () => ({ ...MOVEMENT_REPORT, participantId: (await participant()).id }),
+    fields: { participantId: "id", year: "year", version: "version", results: "text", proposals: "text", tipsReceived: "count", intent: "choice" },
+  },
+  [`${A}/movement/reports/actions.ts#returnReportAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { saveUnitReport } = await import("../../lib/movement/reports");
+      const { unitReportSchema } = await import("../../lib/movement/report-schemas");
+      const r = await saveUnitReport(t.prisma, c.officer, unitReportSchema.parse({ ...MOVEMENT_REPORT, unitId: c.agencyA.id, intent: "submit" }));
+      return { reportId: r.id, version: String(r.version), reason: "Thiếu số liệu tuyên truyền." };
+    },
+    fields: { reportId: "id", version: "version", reason: "text" },
+  },
+  [`${A}/movement/reports/actions.ts#buildProvinceReportAction`]: {
+    actor: "reviewer",
+    setup: async () => ({ year: "2026" }),
+    fields: { year: "year" },
+  },
+  [`${A}/movement/reports/actions.ts#markProvinceReportSentAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { buildProvinceReport } = await import("../../lib/movement/province-report");
+      const r = await buildProvinceReport(t.prisma, c.reviewer, 2026);
+      return { reportId: r.id, version: String(r.version), number: "125/BC-CAT", sentOn: "19/11/2026" };
+    },
+    fields: { reportId: "id", version: "version", number: "text", sentOn: "date" },
+  },
 };
 
 /** A draft movement sheet of the commune group (two lines, 100 points, the default classes), written directly. */
@@ -689,6 +724,10 @@ async function commendationWithNominee(c: Ctx) {
   const nominee = await addIndividualNominee(t.prisma as never, c.reviewer, { ...(await individualInput(c)), proposalId: p.id, version: 1, workParticipantId: null });
   return { p, nominee };
 }
+
+/** A plan 195 report as its form sends it (issue 14 §4). */
+const MOVEMENT_REPORT = { year: "2026", version: "0", intent: "save", results: "Tổ chức 12 buổi tuyên truyền.", models: "", propaganda: "", difficulties: "", proposals: "", propagandaSessions: "12", propagandaAttendees: "", modelsCount: "2", tipsReceived: "" };
+const participant = () => t.prisma.movementParticipant.create({ data: { code: `SO-${randomUUID().slice(0, 8)}`, name: "Sở Tư pháp", group: "PROVINCIAL_DEPARTMENT" } });
 
 /** A decision issued by the real use-case, recognising one PROPOSED dossier of agency A. */
 async function issuedDecision(c: Ctx) {

@@ -167,9 +167,13 @@ describe("scanReminders", () => {
     // 17/11: 20/11 in 3 days (agencies, xã); KDC's 15/11 is not at an offset.
     expect(summary(await scanReminders(t.prisma, "2026-11-17"), names)).toEqual(["provincial:reminder.decisionDeadline:2"]);
 
-    // 01/11 (a Sunday): the KDC dossiers are overdue, the 15/11 deadlines 14 days ahead.
+    // 01/11 (a Sunday): the KDC dossiers are overdue, the 15/11 deadlines 14 days ahead — among
+    // them the plan 195 report of every reporting unit with an officer (issue 14 §4; none sent).
     expect(summary(await scanReminders(t.prisma, "2026-11-01"), names)).toEqual([
       "communeOfficerA:reminder.communePending:Xã An[Đơn vị KDC-A2]",
+      "communeOfficerA:reminder.unitDeadline:Đơn vị XA-A",
+      "officerAgencyA:reminder.unitDeadline:Đơn vị CQ-A",
+      "officerAgencyB:reminder.unitDeadline:Đơn vị CQ-B",
       "policeA:reminder.communePending:Xã An[Đơn vị KDC-A2]",
       "policeA:reminder.decisionDeadline:1",
       "policeB:reminder.communePending:Phường Bình[Đơn vị KDC-B1]",

@@ -210,6 +210,15 @@ describe("deadlines.manage (/admin/deadlines): administrators only", () => {
   it("nobody signed in", () => expect(can(null, { action: "deadlines.manage" })).toBe(false));
 });
 
+describe("movementReport.province (plan 195 reports, issue 14 §4): the provincial police only", () => {
+  const everyone = { ...actors, adminWithScope: actor({ role: "ADMIN", areaId: COMMUNE, unitId: "own-unit" }), unknownRole: actor({ role: "SUPERUSER" as never }) };
+  it.each(Object.keys(everyone) as (keyof typeof everyone)[])("%s", (who) => {
+    const a = everyone[who];
+    expect(can(a, { action: "movementReport.province" })).toBe(a.role === "REVIEWER" && a.reviewerLevel === "PROVINCIAL_POLICE");
+  });
+  it("nobody signed in", () => expect(can(null, { action: "movementReport.province" })).toBe(false));
+});
+
 describe("recognition decisions: issuing, the register and one decision", () => {
   it.each([
     // actor, issue, list

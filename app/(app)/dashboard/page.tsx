@@ -43,6 +43,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         action={
           <div className="flex flex-wrap items-start gap-2">
             <ExportButton href={`/api/reports/dashboard.xlsx?${exportQuery}`} label="Xuất Excel (.xlsx)" fallbackName={`Tong-hop-ANTT-${filters.year}.xlsx`} testId="export-xlsx" />
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" href={`/dashboard/movement?year=${filters.year}`}>
+              Phong trào Toàn dân bảo vệ ANTQ →
+            </Link>
             <ExportButton href={`/api/reports/year-end.docx?year=${filters.year}`} label="Báo cáo năm (.docx)" fallbackName={`Bao-cao-ANTT-${filters.year}.docx`} testId="export-docx" progress />
           </div>
         }

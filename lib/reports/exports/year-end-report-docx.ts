@@ -129,7 +129,8 @@ export const SMALL_TABLE_CELL_STYLE = "BaoCaoONho";
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-interface CellSpec {
+/** Also used by the movement's province report (lib/movement/exports). */
+export interface CellSpec {
   text: string;
   width: number;
   align?: Align;
@@ -154,7 +155,7 @@ function gridCell(spec: CellSpec, style: string): TableCell {
   });
 }
 
-interface GridColumn {
+export interface GridColumn {
   width: number;
   align: Align;
 }
@@ -165,7 +166,7 @@ interface GridColumn {
  */
 type BulkRows = string[][][];
 
-function gridTable(columns: GridColumn[], header: CellSpec[][], rows: string[][], style = TABLE_CELL_STYLE, bulk?: BulkRows): Table {
+export function gridTable(columns: GridColumn[], header: CellSpec[][], rows: string[][], style = TABLE_CELL_STYLE, bulk?: BulkRows): Table {
   const headerRows = header.map(
     (cells) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map((cell) => gridCell({ bold: true, align: AlignmentType.CENTER, ...cell }, style)) }),
   );
@@ -195,7 +196,7 @@ const L = AlignmentType.LEFT;
 const R = AlignmentType.RIGHT;
 
 /** One-row header over `columns`, titles in order. */
-function simpleHeader(columns: GridColumn[], titles: string[]): CellSpec[][] {
+export function simpleHeader(columns: GridColumn[], titles: string[]): CellSpec[][] {
   return [columns.map((column, index) => ({ text: titles[index] ?? "", width: column.width }))];
 }
 

@@ -19,6 +19,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { unitAwards } from "@/lib/awards/queries";
 import { UnitAwards } from "@/components/commendations/unit-awards";
+import { reportsOnItsOwn } from "@/lib/movement/report-rules";
 
 export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
   const actor = await requireActor();
@@ -39,6 +40,9 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <LinkButton href={`/units/${unit.id}/records?year=${year}`} variant="secondary">Theo dõi số liệu năm {year}</LinkButton>
+        {reportsOnItsOwn(unit.kind) && (
+          <LinkButton href={`/units/${unit.id}/movement-report?year=${year}`} variant="secondary">Báo cáo phong trào năm {year}</LinkButton>
+        )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Số liệu năm ${year}`}>
