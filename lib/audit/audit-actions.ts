@@ -93,6 +93,17 @@ export const AUDIT_ACTION_LABELS = {
   "registry.subunits.imported": "Nhập danh sách đơn vị trực thuộc và kết quả thi đua từ tệp",
 
   "email.resent": "Gửi lại thư điện tử",
+
+  // The movement's yearly evaluation (issue 14 §2; a prefix of its own so that other movement parts group apart).
+  "movementEvaluation.opened": "Mở phiếu chấm điểm phong trào",
+  "movementEvaluation.scores_saved": "Lưu điểm tự chấm phong trào",
+  "movementEvaluation.evidence_uploaded": "Tải lên minh chứng chấm điểm phong trào",
+  "movementEvaluation.evidence_removed": "Gỡ minh chứng chấm điểm phong trào",
+  "movementEvaluation.submit": "Gửi kết quả tự chấm phong trào",
+  "movementEvaluation.resubmit": "Gửi lại kết quả tự chấm phong trào",
+  "movementEvaluation.reviewed": "Thẩm định điểm phong trào",
+  "movementEvaluation.return": "Trả lại kết quả chấm điểm phong trào",
+  "movementEvaluation.classify": "Xếp loại phong trào",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -117,6 +128,7 @@ export const AUDIT_ENTITY_LABELS = {
   DisciplineRecord: "Quyết định kỷ luật",
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
+  MovementEvaluation: "Phiếu chấm điểm phong trào",
   EmailDelivery: "Thư điện tử",
 } as const satisfies Record<string, string>;
 
@@ -137,6 +149,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "evidence.", label: "Minh chứng" },
   { prefix: "decision.", label: "Quyết định" },
   { prefix: "email.", label: "Thư điện tử" },
+  { prefix: "movementEvaluation.", label: "Chấm điểm, xếp loại phong trào" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

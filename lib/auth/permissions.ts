@@ -53,10 +53,19 @@ export type Permission =
   /** Read and edit the deadlines of a year (/admin/deadlines, issue 13 §5): administrators only. */
   | { action: "deadlines.manage" }
   /** Read or mark one's own notifications (issue 13 §2): strictly per person, whatever the role. */
-  | { action: "notification.own"; ownerId: string };
+  | { action: "notification.own"; ownerId: string }
+  // ── The movement's evaluation (issue 14 §2, ADR 0030) ──
+  /** Score the unit's yearly movement evaluation: the "unit.update" scope (the unit's own side). */
+  | { action: "movement.score"; unit: UnitRef }
+  /** Review, return and classify the unit's movement evaluation: the "dossier.review" scope. */
+  | { action: "movement.review"; unit: UnitRef }
+  /** Score and review the participants (no accounts of their own): the provincial police reviewers. */
+  | { action: "movement.participants" }
+  /** Open the movement review queue: a reviewer of some unit, or of the participants. */
+  | { action: "movement.reviewQueue" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
-export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
+export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide", "movement.score", "movement.review"] as const;
 export type UnitScopedAction = (typeof UNIT_SCOPED_ACTIONS)[number];
 
 /** What scopes depend on: an actor, or any account's access columns (e.g. a row of the users list). */
@@ -158,6 +167,15 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return actor.role === "ADMIN" || actor.role === "LEADER";
     case "notification.own":
       return actor.userId === permission.ownerId;
+    // The movement (issue 14 §2): the same people as the unit's dossier, on each side.
+    case "movement.score":
+      return can(actor, { action: "unit.update", unit: permission.unit });
+    case "movement.review":
+      return can(actor, { action: "dossier.review", unit: permission.unit });
+    case "movement.participants":
+      return actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE";
+    case "movement.reviewQueue":
+      return unitScope(actor, "movement.review") !== null || can(actor, { action: "movement.participants" });
     default:
       return false;
   }
@@ -209,6 +227,10 @@ export function unitScope(actor: ScopeSubject | null, action: UnitScopedAction):
     }
     case "dossier.decide":
       return actor.role === "ADMIN" ? { all: true } : unitScope(actor, "dossier.review");
+    case "movement.score":
+      return unitScope(actor, "unit.update");
+    case "movement.review":
+      return unitScope(actor, "dossier.review");
     default:
       return null;
   }

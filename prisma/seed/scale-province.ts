@@ -57,6 +57,8 @@ export const APP_TABLES = [
   "ProvinceFigure",
   // The per-year deadlines (issue 13 §5): no foreign key either.
   "CycleCalendar",
+  // The movement (issue 14): sheets reach no other table (their lines, classes and evaluations follow by CASCADE).
+  "MovementEvidenceFile", "MovementScore", "MovementEvaluation", "ScoringClass", "ScoringCriterion", "ScoringSheet", "MovementParticipant",
 ] as const;
 
 /**
