@@ -32,6 +32,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, { action: "province.read" })) items.push({ href: "/dashboard", label: "Bảng điều khiển" });
   if (can(actor, { action: "unit.list" })) items.push({ href: "/units", label: "Danh sách đơn vị" });
   if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
+  // The movement's evaluation (issue 14 §2): the reviewers' queue.
+  if (can(actor, { action: "movement.reviewQueue" })) items.push({ href: "/movement/review", label: "Chấm điểm phong trào" });
   if (can(actor, { action: "registry.read" })) items.push({ href: "/admin/registry/units", label: "Danh mục" });
   if (can(actor, { action: "rules.read" })) items.push({ href: "/admin/rules/competence", label: "Quy định" });
   if (can(actor, { action: "user.manage" })) items.push({ href: "/admin/users", label: "Người dùng" });

@@ -5,7 +5,6 @@
  * audit events and notifications.
  */
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../lib/auth/actor";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import {

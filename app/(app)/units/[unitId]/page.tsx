@@ -36,6 +36,8 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
       />
       <div className="mb-4 flex flex-wrap gap-2">
         <LinkButton href={`/units/${unit.id}/records?year=${year}`} variant="secondary">Theo dõi số liệu năm {year}</LinkButton>
+        {/* The movement's evaluation (issue 14 §2). */}
+        <LinkButton href={`/units/${unit.id}/movement?year=${year}`} variant="secondary">Phong trào năm {year}</LinkButton>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Số liệu năm ${year}`}>
