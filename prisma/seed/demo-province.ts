@@ -6,6 +6,7 @@
  * records are all there is not imported again, so a second run adds nothing and never overwrites
  * what users changed (passwords and registry edits included).
  */
+import { ensureMovementDemoSheetsFallback } from "./movement-demo-sheets-fallback";
 import { createHash } from "node:crypto";
 import { dossierFactsOf, type DossierFacts } from "../../lib/registry/placement-rules";
 import { recordDirectlyWrittenDecisions } from "../../lib/dossiers/decision-records";
@@ -419,6 +420,7 @@ export async function seedDemoProvince(prisma: PrismaClient) {
     { timeout: 120_000, maxWait: 60_000 },
   );
 
+  await ensureMovementDemoSheetsFallback(prisma); // issue 14 §2 fallback: writes nothing once the sheets part's seed ran
   return {
     communes: COMMUNES.length,
     units: units.length,
