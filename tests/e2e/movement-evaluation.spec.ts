@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { answerConfirm, signIn, signOut, unitId } from "./helpers";
+import { stableId } from "../../prisma/seed/demo-province";
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,12 +38,12 @@ async function openReview(page: Page, unitName: string) {
   await expect(page.getByRole("heading", { name: `Thẩm định điểm phong trào: ${unitName}` })).toBeVisible();
 }
 
-async function runYear(page: Page, officer: string, unitCode: string, unitName: string) {
-  const movementPage = `/units/${unitId(unitCode)}/movement?year=${YEAR}`;
+async function runYear(page: Page, officer: string, id: string, unitName: string) {
+  const movementPage = `/units/${id}/movement?year=${YEAR}`;
 
   // ── The officer opens the year's evaluation: lines the product knows are pre-filled, with their reason.
   await signIn(page, officer);
-  await page.goto(`/units/${unitId(unitCode)}`);
+  await page.goto(`/units/${id}`);
   await page.getByRole("link", { name: `Phong trào năm ${YEAR}` }).click();
   await expect(page.getByRole("heading", { name: `Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${YEAR}` })).toBeVisible();
   await page.getByRole("button", { name: "Mở phiếu tự chấm điểm" }).click();
@@ -100,10 +101,10 @@ async function runYear(page: Page, officer: string, unitCode: string, unitName: 
 
 test("a commune's year of the movement: pre-filled, returned once, classified", async ({ page }) => {
   test.setTimeout(240_000);
-  await runYear(page, "canbo.phuonglaocai", "XA-LCI-P01", "Phường Lào Cai");
+  await runYear(page, "canbo.phuonglaocai", stableId("unit:XA:LCI-P01"), "Phường Lào Cai");
 });
 
 test("an agency's year of the movement: pre-filled, returned once, classified", async ({ page }) => {
   test.setTimeout(240_000);
-  await runYear(page, "canbo.sotuphap", "CQ-STP", "Sở Tư pháp tỉnh Lào Cai");
+  await runYear(page, "canbo.sotuphap", unitId("CQ-STP"), "Sở Tư pháp tỉnh Lào Cai");
 });
