@@ -8,6 +8,7 @@ import { MOVEMENT_STATE_LABELS, MOVEMENT_STATE_TONES } from "@/lib/movement/eval
 import { classificationDeadline } from "@/lib/movement/groups";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card } from "@/components/ui/card";
+import { EvidenceList } from "./movement-forms";
 
 export function MovementStateBadge({ state }: { state: EvaluationView["state"] }) {
   return <Badge tone={MOVEMENT_STATE_TONES[state]}>{MOVEMENT_STATE_LABELS[state]}</Badge>;
@@ -86,6 +87,7 @@ export function ScoredLines({ view }: { view: EvaluationView }) {
           </p>
           {l.explanation && <p className="text-slate-600">Giải trình: {l.explanation}</p>}
           {l.reviewComment && <p className="text-slate-700">Nhận xét của cán bộ thẩm định: {l.reviewComment}</p>}
+          <EvidenceList files={l.files} />
         </li>
       ))}
     </ol>

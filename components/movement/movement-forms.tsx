@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-field";
 import { useNotice } from "@/components/ui/notice";
+import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT, evidenceFileProblem, NO_FILE_MESSAGE, tooLargeMessage } from "@/lib/dossiers/evidence-rules";
 import { classifyEvaluationAction, returnEvaluationAction, saveReviewAction, saveSelfScoresAction, submitEvaluationAction } from "@/app/(app)/movement/actions";
 
 export type FormLine = {
@@ -30,6 +31,7 @@ export type FormLine = {
   reviewComment: string | null;
   flagged: boolean;
   editable: boolean;
+  files: { id: string; fileName: string; sizeBytes: number }[];
 };
 
 type Common = { evaluationId: string; version: number; lines: FormLine[]; classes: SheetClass[]; recognised: boolean | null; maxTotal: number };
@@ -97,6 +99,77 @@ function resultNotice(r: ActionResult<unknown>): string | null {
   if (!r.ok) return null;
   const n = (r.data as { notice?: unknown } | undefined)?.notice;
   return typeof n === "string" ? n : null;
+}
+
+// ───────────── Evidence ─────────────
+
+export function EvidenceList({ files }: { files: FormLine["files"] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="text-sm" data-testid="evidence-files">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a className="text-brand-700 underline" href={`/api/movement/evidence/${f.id}`}>
+            {f.fileName}
+          </a>{" "}
+          <span className="text-slate-500">({Math.max(1, Math.round(f.sizeBytes / 1024))} KB)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One line's upload: checked here first (type by name, size), then by content on the server, as a dossier's evidence. */
+function EvidenceUploader({ evaluationId, line }: { evaluationId: string; line: FormLine }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  const inputId = `evidence-${line.criterionId}`;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor={inputId} className="sr-only">
+        Minh chứng {line.code}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept={EVIDENCE_ACCEPT}
+        className="max-w-full text-sm"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          const problem = file ? evidenceFileProblem(file.name, file.size) : NO_FILE_MESSAGE;
+          if (problem || !file) return setMessage({ text: problem ?? NO_FILE_MESSAGE, tone: "error" });
+          const input = e.currentTarget;
+          setMessage(null);
+          start(async () => {
+            let r: ActionResult<{ id: string }>;
+            try {
+              const query = new URLSearchParams({ criterionId: line.criterionId, fileName: file.name });
+              const response = await fetch(`/api/movement/evaluations/${encodeURIComponent(evaluationId)}/evidence?${query}`, {
+                method: "POST",
+                body: file,
+                headers: { "Content-Type": "application/octet-stream" },
+              });
+              const body: unknown = await response.json().catch(() => null);
+              r = body && typeof body === "object" && "ok" in body ? (body as ActionResult<{ id: string }>) : { ok: false, message: response.status === 413 ? tooLargeMessage() : "Không tải lên được tệp; vui lòng thử lại sau." };
+            } catch {
+              r = { ok: false, message: "Không gửi được tệp (mạng gián đoạn hoặc tệp quá lớn). Vui lòng thử lại." };
+            }
+            if (!r.ok) return setMessage({ text: r.message, tone: "error" });
+            input.value = "";
+            setMessage({ text: "Đã tải lên minh chứng.", tone: "success" });
+            router.refresh();
+          });
+        }}
+      />
+      <span className="text-xs text-slate-500">{pending ? "Đang tải lên…" : EVIDENCE_RULES_TEXT}</span>
+      {message && (
+        <span role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-red-700" : "text-green-700"}>
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
 }
 
 // ───────────── The scorer's form ─────────────
@@ -195,6 +268,8 @@ export function SelfScoreForm({ evaluationId, version, lines, classes, recognise
                   {v.explanation && <span className="block text-slate-600">Giải trình: {v.explanation}</span>}
                 </p>
               )}
+              <EvidenceList files={l.files} />
+              {l.editable && <EvidenceUploader evaluationId={evaluationId} line={l} />}
             </li>
           );
         })}
@@ -262,6 +337,7 @@ export function ReviewForm({ evaluationId, version, lines, classes, recognised, 
                 Đơn vị tự chấm: <strong>{l.selfPoints === null ? "—" : formatPoints(l.selfPoints)}</strong>
                 {l.explanation && <span className="block text-slate-600">Giải trình: {l.explanation}</span>}
               </p>
+              <EvidenceList files={l.files} />
               <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
                 <label className="text-sm">
                   <span className="mb-1 block font-medium text-slate-800">Điểm thẩm định {l.code}</span>

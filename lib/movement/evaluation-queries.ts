@@ -33,6 +33,8 @@ export type EvaluationLineView = {
   flagged: boolean;
   /** The scorer may change this line now. */
   editable: boolean;
+  /** Evidence attached to the line (download: /api/movement/evidence/{id}). */
+  files: { id: string; fileName: string; sizeBytes: number }[];
 };
 
 export type EvaluationView = {
@@ -81,6 +83,7 @@ async function toView(db: Db, actor: Actor | null, ev: LoadedEvaluation): Promis
       reviewComment: s?.reviewComment ?? null,
       flagged: s?.flagged ?? false,
       editable: editable === "ALL" || editable.has(c.id),
+      files: ev.evidenceFiles.filter((f) => f.criterionId === c.id).map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes })),
     };
   });
   let recognised: boolean | null = null;

@@ -55,6 +55,7 @@ const evaluationInclude = {
     },
   },
   scores: true,
+  evidenceFiles: { where: { removedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, criterionId: true, fileName: true, sizeBytes: true } },
 } as const satisfies Prisma.MovementEvaluationInclude;
 
 export type LoadedEvaluation = Prisma.MovementEvaluationGetPayload<{ include: typeof evaluationInclude }>;

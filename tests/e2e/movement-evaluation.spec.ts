@@ -13,8 +13,16 @@ test.describe.configure({ mode: "serial" });
 
 const YEAR = 2026;
 
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
 async function completeAndSubmit(page: Page) {
   const form = page.getByTestId("self-score-form");
+  // Evidence on the first line, in the evidence storage with the dossier's rules.
+  const first = form.locator("li[data-testid^='line-']").first();
+  const firstCode = (await first.getAttribute("data-testid"))!.replace("line-", "");
+  await first.getByLabel(`Minh chứng ${firstCode}`).setInputFiles({ name: "Kế hoạch năm 2026.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(first.getByRole("status")).toHaveText("Đã tải lên minh chứng.");
+  await expect(first.getByTestId("evidence-files").getByRole("link", { name: "Kế hoạch năm 2026.pdf" })).toBeVisible();
   for (const line of await form.locator("li[data-testid^='line-']").all()) {
     const code = (await line.getAttribute("data-testid"))!.replace("line-", "");
     const input = line.getByLabel(`Điểm tự chấm ${code}`);

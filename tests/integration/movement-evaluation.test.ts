@@ -4,7 +4,13 @@
  * resubmission, review and classification (with the TT124 condition), permissions, concurrency,
  * audit events and notifications.
  */
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FileSystemEvidenceStorage } from "../../lib/dossiers/evidence-storage";
+import { findOrphanEvidence } from "../../lib/dossiers/evidence-orphans";
+import { readMovementEvidence, uploadMovementEvidence } from "../../lib/movement/evidence";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import {
@@ -296,5 +302,32 @@ describe("movement evaluation: participants", () => {
     expect(list).toEqual([expect.objectContaining({ name: "Sở Tư pháp", evaluation: expect.objectContaining({ state: "CLASSIFIED", reviewedTotal: 95 }) })]);
     await expect(participantsWithEvaluations(t.prisma, c.communePolice, 2026)).rejects.toBeInstanceOf(ForbiddenError);
     expect((await classifiedEvaluations(t.prisma, 2026))[0]).toMatchObject({ subject: { kind: "participant", participantId: p.id, name: "Sở Tư pháp" }, communeId: null });
+  });
+});
+
+describe("movement evaluation: evidence per line", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "antt-movement-evidence-"));
+  const storage = new FileSystemEvidenceStorage(root);
+  afterAll(() => rm(root, { recursive: true, force: true }));
+  const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+  it("the scorer attaches a checked file to a line it may change; readers download it; it is never an orphan", async () => {
+    const c = await setup();
+    const { id, x } = await scoredCommune(c);
+    const file = await uploadMovementEvidence(t.prisma, storage, c.communeOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "Báo cáo sơ kết.pdf", bytes: PDF });
+    expect(file).toMatchObject({ fileName: "Báo cáo sơ kết.pdf", mimeType: "application/pdf", sizeBytes: PDF.length });
+    expect(await t.prisma.auditEvent.count({ where: { action: "movementEvaluation.evidence_uploaded" } })).toBe(1);
+    await expect(uploadMovementEvidence(t.prisma, storage, c.communeOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "gia.pdf", bytes: new TextEncoder().encode("không phải PDF") })).rejects.toThrow(
+      "Nội dung tệp không đúng với định dạng",
+    );
+    await expect(uploadMovementEvidence(t.prisma, storage, c.otherOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "a.pdf", bytes: PDF })).rejects.toBeInstanceOf(ForbiddenError);
+    await submitEvaluation(t.prisma, c.communeOfficer, { evaluationId: id, version: await version(id) }, BEFORE_DEADLINE);
+    await expect(uploadMovementEvidence(t.prisma, storage, c.communeOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "b.pdf", bytes: PDF })).rejects.toThrow("không cho phép bổ sung minh chứng");
+    const read = await readMovementEvidence(t.prisma, storage, c.provincial, file.id);
+    expect(Buffer.from(read!.bytes).equals(Buffer.from(PDF))).toBe(true);
+    await expect(readMovementEvidence(t.prisma, storage, c.otherOfficer, file.id)).rejects.toBeInstanceOf(ForbiddenError);
+    const view = await evaluationForReview(t.prisma, c.provincial, id);
+    expect(view.lines.find((l) => l.code === "XA-6")!.files).toEqual([{ id: file.id, fileName: "Báo cáo sơ kết.pdf", sizeBytes: PDF.length }]);
+    expect(await findOrphanEvidence(t.prisma, storage, new Date(Date.now() + 2 * 3_600_000))).toEqual([]);
   });
 });

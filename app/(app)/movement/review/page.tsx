@@ -24,7 +24,7 @@ const FIRST_YEAR = 2026;
 const STATES = ["SUBMITTED", "RETURNED", "CLASSIFIED"] as const;
 const filterSchema = z.object({
   group: z.enum(SCORED_GROUPS).optional().catch(undefined),
-  state: z.enum(STATES).optional().catch(undefined),
+  state: z.enum([...STATES, "ALL"]).optional().catch(undefined),
   ...pageSearchFields(uuidCursor),
 });
 
@@ -34,8 +34,9 @@ export default async function MovementQueuePage({ searchParams }: { searchParams
   const params = await searchParams;
   const year = z.coerce.number().int().min(FIRST_YEAR).max(2100).catch(current).parse(searchParam(params, "year"));
   const { group, state, ...pageRequest } = parseSearchParams(filterSchema, params);
-  // The queue opens on what waits for review.
-  const shownState = state ?? (searchParam(params, "state") === undefined ? "SUBMITTED" : undefined);
+  // The queue opens on what waits for review; "ALL" lifts the filter.
+  const stateParam = state ?? "SUBMITTED";
+  const shownState = stateParam === "ALL" ? undefined : stateParam;
   const { page, total } = await movementReviewQueue(getPrisma(), actor, { year, group, state: shownState }, pageRequest);
   const years = Array.from({ length: Math.max(current, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(current, year) - i);
   return (
@@ -48,7 +49,7 @@ export default async function MovementQueuePage({ searchParams }: { searchParams
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-4 sm:items-end" data-testid="queue-filters">
         <FilterSelect name="year" label="Năm" value={year} options={years.map((y) => ({ value: y, label: String(y) }))} />
         <FilterSelect name="group" label="Nhóm" value={group} options={asOptions(SCORED_GROUPS, MOVEMENT_GROUP_LABEL)} allLabel="Tất cả các nhóm" />
-        <FilterSelect name="state" label="Trạng thái" value={shownState ?? ""} options={asOptions(STATES, MOVEMENT_STATE_LABELS)} allLabel="Tất cả" />
+        <FilterSelect name="state" label="Trạng thái" value={stateParam} options={[...asOptions(STATES, MOVEMENT_STATE_LABELS), { value: "ALL", label: "Tất cả" }]} />
         <Button type="submit" variant="secondary">Lọc</Button>
       </form>
       {page.rows.length === 0 ? (
@@ -84,7 +85,7 @@ export default async function MovementQueuePage({ searchParams }: { searchParams
           </tbody>
         </CardTable>
       )}
-      <Pager base="/movement/review" params={{ year, group, state: shownState }} page={page} total={{ count: total, capped: false }} noun="phiếu" testId="movement-pager" />
+      <Pager base="/movement/review" params={{ year, group, state: stateParam }} page={page} total={{ count: total, capped: false }} noun="phiếu" testId="movement-pager" />
     </>
   );
 }
