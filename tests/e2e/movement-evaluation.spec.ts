@@ -116,3 +116,23 @@ test("an agency's year of the movement: pre-filled, returned once, classified", 
   test.setTimeout(240_000);
   await runYear(page, "canbo.sotuphap", unitId("CQ-STP"), "Sở Tư pháp tỉnh Lào Cai");
 });
+
+test.describe("on a phone @phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("the movement page and the reviewers' queue fit the screen @phone", async ({ page }) => {
+    const fits = async () => {
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    };
+    await signIn(page, "canbo.sotuphap");
+    await page.goto(`/units/${unitId("CQ-STP")}/movement?year=${YEAR}`);
+    await expect(page.getByRole("heading", { name: `Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${YEAR}` })).toBeVisible();
+    await fits();
+    // The phone's menu hides "Đăng xuất": a new session is enough here.
+    await page.context().clearCookies();
+    await signIn(page, "thamdinh.tinh");
+    await page.goto(`/movement/review?year=${YEAR}&state=ALL`);
+    await expect(page.getByRole("heading", { name: "Chấm điểm phong trào" })).toBeVisible();
+    await fits();
+  });
+});
