@@ -15,7 +15,7 @@ import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-field";
 import { useNotice } from "@/components/ui/notice";
 import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT, evidenceFileProblem, NO_FILE_MESSAGE, tooLargeMessage } from "@/lib/dossiers/evidence-rules";
-import { classifyEvaluationAction, returnEvaluationAction, saveReviewAction, saveSelfScoresAction, submitEvaluationAction } from "@/app/(app)/movement/actions";
+import { classifyEvaluationAction, removeMovementEvidenceAction, returnEvaluationAction, saveReviewAction, saveSelfScoresAction, submitEvaluationAction } from "@/app/(app)/movement/actions";
 
 export type FormLine = {
   criterionId: string;
@@ -103,19 +103,50 @@ function resultNotice(r: ActionResult<unknown>): string | null {
 
 // ───────────── Evidence ─────────────
 
-export function EvidenceList({ files }: { files: FormLine["files"] }) {
+export function EvidenceList({ files, removable }: { files: FormLine["files"]; removable?: { evaluationId: string } }) {
   if (files.length === 0) return null;
   return (
     <ul className="text-sm" data-testid="evidence-files">
       {files.map((f) => (
-        <li key={f.id}>
-          <a className="text-brand-700 underline" href={`/api/movement/evidence/${f.id}`}>
+        <li key={f.id} className="flex flex-wrap items-center gap-2">
+          <a className="break-all text-brand-700 underline" href={`/api/movement/evidence/${f.id}`}>
             {f.fileName}
-          </a>{" "}
+          </a>
           <span className="text-slate-500">({Math.max(1, Math.round(f.sizeBytes / 1024))} KB)</span>
+          {removable && <RemoveEvidenceButton evaluationId={removable.evaluationId} file={f} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+function RemoveEvidenceButton({ evaluationId, file }: { evaluationId: string; file: FormLine["files"][number] }) {
+  const { router, notify, pending, start, error, setError } = useAct();
+  const { ask, dialog } = useConfirm();
+  return (
+    <>
+      <Button
+        type="button"
+        variant="ghost"
+        className="px-2 py-1"
+        disabled={pending}
+        aria-label={`Gỡ tệp ${file.fileName}`}
+        onClick={async () => {
+          if (!(await ask({ title: "Gỡ tệp minh chứng?", body: `Tệp “${file.fileName}” sẽ không còn trong phiếu chấm điểm.`, confirmLabel: "Gỡ tệp", tone: "danger" }))) return;
+          setError(null);
+          start(async () => {
+            const r = await removeMovementEvidenceAction({ evaluationId, fileId: file.id });
+            if (!r.ok) return setError(r.message);
+            notify(resultNotice(r) ?? "Đã gỡ.");
+            router.refresh();
+          });
+        }}
+      >
+        Gỡ
+      </Button>
+      {error && <span role="alert" className="text-red-700">{error}</span>}
+      {dialog}
+    </>
   );
 }
 
@@ -268,7 +299,7 @@ export function SelfScoreForm({ evaluationId, version, lines, classes, recognise
                   {v.explanation && <span className="block text-slate-600">Giải trình: {v.explanation}</span>}
                 </p>
               )}
-              <EvidenceList files={l.files} />
+              <EvidenceList files={l.files} removable={l.editable ? { evaluationId } : undefined} />
               {l.editable && <EvidenceUploader evaluationId={evaluationId} line={l} />}
             </li>
           );

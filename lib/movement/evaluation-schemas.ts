@@ -43,3 +43,4 @@ const reviewLines = z
 export const saveReviewSchema = z.object({ evaluationId, version: savedVersionField, lines: reviewLines });
 export const returnEvaluationSchema = z.object({ evaluationId, version: savedVersionField, reason: optionalText(2000, "Lý do trả lại tối đa 2000 ký tự."), lines: reviewLines.optional() });
 export const classifyEvaluationSchema = z.object({ evaluationId, version: savedVersionField, lines: reviewLines.optional() });
+export const removeMovementEvidenceSchema = z.object({ evaluationId, fileId: idField("Tệp minh chứng không hợp lệ.") });

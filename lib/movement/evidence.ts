@@ -70,3 +70,26 @@ export async function readMovementEvidence(prisma: PrismaClient, storage: Eviden
   if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) throw new Error(`Movement evidence ${file.id} does not match its stored SHA-256`);
   return { file, bytes };
 }
+
+/** Takes a file off a line the scorer may still change (kept in storage and in the submitted history: only hidden). */
+export async function removeMovementEvidence(prisma: PrismaClient, actor: Actor | null, input: { evaluationId: string; fileId: string }) {
+  return prisma.$transaction(async (tx) => {
+    const file = await tx.movementEvidenceFile.findUnique({ where: { id: input.fileId } });
+    if (!file || file.evaluationId !== input.evaluationId || file.removedAt) throw new UserFacingError("Tệp minh chứng không tồn tại hoặc đã được gỡ.");
+    const ev = await loadEvaluation(tx, file.evaluationId);
+    if (!ev) throw new UserFacingError(EVALUATION_NOT_FOUND);
+    if (!sidesOn(actor, ev).includes("SCORER")) throw new ForbiddenError(ev.unit ? "movement.score" : "movement.participants");
+    const editable = scorerEditableLines(ev.state, ev.scores.filter((s) => s.flagged).map((s) => s.criterionId));
+    if (editable !== "ALL" && !editable.has(file.criterionId)) throw new UserFacingError("Phiếu chấm điểm không cho phép gỡ minh chứng của tiêu chí này lúc này.");
+    await tx.movementEvidenceFile.update({ where: { id: file.id }, data: { removedAt: new Date() } });
+    await recordAudit(tx, {
+      actor,
+      action: "movementEvaluation.evidence_removed",
+      entityType: "MovementEvaluation",
+      entityId: ev.id,
+      unitId: ev.unitId,
+      before: { fileId: file.id, criterion: ev.sheet.criteria.find((c) => c.id === file.criterionId)?.code, fileName: file.fileName },
+    });
+    return { id: file.id };
+  });
+}

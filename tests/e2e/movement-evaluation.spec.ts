@@ -23,6 +23,13 @@ async function completeAndSubmit(page: Page) {
   await first.getByLabel(`Minh chứng ${firstCode}`).setInputFiles({ name: "Kế hoạch năm 2026.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(first.getByRole("status")).toHaveText("Đã tải lên minh chứng.");
   await expect(first.getByTestId("evidence-files").getByRole("link", { name: "Kế hoạch năm 2026.pdf" })).toBeVisible();
+  // A wrong file is taken off again.
+  await first.getByLabel(`Minh chứng ${firstCode}`).setInputFiles({ name: "nham.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(first.getByTestId("evidence-files").getByRole("link", { name: "nham.pdf" })).toBeVisible();
+  await first.getByRole("button", { name: "Gỡ tệp nham.pdf" }).click();
+  await answerConfirm(page, "Gỡ tệp minh chứng?", "Gỡ tệp");
+  await expect(page.getByTestId("notice")).toContainText("Đã gỡ tệp minh chứng.");
+  await expect(first.getByTestId("evidence-files").getByRole("link")).toHaveText(["Kế hoạch năm 2026.pdf"]);
   for (const line of await form.locator("li[data-testid^='line-']").all()) {
     const code = (await line.getAttribute("data-testid"))!.replace("line-", "");
     const input = line.getByLabel(`Điểm tự chấm ${code}`);

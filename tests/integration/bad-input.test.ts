@@ -594,6 +594,17 @@ const TABLE: Record<string, Entry> = {
     },
     fields: { evaluationId: "id", version: "version", reason: "text" },
   },
+  [`${A}/movement/actions.ts#removeMovementEvidenceAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { id, criteria } = await movementEvaluation(c, false);
+      const file = await t.prisma.movementEvidenceFile.create({
+        data: { evaluationId: id, criterionId: criteria["CQDN-6"]!, fileName: "bao-cao.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), storageKey: randomUUID() },
+      });
+      return { evaluationId: id, fileId: file.id };
+    },
+    fields: { evaluationId: "id", fileId: "id" },
+  },
   [`${A}/movement/actions.ts#classifyEvaluationAction`]: {
     actor: "reviewer",
     setup: async (c) => {

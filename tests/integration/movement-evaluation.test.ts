@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FileSystemEvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import { findOrphanEvidence } from "../../lib/dossiers/evidence-orphans";
-import { readMovementEvidence, uploadMovementEvidence } from "../../lib/movement/evidence";
+import { readMovementEvidence, removeMovementEvidence, uploadMovementEvidence } from "../../lib/movement/evidence";
 import type { DossierState } from "../../lib/generated/prisma/enums";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import {
@@ -321,7 +321,15 @@ describe("movement evaluation: evidence per line", async () => {
       "Nội dung tệp không đúng với định dạng",
     );
     await expect(uploadMovementEvidence(t.prisma, storage, c.otherOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "a.pdf", bytes: PDF })).rejects.toBeInstanceOf(ForbiddenError);
+    // A wrong file is taken off (hidden, audited); others may not.
+    const wrong = await uploadMovementEvidence(t.prisma, storage, c.communeOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "nham.pdf", bytes: PDF });
+    await expect(removeMovementEvidence(t.prisma, c.provincial, { evaluationId: id, fileId: wrong.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await removeMovementEvidence(t.prisma, c.communeOfficer, { evaluationId: id, fileId: wrong.id });
+    expect((await t.prisma.movementEvidenceFile.findUniqueOrThrow({ where: { id: wrong.id } })).removedAt).not.toBeNull();
+    expect(await t.prisma.auditEvent.count({ where: { action: "movementEvaluation.evidence_removed" } })).toBe(1);
+    await expect(removeMovementEvidence(t.prisma, c.communeOfficer, { evaluationId: id, fileId: wrong.id })).rejects.toThrow("đã được gỡ");
     await submitEvaluation(t.prisma, c.communeOfficer, { evaluationId: id, version: await version(id) }, BEFORE_DEADLINE);
+    await expect(removeMovementEvidence(t.prisma, c.communeOfficer, { evaluationId: id, fileId: file.id })).rejects.toThrow("không cho phép gỡ minh chứng");
     await expect(uploadMovementEvidence(t.prisma, storage, c.communeOfficer, { evaluationId: id, criterionId: x["XA-6"]!, fileName: "b.pdf", bytes: PDF })).rejects.toThrow("không cho phép bổ sung minh chứng");
     const read = await readMovementEvidence(t.prisma, storage, c.provincial, file.id);
     expect(Buffer.from(read!.bytes).equals(Buffer.from(PDF))).toBe(true);

@@ -10,11 +10,13 @@ import {
   evaluationVersionSchema,
   openParticipantEvaluationSchema,
   openUnitEvaluationSchema,
+  removeMovementEvidenceSchema,
   returnEvaluationSchema,
   saveReviewSchema,
   saveSelfScoresSchema,
 } from "@/lib/movement/evaluation-schemas";
 import { formatPoints } from "@/lib/movement/classification";
+import { removeMovementEvidence } from "@/lib/movement/evidence";
 
 const done = <T extends { ok: boolean }>(r: T) => {
   if (r.ok) revalidatePath("/", "layout");
@@ -70,6 +72,15 @@ export async function classifyEvaluationAction(input: unknown) {
     await runAction(classifyEvaluationSchema, input, getActor, async (actor, data) => {
       const r = await classifyEvaluation(getPrisma(), actor, data);
       return { ...r, notice: r.className ? `Đã xếp loại: ${r.className} (${formatPoints(r.reviewedTotal)} điểm).` : `Đã chốt kết quả: ${formatPoints(r.reviewedTotal)} điểm, không đạt mức xếp loại nào.` };
+    }),
+  );
+}
+
+export async function removeMovementEvidenceAction(input: unknown) {
+  return done(
+    await runAction(removeMovementEvidenceSchema, input, getActor, async (actor, data) => {
+      const r = await removeMovementEvidence(getPrisma(), actor, data);
+      return { ...r, notice: "Đã gỡ tệp minh chứng." };
     }),
   );
 }
