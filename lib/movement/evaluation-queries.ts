@@ -129,7 +129,9 @@ export function classReached(view: Pick<EvaluationView, "classes" | "recognisedU
  */
 export async function unitMovementPage(prisma: PrismaClient, actor: Actor | null, input: { unitId: string; year: number }) {
   const unit = await prisma.unit.findUnique({ where: { id: input.unitId }, select: { id: true, kind: true, communeId: true, name: true, isActive: true } });
-  if (!unit || !can(actor, { action: "unit.read", unit })) throw new ForbiddenError("unit.read");
+  // No such unit: the page's 404; a unit out of scope: its 403.
+  if (!unit) return null;
+  if (!can(actor, { action: "unit.read", unit })) throw new ForbiddenError("unit.read");
   const group = GROUP_OF_UNIT_KIND[unit.kind];
   const mayScore = can(actor, { action: "movement.score", unit });
   const row = await prisma.movementEvaluation.findUnique({ where: { year_unitId: { year: input.year, unitId: unit.id } }, select: { id: true } });

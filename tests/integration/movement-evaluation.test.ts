@@ -107,8 +107,8 @@ describe("movement evaluation: opening with the product's suggestions", () => {
     // Opening again returns the same evaluation.
     expect(await openUnitEvaluation(t.prisma, c.communeOfficer, { unitId: c.w.xaA.id, year: 2026 })).toEqual({ id, created: false });
     const page = await unitMovementPage(t.prisma, c.communeOfficer, { unitId: c.w.xaA.id, year: 2026 });
-    expect(page.evaluation?.lines.map((l) => l.editable)).toEqual([true, true, true, true, true, true]);
-    expect(page.evaluation?.actions).toEqual(["SUBMIT"]);
+    expect(page?.evaluation?.lines.map((l) => l.editable)).toEqual([true, true, true, true, true, true]);
+    expect(page?.evaluation?.actions).toEqual(["SUBMIT"]);
   });
 
   it("says clearly when the group has no published sheet; refuses officers out of scope", async () => {
