@@ -34,6 +34,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, { action: "province.read" })) items.push({ href: "/movement/reports", label: "Báo cáo phong trào" });
   if (can(actor, { action: "unit.list" })) items.push({ href: "/units", label: "Danh sách đơn vị" });
   if (can(actor, { action: "decision.issue" })) items.push({ href: "/decisions", label: "Quyết định công nhận" });
+  // The movement's evaluation (issue 14 §2): the reviewers' queue.
+  if (can(actor, { action: "movement.reviewQueue" })) items.push({ href: "/movement/review", label: "Chấm điểm phong trào" });
   // Commendations (issue 14 §3).
   if (can(actor, { action: "commendation.read" })) items.push({ href: "/commendations", label: "Khen thưởng" });
   if (can(actor, { action: "registry.read" })) items.push({ href: "/admin/registry/units", label: "Danh mục" });

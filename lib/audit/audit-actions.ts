@@ -122,6 +122,16 @@ export const AUDIT_ACTION_LABELS = {
   "movementReport.returned": "Trả lại báo cáo phong trào",
   "movementReport.provinceBuilt": "Lập báo cáo phong trào của tỉnh",
   "movementReport.provinceSent": "Ghi số, ngày báo cáo phong trào của tỉnh",
+  // The movement's yearly evaluation (issue 14 §2; a prefix of its own so that other movement parts group apart).
+  "movementEvaluation.opened": "Mở phiếu chấm điểm phong trào",
+  "movementEvaluation.scores_saved": "Lưu điểm tự chấm phong trào",
+  "movementEvaluation.evidence_uploaded": "Tải lên minh chứng chấm điểm phong trào",
+  "movementEvaluation.evidence_removed": "Gỡ minh chứng chấm điểm phong trào",
+  "movementEvaluation.submit": "Gửi kết quả tự chấm phong trào",
+  "movementEvaluation.resubmit": "Gửi lại kết quả tự chấm phong trào",
+  "movementEvaluation.reviewed": "Thẩm định điểm phong trào",
+  "movementEvaluation.return": "Trả lại kết quả chấm điểm phong trào",
+  "movementEvaluation.classify": "Xếp loại phong trào",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -146,6 +156,7 @@ export const AUDIT_ENTITY_LABELS = {
   DisciplineRecord: "Quyết định kỷ luật",
   Incident: "Vụ việc",
   MovementModel: "Mô hình",
+  MovementEvaluation: "Phiếu chấm điểm phong trào",
   EmailDelivery: "Thư điện tử",
   // The movement (issue 14 §1).
   ScoringSheet: "Bảng chấm điểm phong trào",
@@ -177,6 +188,7 @@ export const AUDIT_ACTION_GROUPS = [
   { prefix: "email.", label: "Thư điện tử" },
   { prefix: "commendation.", label: "Khen thưởng" },
   { prefix: "movementReport.", label: "Báo cáo phong trào (KH 195)" },
+  { prefix: "movementEvaluation.", label: "Chấm điểm, xếp loại phong trào" },
 ] as const;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -73,10 +73,19 @@ export type Permission =
    * The provincial police's side of the plan 195 reports: enter a participant's report from its
    * paper copy, return a unit's report, build the province's report to UBND tỉnh and record it as sent.
    */
-  | { action: "movementReport.province" };
+  | { action: "movementReport.province" }
+  // ── The movement's evaluation (issue 14 §2, ADR 0030) ──
+  /** Score the unit's yearly movement evaluation: the "unit.update" scope (the unit's own side). */
+  | { action: "movement.score"; unit: UnitRef }
+  /** Review, return and classify the unit's movement evaluation: the "dossier.review" scope. */
+  | { action: "movement.review"; unit: UnitRef }
+  /** Score and review the participants (no accounts of their own): the provincial police reviewers. */
+  | { action: "movement.participants" }
+  /** Open the movement review queue: a reviewer of some unit, or of the participants. */
+  | { action: "movement.reviewQueue" };
 
 /** The actions about one unit; each has a query scope (`unitScope`) that agrees with `can`. */
-export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide"] as const;
+export const UNIT_SCOPED_ACTIONS = ["unit.read", "unit.update", "incident.recordPolice", "dossier.review", "dossier.decide", "movement.score", "movement.review"] as const;
 export type UnitScopedAction = (typeof UNIT_SCOPED_ACTIONS)[number];
 
 /** What scopes depend on: an actor, or any account's access columns (e.g. a row of the users list). */
@@ -198,6 +207,15 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "movementReport.province":
       // Plan 195 §VI.6: the units report to the provincial police, who report to UBND tỉnh.
       return actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE";
+    // The movement (issue 14 §2): the same people as the unit's dossier, on each side.
+    case "movement.score":
+      return can(actor, { action: "unit.update", unit: permission.unit });
+    case "movement.review":
+      return can(actor, { action: "dossier.review", unit: permission.unit });
+    case "movement.participants":
+      return actor.role === "REVIEWER" && actor.reviewerLevel === "PROVINCIAL_POLICE";
+    case "movement.reviewQueue":
+      return unitScope(actor, "movement.review") !== null || can(actor, { action: "movement.participants" });
     default:
       return false;
   }
@@ -249,6 +267,10 @@ export function unitScope(actor: ScopeSubject | null, action: UnitScopedAction):
     }
     case "dossier.decide":
       return actor.role === "ADMIN" ? { all: true } : unitScope(actor, "dossier.review");
+    case "movement.score":
+      return unitScope(actor, "unit.update");
+    case "movement.review":
+      return unitScope(actor, "dossier.review");
     default:
       return null;
   }

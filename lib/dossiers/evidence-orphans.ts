@@ -17,7 +17,11 @@ export async function findOrphanEvidence(prisma: PrismaClient, storage: Evidence
   const orphans: string[] = [];
   for (let i = 0; i < candidates.length; i += BATCH) {
     const batch = candidates.slice(i, i + BATCH);
-    const known = new Set((await prisma.evidenceFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey));
+    // The movement's evidence (issue 14 §2) shares the storage: its files are not orphans either.
+    const known = new Set([
+      ...(await prisma.evidenceFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey),
+      ...(await prisma.movementEvidenceFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey),
+    ]);
     orphans.push(...batch.filter((key) => !known.has(key)));
   }
   return orphans.sort();
@@ -29,6 +33,7 @@ export async function removeOrphanEvidence(prisma: PrismaClient, storage: Eviden
   const removed: string[] = [];
   for (const key of orphans) {
     if (await prisma.evidenceFile.findUnique({ where: { storageKey: key }, select: { id: true } })) continue;
+    if (await prisma.movementEvidenceFile.findUnique({ where: { storageKey: key }, select: { id: true } })) continue;
     await storage.remove(key);
     removed.push(key);
   }

@@ -52,6 +52,10 @@ describe("notification catalogue", () => {
       { kind: "DECISION_CANCELLED", ...base, decisionId: "q", decisionNumber: "01/QĐ-UBND", reason: "Nhầm", reference: "03/QĐ-UBND" },
       { kind: "REVIEW_QUEUED", ...base, round: 1 },
       { kind: "UNIT_AWARDED", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026, awardId: "a-1", awardLabel: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", recipient: "Sở Tư pháp", decisionNumber: "20/QĐ-UBND", issuedOn: "2026-12-05" },
+      // The movement's evaluation (issue 14 §2).
+      { kind: "MOVEMENT_SUBMITTED", evaluationId: "e", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026, round: 1 },
+      { kind: "MOVEMENT_RETURNED", evaluationId: "e", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026, round: 1, reason: null, flagged: [] },
+      { kind: "MOVEMENT_CLASSIFIED", evaluationId: "e", unitId: "u-1", unitName: "Sở Tư pháp", year: 2026, className: "Khá", total: "80" },
     ];
     expect(events.map((e) => e.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     const rendered = events.map(renderNotification);
@@ -65,7 +69,7 @@ describe("notification catalogue", () => {
   });
 
   it("officers and reviewers are offered their own kinds", () => {
-    expect(kindsForAudience(["reviewers"])).toEqual(["REVIEW_QUEUED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
+    expect(kindsForAudience(["reviewers"])).toEqual(["REVIEW_QUEUED", "MOVEMENT_SUBMITTED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
     expect(kindsForAudience(["officers"])).not.toContain("REVIEW_QUEUED");
     expect(kindsForAudience(["officers"])).toContain("reminder.unitDeadline");
     expect(kindsForAudience(["officers"])).not.toContain("digest.reviewerWeekly");
@@ -83,5 +87,22 @@ describe("notification catalogue", () => {
     expect(unreadBadge(7)).toBe("7");
     expect(unreadBadge(99)).toBe("99");
     expect(unreadBadge(100)).toBe("99+");
+  });
+});
+
+// ── The movement's evaluation (issue 14 §2) ──
+describe("movement notifications", () => {
+  const m = { evaluationId: "e-1", unitId: "u-1", unitName: "Phường Lào Cai", year: 2026 };
+  it("a return goes to the unit's officers with the reason and the flagged lines, once per round", () => {
+    const r = renderNotification({ kind: "MOVEMENT_RETURNED", ...m, round: 2, reason: "Thiếu minh chứng", flagged: [{ code: "XA-8", comment: "Chưa có báo cáo" }] });
+    expect(r).toMatchObject({ audience: "officers", link: "/units/u-1/movement?year=2026", dedupeScope: "MOVEMENT_RETURNED:e-1:2", dossierId: null });
+    expect(r.body).toBe("Cán bộ thẩm định đã trả lại kết quả tự chấm điểm phong trào (lần gửi thứ 2).\nLý do: Thiếu minh chứng.\nCác tiêu chí cần chấm lại:\n- XA-8: Chưa có báo cáo\nVui lòng chấm lại và gửi lại kết quả.");
+  });
+  it("a classification names the total and the class; a submission goes to the reviewers' review page", () => {
+    expect(renderNotification({ kind: "MOVEMENT_CLASSIFIED", ...m, className: "Khá", total: "78,5" }).body).toBe(
+      "Phường Lào Cai đạt 78,5 điểm sau thẩm định, xếp loại “Khá” trong phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm 2026.",
+    );
+    expect(renderNotification({ kind: "MOVEMENT_CLASSIFIED", ...m, className: null, total: "40" }).body).toContain("chưa đạt mức xếp loại nào");
+    expect(renderNotification({ kind: "MOVEMENT_SUBMITTED", ...m, round: 1 })).toMatchObject({ audience: "reviewers", link: "/movement/evaluations/e-1/review" });
   });
 });

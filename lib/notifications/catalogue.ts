@@ -21,6 +21,9 @@ type DossierFacts = { dossierId: string; unitId: string; unitName: string; year:
 /** A criterion the reviewer flagged, with the reason they wrote. */
 export type FlaggedCriterion = { code: string; title?: string; comment: string | null };
 
+/** The movement's yearly evaluation of a unit (issue 14 §2). */
+type MovementFacts = { evaluationId: string; unitId: string; unitName: string; year: number };
+
 export type NotificationEvent =
   | (DossierFacts & { kind: "DOSSIER_RETURNED"; round: number; flagged: readonly FlaggedCriterion[] })
   | (DossierFacts & { kind: "DOSSIER_PROPOSED"; round: number })
@@ -32,7 +35,11 @@ export type NotificationEvent =
   /** A dossier submitted (round 1) or resubmitted (round > 1): now in the competent reviewers' queue. */
   | (DossierFacts & { kind: "REVIEW_QUEUED"; round: number })
   // Commendations (issue 14 §3): the unit (or an individual working there) received an award.
-  | { kind: "UNIT_AWARDED"; unitId: string; unitName: string; year: number; awardId: string; awardLabel: string; recipient: string; decisionNumber: string; issuedOn: string };
+  | { kind: "UNIT_AWARDED"; unitId: string; unitName: string; year: number; awardId: string; awardLabel: string; recipient: string; decisionNumber: string; issuedOn: string }
+  // The movement's evaluation (issue 14 §2).
+  | (MovementFacts & { kind: "MOVEMENT_SUBMITTED"; round: number })
+  | (MovementFacts & { kind: "MOVEMENT_RETURNED"; round: number; reason: string | null; flagged: readonly FlaggedCriterion[] })
+  | (MovementFacts & { kind: "MOVEMENT_CLASSIFIED"; className: string | null; total: string });
 
 export type NotificationKind = NotificationEvent["kind"];
 
@@ -57,6 +64,7 @@ type Entry<E extends NotificationEvent> = {
   render: (event: E) => { title: string; body: string; link: string; dedupeScope: string };
 };
 
+const movementPage = (e: MovementFacts) => `/units/${e.unitId}/movement?year=${e.year}`;
 const dossierPage = (e: DossierFacts) => `/units/${e.unitId}/dossier?year=${e.year}`;
 const reviewPage = (e: DossierFacts) => `/dossiers/${e.dossierId}/review`;
 const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -171,6 +179,49 @@ export const NOTIFICATION_CATALOGUE: { [K in NotificationKind]: Entry<Extract<No
       body: `Quyết định số ${e.decisionNumber} ngày ${isoToDateText(e.issuedOn)} tặng ${e.awardLabel} năm ${e.year} cho ${e.recipient}${e.recipient === e.unitName ? "" : ` (${e.unitName})`}.`,
       link: `/units/${e.unitId}#khen-thuong`,
       dedupeScope: `UNIT_AWARDED:${e.awardId}`,
+    }),
+  },
+  // The movement's evaluation (issue 14 §2).
+  MOVEMENT_SUBMITTED: {
+    label: "Kết quả tự chấm phong trào chờ thẩm định",
+    audience: "reviewers",
+    emailByDefault: false,
+    render: (e) => ({
+      title: e.round > 1 ? `${e.unitName} gửi lại kết quả tự chấm phong trào năm ${e.year}` : `Kết quả tự chấm phong trào chờ thẩm định: ${e.unitName}`,
+      body: `${e.unitName} đã gửi kết quả tự chấm điểm phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${e.year} (lần gửi thứ ${e.round}).`,
+      link: `/movement/evaluations/${e.evaluationId}/review`,
+      dedupeScope: `MOVEMENT_SUBMITTED:${e.evaluationId}:${e.round}`,
+    }),
+  },
+  MOVEMENT_RETURNED: {
+    label: "Kết quả chấm điểm phong trào bị trả lại",
+    audience: "officers",
+    emailByDefault: true,
+    render: (e) => ({
+      title: `Kết quả chấm điểm phong trào năm ${e.year} của ${e.unitName} bị trả lại`,
+      body: [
+        `Cán bộ thẩm định đã trả lại kết quả tự chấm điểm phong trào (lần gửi thứ ${e.round}).`,
+        e.reason?.trim() ? `Lý do: ${sentence(e.reason)}` : null,
+        e.flagged.length > 0 ? `Các tiêu chí cần chấm lại:\n${flaggedLines(e.flagged)}` : null,
+        "Vui lòng chấm lại và gửi lại kết quả.",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+      link: movementPage(e),
+      dedupeScope: `MOVEMENT_RETURNED:${e.evaluationId}:${e.round}`,
+    }),
+  },
+  MOVEMENT_CLASSIFIED: {
+    label: "Kết quả xếp loại phong trào",
+    audience: "officers",
+    emailByDefault: true,
+    render: (e) => ({
+      title: `${e.unitName}: kết quả xếp loại phong trào năm ${e.year}`,
+      body: e.className
+        ? `${e.unitName} đạt ${e.total} điểm sau thẩm định, xếp loại “${e.className}” trong phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${e.year}.`
+        : `${e.unitName} đạt ${e.total} điểm sau thẩm định, chưa đạt mức xếp loại nào trong phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${e.year}.`,
+      link: movementPage(e),
+      dedupeScope: `MOVEMENT_CLASSIFIED:${e.evaluationId}`,
     }),
   },
 };

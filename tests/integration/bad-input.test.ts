@@ -16,6 +16,7 @@ import type { DossierState } from "../../lib/generated/prisma/enums";
 import { incidentCodesFor } from "../../lib/records/incident-schemas";
 import { dossierFacts, makeUser, makeWorld, TEST_PASSWORD } from "./fixtures";
 import { setupTestDatabase } from "./test-db";
+import { seedSheet } from "./movement-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, prisma: null as unknown }));
 vi.mock("server-only", () => ({}));
@@ -85,6 +86,21 @@ const modelInput = (c: Ctx) => ({ unitId: c.agencyA.id, year: "2026", name: "T�
 const registryUnitInput = (c: Ctx) => ({ code: "GD-MOI", name: "Trường THPT Mới", kind: "CSGD", communeId: c.communeA.id, managingAuthorityId: c.authority.id, sector: "EDUCATION", residentialAreaType: "", educationLevel: "THPT", exclusionReason: "", hasPartyOrganisation: true, hasSecurityForce: false, address: "Số 1 đường Hoàng Liên" });
 
 const A = "app/(app)";
+/** The agency's movement evaluation, opened (and fully scored, and submitted) through the use-cases. */
+async function movementEvaluation(c: Ctx, submitted: boolean, scored = submitted) {
+  const { openUnitEvaluation, saveSelfScores, submitEvaluation } = await import("../../lib/movement/evaluations");
+  const sheet = await seedSheet(t.prisma, "AGENCY_ENTERPRISE");
+  const criteria = Object.fromEntries(sheet.criteria.map((x) => [x.code, x.id]));
+  const { id } = await openUnitEvaluation(t.prisma, c.officer, { unitId: c.agencyA.id, year: 2026 });
+  let version = 1;
+  if (scored) {
+    const lines = ["CQDN-2", "CQDN-5", "CQDN-6"].map((code) => ({ criterionId: criteria[code]!, selfPoints: 10, explanation: null }));
+    version = (await saveSelfScores(t.prisma, c.officer, { evaluationId: id, version, lines })).version;
+  }
+  if (submitted) version = (await submitEvaluation(t.prisma, c.officer, { evaluationId: id, version }, new Date("2026-11-10T03:00:00Z"))).version;
+  return { id, version, criteria };
+}
+
 const TABLE: Record<string, Entry> = {
   [`${A}/admin/users/actions.ts#createUserAction`]: {
     actor: "admin",
@@ -689,6 +705,76 @@ const TABLE: Record<string, Entry> = {
       return { reportId: r.id, version: String(r.version), number: "125/BC-CAT", sentOn: "19/11/2026" };
     },
     fields: { reportId: "id", version: "version", number: "text", sentOn: "date" },
+  },
+
+  // ── The movement's evaluation (issue 14 §2) ──
+  [`${A}/movement/actions.ts#openUnitEvaluationAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      await seedSheet(t.prisma, "AGENCY_ENTERPRISE");
+      return { unitId: c.agencyA.id, year: "2026" };
+    },
+    fields: { unitId: "id", year: "year" },
+  },
+  [`${A}/movement/actions.ts#openParticipantEvaluationAction`]: {
+    actor: "reviewer",
+    setup: async () => {
+      await seedSheet(t.prisma, "PROVINCIAL_DEPARTMENT");
+      const p = await t.prisma.movementParticipant.create({ data: { code: "STP", name: "Sở Tư pháp", group: "PROVINCIAL_DEPARTMENT" } });
+      return { participantId: p.id, year: "2026" };
+    },
+    fields: { participantId: "id", year: "year" },
+  },
+  [`${A}/movement/actions.ts#saveSelfScoresAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { id, criteria } = await movementEvaluation(c, false);
+      return { evaluationId: id, version: "1", lines: [{ criterionId: criteria["CQDN-6"], selfPoints: "25,5", explanation: "Đã phối hợp tuần tra" }] };
+    },
+    fields: { evaluationId: "id", version: "version", "lines.0.criterionId": "id", "lines.0.explanation": "text" },
+  },
+  [`${A}/movement/actions.ts#submitEvaluationAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { id, version } = await movementEvaluation(c, false, true);
+      return { evaluationId: id, version: String(version) };
+    },
+    fields: { evaluationId: "id", version: "version" },
+  },
+  [`${A}/movement/actions.ts#saveReviewAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { id, version, criteria } = await movementEvaluation(c, true);
+      return { evaluationId: id, version: String(version), lines: [{ criterionId: criteria["CQDN-6"], reviewedPoints: "20", comment: "Đạt", flagged: false }] };
+    },
+    fields: { evaluationId: "id", version: "version", "lines.0.criterionId": "id", "lines.0.comment": "text", "lines.0.flagged": "choice" },
+  },
+  [`${A}/movement/actions.ts#returnEvaluationAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { id, version } = await movementEvaluation(c, true);
+      return { evaluationId: id, version: String(version), reason: "Đề nghị bổ sung minh chứng" };
+    },
+    fields: { evaluationId: "id", version: "version", reason: "text" },
+  },
+  [`${A}/movement/actions.ts#removeMovementEvidenceAction`]: {
+    actor: "officer",
+    setup: async (c) => {
+      const { id, criteria } = await movementEvaluation(c, false);
+      const file = await t.prisma.movementEvidenceFile.create({
+        data: { evaluationId: id, criterionId: criteria["CQDN-6"]!, fileName: "bao-cao.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), storageKey: randomUUID() },
+      });
+      return { evaluationId: id, fileId: file.id };
+    },
+    fields: { evaluationId: "id", fileId: "id" },
+  },
+  [`${A}/movement/actions.ts#classifyEvaluationAction`]: {
+    actor: "reviewer",
+    setup: async (c) => {
+      const { id, version } = await movementEvaluation(c, true);
+      return { evaluationId: id, version: String(version) };
+    },
+    fields: { evaluationId: "id", version: "version" },
   },
 };
 

@@ -229,7 +229,7 @@ describe("e-mail address and choices", () => {
 
   it("a reviewer is offered the queue and the reminders; a bad address is a Vietnamese field error", async () => {
     const w = await world();
-    expect((await loadNotificationSettings(t.prisma, w.reviewerA)).choices.map((c) => c.kind)).toEqual(["REVIEW_QUEUED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
+    expect((await loadNotificationSettings(t.prisma, w.reviewerA)).choices.map((c) => c.kind)).toEqual(["REVIEW_QUEUED", "MOVEMENT_SUBMITTED", "reminder.communePending", "reminder.decisionDeadline", "digest.reviewerWeekly"]);
     const bad = notificationSettingsSchema.safeParse({ email: "khong-phai-thu", emailKinds: [] });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toMatch(/Địa chỉ thư điện tử không hợp lệ/);

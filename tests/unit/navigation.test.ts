@@ -12,8 +12,8 @@ describe("navigationFor and homeViewFor", () => {
   it.each([
     ["admin", actor({ role: "ADMIN" }), "ADMINISTRATION", "Tổng quan", ["/", "/dashboard", "/movement/reports", "/units", "/decisions", "/commendations", "/admin/registry/units", "/admin/rules/competence", "/admin/users", "/admin/registry/import", "/admin/audit", "/admin/email", "/account"]],
     ["leader", actor({ role: "LEADER" }), "PROVINCE", "Tổng quan", ["/", "/dashboard", "/movement/reports", "/units", "/commendations", "/admin/registry/units", "/admin/rules/competence", "/account"]],
-    ["provincial reviewer", actor({ role: "REVIEWER", reviewerLevel: "PROVINCIAL_POLICE" }), "REVIEW_QUEUE", "Hàng đợi thẩm định", ["/", "/dashboard", "/movement/reports", "/units", "/decisions", "/commendations", "/account"]],
-    ["commune reviewer", actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE", areaId: "c-1" }), "REVIEW_QUEUE", "Hàng đợi thẩm định", ["/", "/units", "/decisions", "/account"]],
+    ["provincial reviewer", actor({ role: "REVIEWER", reviewerLevel: "PROVINCIAL_POLICE" }), "REVIEW_QUEUE", "Hàng đợi thẩm định", ["/", "/dashboard", "/movement/reports", "/units", "/decisions", "/movement/review", "/commendations", "/account"]],
+    ["commune reviewer", actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE", areaId: "c-1" }), "REVIEW_QUEUE", "Hàng đợi thẩm định", ["/", "/units", "/decisions", "/movement/review", "/account"]],
     ["commune reviewer without a commune", actor({ role: "REVIEWER", reviewerLevel: "COMMUNE_POLICE" }), "REVIEW_QUEUE", "Hàng đợi thẩm định", ["/", "/account"]],
     ["reviewer without a level", actor({ role: "REVIEWER" }), "NONE", "Tổng quan", ["/", "/account"]],
     ["officer of one unit", actor({ role: "UNIT_OFFICER", unitId: "unit-1" }), "OWN_UNITS", "Đơn vị của tôi", ["/", "/account"]],

@@ -383,3 +383,36 @@ describe("commendations: the provincial police prepare and record; province-wide
     expect(can(null, { action: "commendation.read" })).toBe(false);
   });
 });
+
+// ── The movement's evaluation (issue 14 §2) ──
+describe("movement: scoring = unit.update, review = dossier.review, participants = provincial reviewers", () => {
+  const units = [...UNIT_KINDS.flatMap((kind) => [unit("x", kind, COMMUNE), unit("x", kind, OTHER_COMMUNE)]), unit("own-unit", "CQ")];
+  it.each(Object.keys(actors) as (keyof typeof actors)[])("%s", (who) => {
+    for (const u of units) {
+      expect(can(actors[who], { action: "movement.score", unit: u }), `score ${JSON.stringify(u)}`).toBe(can(actors[who], { action: "unit.update", unit: u }));
+      expect(can(actors[who], { action: "movement.review", unit: u }), `review ${JSON.stringify(u)}`).toBe(can(actors[who], { action: "dossier.review", unit: u }));
+    }
+  });
+
+  it("the commune police review a KDC's evaluation, the provincial police the rest; officers never review", () => {
+    expect(can(actors.communeReviewer, { action: "movement.review", unit: unit("k", "KDC") })).toBe(true);
+    expect(can(actors.communeReviewer, { action: "movement.review", unit: unit("k", "KDC", OTHER_COMMUNE) })).toBe(false);
+    expect(can(actors.communeReviewer, { action: "movement.review", unit: unit("x", "XA") })).toBe(false);
+    expect(can(actors.provincialReviewer, { action: "movement.review", unit: unit("x", "XA") })).toBe(true);
+    expect(can(actors.provincialReviewer, { action: "movement.review", unit: unit("k", "KDC") })).toBe(false);
+    expect(can(actors.communeOfficer, { action: "movement.score", unit: unit("x", "XA") })).toBe(true);
+    expect(can(actors.communeOfficer, { action: "movement.review", unit: unit("x", "XA") })).toBe(false);
+    expect(can(actors.admin, { action: "movement.score", unit: unit("x", "XA") })).toBe(false);
+  });
+
+  it("participants are scored and reviewed by the provincial police reviewers only", () => {
+    const allowed = (Object.keys(actors) as (keyof typeof actors)[]).filter((who) => can(actors[who], { action: "movement.participants" }));
+    expect(allowed).toEqual(["provincialReviewer"]);
+    expect(can(null, { action: "movement.participants" })).toBe(false);
+  });
+
+  it("the review queue opens for reviewers with a level, never for officers, leaders or administrators", () => {
+    const allowed = (Object.keys(actors) as (keyof typeof actors)[]).filter((who) => can(actors[who], { action: "movement.reviewQueue" }));
+    expect(allowed).toEqual(["provincialReviewer", "communeReviewer"]);
+  });
+});

@@ -43,6 +43,8 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
         {reportsOnItsOwn(unit.kind) && (
           <LinkButton href={`/units/${unit.id}/movement-report?year=${year}`} variant="secondary">Báo cáo phong trào năm {year}</LinkButton>
         )}
+        {/* The movement's evaluation (issue 14 §2). */}
+        <LinkButton href={`/units/${unit.id}/movement?year=${year}`} variant="secondary">Phong trào năm {year}</LinkButton>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={`Số liệu năm ${year}`}>
