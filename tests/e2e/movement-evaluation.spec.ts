@@ -59,7 +59,7 @@ async function runYear(page: Page, officer: string, id: string, unitName: string
   // ── The officer opens the year's evaluation: lines the product knows are pre-filled, with their reason.
   await signIn(page, officer);
   await page.goto(`/units/${id}`);
-  await page.getByRole("link", { name: `Phong trào năm ${YEAR}` }).click();
+  await page.getByRole("link", { name: `Phong trào năm ${YEAR}`, exact: true }).click();
   await expect(page.getByRole("heading", { name: `Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm ${YEAR}` })).toBeVisible();
   await page.getByRole("button", { name: "Mở phiếu tự chấm điểm" }).click();
   const form = page.getByTestId("self-score-form");
