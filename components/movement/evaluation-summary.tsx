@@ -6,6 +6,7 @@ import type { EvaluationView } from "@/lib/movement/evaluation-queries";
 import { formatPoints } from "@/lib/movement/classification";
 import { MOVEMENT_STATE_LABELS, MOVEMENT_STATE_TONES } from "@/lib/movement/evaluation-workflow";
 import { classificationDeadline } from "@/lib/movement/groups";
+import { isoToDateText } from "@/lib/domain/date-text";
 import { formatDateTime } from "@/lib/format";
 import { Badge, Card } from "@/components/ui/card";
 import { EvidenceList } from "./movement-forms";
@@ -15,8 +16,7 @@ export function MovementStateBadge({ state }: { state: EvaluationView["state"] }
 }
 
 export function deadlineText(view: Pick<EvaluationView, "group" | "year">): string {
-  const d = classificationDeadline(view.group, view.year);
-  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+  return isoToDateText(classificationDeadline(view.group, view.year));
 }
 
 export function EvaluationFacts({ view }: { view: EvaluationView }) {

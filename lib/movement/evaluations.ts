@@ -286,9 +286,7 @@ export async function saveSelfScores(prisma: PrismaClient, actor: Actor | null, 
 
 /** After the group's classification deadline of the year (a whole day in Việt Nam counts). */
 export function isLateSubmission(group: LoadedEvaluation["group"], year: number, now: Date): boolean {
-  const d = classificationDeadline(group, year);
-  const iso = `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-  return todayInVietnam(now) > iso;
+  return todayInVietnam(now) > classificationDeadline(group, year);
 }
 
 function snapshotOf(ev: LoadedEvaluation, round: number, selfTotal: number) {

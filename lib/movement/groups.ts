@@ -43,8 +43,9 @@ export function isParticipantGroup(group: MovementGroup): group is ParticipantGr
 
 /**
  * QĐ 510 Đ11 (domain spec §5.1): classification finished before 20/11 for a khu dân cư and before
- * 30/11 for the others (the huyện level's 15/12 is gone since 2025). Month is 1-based.
+ * 30/11 for the others (the huyện level's 15/12 is gone since 2025). An ISO date (YYYY-MM-DD), to
+ * compare with `todayInVietnam()` and print with `isoToDateText`.
  */
-export function classificationDeadline(group: MovementGroup, year: number): { year: number; month: number; day: number } {
-  return group === "RESIDENTIAL_AREA" ? { year, month: 11, day: 20 } : { year, month: 11, day: 30 };
+export function classificationDeadline(group: MovementGroup, year: number): string {
+  return `${year}-11-${group === "RESIDENTIAL_AREA" ? "20" : "30"}`;
 }
