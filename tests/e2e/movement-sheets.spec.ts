@@ -1,6 +1,7 @@
 /**
  * The movement's scoring sheets as data (issue 14 §1): under Quy định an admin opens the 2026
- * commune sheet, changes a line's maximum and a class's cut-off — a bad value is refused in
+ * sheet of the Front and mass organisations (no other spec scores against it, so it is never frozen
+ * by an evaluation), changes a line's maximum and a class's cut-off — a bad value is refused in
  * Vietnamese with everything typed kept — saves, and the sheet shows the new values; the
  * participants list shows the demo province's departments and organisations.
  */
@@ -16,37 +17,37 @@ test.describe("movement scoring sheets", () => {
     await page.getByRole("navigation", { name: "Năm" }).getByRole("link", { name: "2026", exact: true }).click();
 
     const sheets = page.getByRole("table", { name: "Bảng chấm điểm năm 2026" });
-    const communeRow = sheets.getByRole("row").filter({ hasText: "Ủy ban nhân dân xã, phường" });
-    await expect(communeRow).toContainText("Đã công bố");
-    await expect(communeRow).toContainText("Tạm thời");
-    await expect(communeRow).toContainText("12");
-    await communeRow.getByRole("link", { name: "Ủy ban nhân dân xã, phường" }).click();
-    await expect(page.getByRole("heading", { name: /năm 2026: Ủy ban nhân dân xã, phường/ })).toBeVisible();
+    const frontRow = sheets.getByRole("row").filter({ hasText: "Mặt trận Tổ quốc, tổ chức chính trị - xã hội" });
+    await expect(frontRow).toContainText("Đã công bố");
+    await expect(frontRow).toContainText("Tạm thời");
+    await expect(frontRow).toContainText("4");
+    await frontRow.getByRole("link", { name: "Mặt trận Tổ quốc, tổ chức chính trị - xã hội" }).click();
+    await expect(page.getByRole("heading", { name: /năm 2026: Mặt trận Tổ quốc, tổ chức chính trị - xã hội/ })).toBeVisible();
 
     // A line's maximum: a bad value is refused on the spot, the text typed with it is kept.
     const lines = page.getByRole("table", { name: "Tiêu chí của bảng chấm điểm" });
-    await lines.getByRole("link", { name: "Sửa tiêu chí PT-XA-10" }).click();
+    await lines.getByRole("link", { name: "Sửa tiêu chí PT-MT-4" }).click();
     const lineForm = page.getByRole("form", { name: "Sửa tiêu chí" });
     const points = lineForm.getByLabel("Điểm tối đa");
     await expect(points).toBeEditable();
     // Alternate between two values so that a second run on the same database changes something too.
-    const next = (await points.inputValue()) === "6" ? "5,5" : "6";
-    const hint = `Kế hoạch, biên bản diễn đàn (e2e ${next})`;
+    const next = (await points.inputValue()) === "21" ? "20,5" : "21";
+    const hint = `Báo cáo kết quả giám sát, phản biện (e2e ${next})`;
     await lineForm.getByLabel("Tài liệu kiểm chứng cần có").fill(hint);
-    await points.fill("6,125");
+    await points.fill("21,125");
     await lineForm.getByRole("button", { name: "Lưu tiêu chí" }).click();
     await expect(lineForm.getByText("Điểm tối đa là số dương, tối đa hai chữ số thập phân (ví dụ: 12,5).")).toBeVisible();
-    await expect(points).toHaveValue("6,125");
+    await expect(points).toHaveValue("21,125");
     await expect(lineForm.getByLabel("Tài liệu kiểm chứng cần có")).toHaveValue(hint);
     await points.fill(next);
     await lineForm.getByRole("button", { name: "Lưu tiêu chí" }).click();
 
     // Back on the sheet: the line and the total read the new value.
-    const line = page.getByRole("table", { name: "Tiêu chí của bảng chấm điểm" }).getByTestId("line-PT-XA-10");
+    const line = page.getByRole("table", { name: "Tiêu chí của bảng chấm điểm" }).getByTestId("line-PT-MT-4");
     await expect(line).toContainText(next);
     await expect(line).toContainText(hint);
-    const total = next === "6" ? "101" : "100,5";
-    await expect(page.getByRole("heading", { name: `Tiêu chí (12) · tổng điểm tối đa ${total}` })).toBeVisible();
+    const total = next === "21" ? "101" : "100,5";
+    await expect(page.getByRole("heading", { name: `Tiêu chí (4) · tổng điểm tối đa ${total}` })).toBeVisible();
 
     // A class cut-off above the sheet's maximum: refused by the server, what was typed stays.
     const classes = page.getByRole("form", { name: "Các mức xếp loại" });
@@ -67,7 +68,7 @@ test.describe("movement scoring sheets", () => {
     // What the sheet holds now, as the next person opening it reads it.
     await page.reload();
     await expect(page.getByRole("form", { name: "Các mức xếp loại" }).getByLabel("Điểm sàn mức 2")).toHaveValue(cutOff);
-    await expect(page.getByTestId("line-PT-XA-10")).toContainText(next);
+    await expect(page.getByTestId("line-PT-MT-4")).toContainText(next);
 
     // The participants of the demo province.
     await page.getByRole("link", { name: "← Bảng chấm điểm năm 2026" }).click();

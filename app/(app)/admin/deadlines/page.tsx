@@ -45,7 +45,7 @@ export default async function DeadlinesPage({ searchParams }: { searchParams: Pr
             {calendar.version === null ? <Badge tone="amber">Đang dùng mốc mặc định</Badge> : <Badge tone="green">Đã lưu riêng cho năm {year}</Badge>}
           </p>
           <DeadlinesForm
-            key={`${year}:${calendar.version ?? 0}`}
+            key={year}
             defaults={{
               year,
               version: calendar.version ?? 0,
