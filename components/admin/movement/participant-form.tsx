@@ -1,52 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { createParticipantSchema, updateParticipantSchema } from "@/lib/movement/sheet-schemas";
 import { MOVEMENT_GROUP_LABEL, PARTICIPANT_GROUPS } from "@/lib/movement/groups";
-import type { ActionResult } from "@/lib/validation/action-result";
-import { maxLengths } from "@/lib/validation/max-length";
-import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
-import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
+import { useFormAction, versionOf, type FormAction, type FormActionValues } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
-type Values = Record<string, string | number | undefined>;
-type Action = (input: unknown) => Promise<ActionResult<{ id: string; version?: number }>>;
+type Values = FormActionValues;
 
 /** A participant of the movement: one schema with its action; nothing typed is lost on an error. */
-export function ParticipantForm({ mode, defaults, action, authorities }: { mode: "create" | "edit"; defaults: Values; action: Action; authorities: { id: string; name: string }[] }) {
-  const schema = mode === "create" ? createParticipantSchema : updateParticipantSchema;
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
-  const register = registerWithValue({ register: form.register, getValues: form.getValues });
-  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const limits = maxLengths(schema as never);
-  const lastSaved = useLastSaved(defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    if (mode === "edit" && lastSaved.unchanged(form.getValues())) {
-      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
-      return;
-    }
-    const result = await action(values);
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    if (mode === "create") {
-      router.push("/admin/movement/participants");
-      return;
-    }
-    if (result.data.version !== undefined) form.setValue("version", result.data.version);
-    lastSaved.remember(form.getValues());
-    setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
-    router.refresh();
+export function ParticipantForm({ mode, defaults, action, authorities }: { mode: "create" | "edit"; defaults: Values; action: FormAction; authorities: { id: string; name: string }[] }) {
+  const f = useFormAction(mode === "create" ? createParticipantSchema : updateParticipantSchema, defaults, action, {
+    editing: mode === "edit",
+    saved: "Đã lưu thay đổi.",
+    after: (data, { setValue }) => {
+      if (mode === "create") return "/admin/movement/participants";
+      const version = versionOf(data);
+      if (version !== undefined) setValue("version", version);
+      return null;
+    },
   });
+  const { register, err, limits, onSubmit, message } = f;
   return (
     <Form onSubmit={onSubmit} className="max-w-2xl space-y-4" aria-label={mode === "create" ? "Thêm thành phần tham gia" : "Sửa thành phần tham gia"}>
       <FormAlert message={message?.text} tone={message?.tone} />
@@ -78,7 +53,7 @@ export function ParticipantForm({ mode, defaults, action, authorities }: { mode:
           ))}
         </Select>
       </FormField>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Đang lưu…" : mode === "create" ? "Thêm" : "Lưu thay đổi"}</Button>
+      <Button type="submit" disabled={f.submitting}>{f.submitting ? "Đang lưu…" : mode === "create" ? "Thêm" : "Lưu thay đổi"}</Button>
     </Form>
   );
 }

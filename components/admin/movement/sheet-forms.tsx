@@ -1,68 +1,27 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type ReactNode } from "react";
-import { useFieldArray, useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useState, useTransition, type ReactNode } from "react";
+import { useFieldArray } from "react-hook-form";
 import { addLineSchema, createSheetSchema, saveClassesSchema, updateLineSchema, updateSheetSchema } from "@/lib/movement/sheet-schemas";
 import { PREFILL_KEYS, type PrefillKey } from "@/lib/movement/prefill-keys";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { maxLengths } from "@/lib/validation/max-length";
-import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
-import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 import { useConfirm, type ConfirmText } from "@/components/ui/confirm-dialog";
 
 type Values = Record<string, unknown>;
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
-type Message = { text: string; tone: "error" | "success" } | null;
-
-const errorAt = (errors: unknown, name: string): string | undefined => {
-  let node: unknown = errors;
-  for (const part of name.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  return (node as { message?: string } | undefined)?.message;
-};
 
 /**
- * One schema on both sides; the server's field errors land on their fields; nothing typed is lost
- * (the form is never reset on an error). `version`, when given, is the sheet's version as the page
- * last read it: every change to a sheet bumps it, so it comes from the page, not from the form.
+ * `version`, when given, is the sheet's version as the page last read it: every change to a sheet
+ * bumps it, so it comes from the page, not from the form.
  */
 function useSheetForm(schema: unknown, defaults: Values, action: Action, opts: { version?: number; editing?: boolean; after?: (data: unknown, reset: () => void) => string | null }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
-  const register = registerWithValue({ register: form.register, getValues: form.getValues });
-  const err = (name: string) => errorAt(form.formState.errors, name);
-  const limits = maxLengths(schema as never);
-  const lastSaved = useLastSaved(defaults);
-  const { version } = opts;
-  useEffect(() => {
-    if (version !== undefined) form.setValue("version", version);
-  }, [form, version]);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    if (opts.editing && lastSaved.unchanged(form.getValues())) {
-      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
-      return;
-    }
-    const result = await action(values);
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    const next = opts.after?.(result.data, () => form.reset(defaults)) ?? null;
-    if (next) {
-      router.push(next);
-      return;
-    }
-    lastSaved.remember(form.getValues());
-    setMessage({ text: "Đã lưu.", tone: "success" });
-    router.refresh();
-  });
-  return { form, register, err, limits, onSubmit, message, submitting: form.formState.isSubmitting };
+  const { after } = opts;
+  return useFormAction(schema, defaults, action, { version: opts.version, editing: opts.editing, after: after ? (data, { reset }) => after(data, reset) : undefined });
 }
 
 type F = ReturnType<typeof useSheetForm>;

@@ -1,52 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { ReactNode } from "react";
 import { createAuthoritySchema, createCommuneSchema, updateAuthoritySchema, updateCommuneSchema } from "@/lib/registry/area-authority-schemas";
 import { AUTHORITY_KINDS, AUTHORITY_KIND_LABELS, COMMUNE_KINDS, COMMUNE_KIND_LABELS } from "@/lib/domain/vocabulary";
-import type { ActionResult } from "@/lib/validation/action-result";
-import { maxLengths } from "@/lib/validation/max-length";
-import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
-import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
+import { Form } from "@/components/ui/form";
+import { useFormAction, versionOf, type FormAction, type FormActionState, type FormActionValues } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
-type Values = Record<string, string | number | boolean | undefined>;
-type Action = (input: unknown) => Promise<ActionResult<{ id: string; version?: number }>>;
-type Field = ReturnType<typeof useRegistryForm>;
+type Values = FormActionValues;
+type Action = FormAction;
+type Field = FormActionState;
 
-/** The shared mechanics of the commune and authority forms: one schema with the action, field errors, version kept. */
+/** The commune and authority forms: a created row opens its page; an edit keeps the new version. */
 function useRegistryForm(schema: unknown, defaults: Values, action: Action, afterCreate: (id: string) => string, mode: "create" | "edit") {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
-  const register = registerWithValue({ register: form.register, getValues: form.getValues });
-  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const limits = maxLengths(schema as never);
-  const lastSaved = useLastSaved(defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    if (mode === "edit" && lastSaved.unchanged(form.getValues())) {
-      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
-      return;
-    }
-    const result = await action(values);
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    if (mode === "create") router.push(afterCreate(result.data.id));
-    else {
-      if (result.data.version !== undefined) form.setValue("version", result.data.version);
-      lastSaved.remember(form.getValues());
-      setMessage({ text: "Đã lưu thay đổi.", tone: "success" });
-    }
-    router.refresh();
+  return useFormAction(schema, defaults, action, {
+    editing: mode === "edit",
+    saved: "Đã lưu thay đổi.",
+    after: (data, { setValue }) => {
+      if (mode === "create") return afterCreate((data as { id: string }).id);
+      const version = versionOf(data);
+      if (version !== undefined) setValue("version", version);
+      return null;
+    },
   });
-  return { register, err, limits, onSubmit, message, submitting: form.formState.isSubmitting };
 }
 
 function Shell({ f, label, submit, children }: { f: Field; label: string; submit: string; children: ReactNode }) {

@@ -1,56 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { competenceRuleSchema, createProvincialCriterionSchema, updateProvincialCriterionSchema } from "@/lib/rules/rule-schemas";
 import { COMPETENCE_REVIEWER_LABELS, DECIDER_KINDS, DECIDER_KIND_LABELS, REVIEWER_LEVELS } from "@/lib/rules/competence";
 import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
-import type { ActionResult } from "@/lib/validation/action-result";
-import { maxLengths } from "@/lib/validation/max-length";
-import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
-import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
+import { Form } from "@/components/ui/form";
+import { useFormAction, type FormAction, type FormActionControls, type FormActionValues } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { FormAlert, FormField, Select, TextInput } from "@/components/ui/form-field";
 
-type Values = Record<string, string | number | boolean | string[] | undefined>;
-type Action = (input: unknown) => Promise<ActionResult<unknown>>;
-
-/** One schema on both sides; the server's field errors land on their fields; nothing typed is lost. */
-type FormControls = { reset: () => void; setValue: (name: string, value: unknown) => void };
+type Values = FormActionValues;
+type Action = FormAction;
 
 /** `editing`: a save that would change nothing is not sent ("Không có thay đổi."). */
-function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (data: unknown, controls: FormControls) => string | null, editing = false) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
-  const register = registerWithValue({ register: form.register, getValues: form.getValues });
-  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const limits = maxLengths(schema as never);
-  const lastSaved = useLastSaved(defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    if (editing && lastSaved.unchanged(form.getValues())) {
-      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
-      return;
-    }
-    const result = await action(values);
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    const next = after(result.data, { reset: () => form.reset(defaults), setValue: (name, value) => form.setValue(name, value) });
-    if (next) router.push(next);
-    else {
-      lastSaved.remember(form.getValues());
-      setMessage({ text: "Đã lưu.", tone: "success" });
-    }
-    router.refresh();
-  });
-  return { form, register, err, limits, onSubmit, message, submitting: form.formState.isSubmitting };
+function useRuleForm(schema: unknown, defaults: Values, action: Action, after: (data: unknown, controls: FormActionControls) => string | null, editing = false) {
+  return useFormAction(schema, defaults, action, { editing, after });
 }
 
 type F = ReturnType<typeof useRuleForm>;
