@@ -100,15 +100,29 @@ async function main(): Promise<number> {
 
     const results: string[] = [];
     let missed = false;
+    // The floor first, on its own: reading a report's data decodes tens of thousands of rows on
+    // this thread, which a server building the report never does (the worker reads them) — done
+    // between builds, it held up the health probes and the event loop the builds are judged by.
+    const floors = new Map<number, { rows: string; reads: number[] }>();
+    for (const year of years) {
+      const input = await yearEndReportInput(db.prisma, LEADER, year);
+      const reads: number[] = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const r0 = performance.now();
+        await yearEndReportInput(db.prisma, LEADER, year);
+        if (i >= warmup) reads.push(performance.now() - r0);
+      }
+      reads.sort((a, b) => a - b);
+      floors.set(year, { rows: `${input.recognised.length} recognised + ${input.notRecognised.length} refused units, ${input.data.communes.length} communes`, reads });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
     // How long this process's event loop (the request thread) was stuck while the reports built.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     for (const year of years) {
-      const input = await yearEndReportInput(db.prisma, LEADER, year);
-      const rows = `${input.recognised.length} recognised + ${input.notRecognised.length} refused units, ${input.data.communes.length} communes`;
+      const { rows, reads } = floors.get(year)!;
       const totals: number[] = [];
       const firstBytes: number[] = [];
-      const reads: number[] = [];
       let size = 0;
       for (let i = 0; i < warmup + runs; i++) {
         const start = Date.now();
@@ -119,16 +133,12 @@ async function main(): Promise<number> {
         size = (await response.arrayBuffer()).byteLength;
         const t2 = performance.now();
         windows.push({ year, start, end: Date.now() });
-        const r0 = performance.now();
-        await yearEndReportInput(db.prisma, LEADER, year);
-        const read = performance.now() - r0;
         if (i >= warmup) {
           totals.push(t2 - t0);
           firstBytes.push(t1 - t0);
-          reads.push(read);
         }
       }
-      for (const list of [totals, firstBytes, reads]) list.sort((a, b) => a - b);
+      for (const list of [totals, firstBytes]) list.sort((a, b) => a - b);
       const ok = percentile(totals, 50) < BUILD_GOAL_MS;
       missed ||= !ok;
       results.push(
