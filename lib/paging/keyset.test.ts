@@ -7,6 +7,7 @@ import {
   keysetOrderBy,
   keysetPage,
   keysetWhere,
+  memoryPage,
   pageHrefs,
   pageOf,
   pageSearchFields,
@@ -118,6 +119,41 @@ describe("keysetPage", () => {
     expect(await page({ after: "zz", from: 40 })).toMatchObject({ from: 1, before: null });
     // Before the very first row: nothing there, so the first page rather than an empty one.
     expect((await page({ before: "a", from: 1 })).rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("memoryPage", () => {
+  const all = ["a", "b", "c", "d", "e", "f", "g"].map((id) => ({ id }));
+  const ids = (p: { rows: { id: string }[] }) => p.rows.map((r) => r.id);
+
+  it("walks forwards and backwards over every row once, with exact positions", () => {
+    const p1 = memoryPage(all, {}, 3);
+    expect(p1).toMatchObject({ from: 1, before: null, after: "c" });
+    expect(ids(p1)).toEqual(["a", "b", "c"]);
+    // The URL's `from` is only a label: the position comes from the cursor's place in the list.
+    const p2 = memoryPage(all, { after: p1.after!, from: 99 }, 3);
+    expect(p2).toMatchObject({ from: 4, before: "d", after: "f" });
+    const p3 = memoryPage(all, { after: p2.after! }, 3);
+    expect(p3).toMatchObject({ from: 7, after: null, before: "g" });
+    expect(ids(p3)).toEqual(["g"]);
+    const back = memoryPage(all, { before: p3.before! }, 3);
+    expect(back).toMatchObject({ from: 4, before: "d", after: "f" });
+    expect(ids(back)).toEqual(["d", "e", "f"]);
+    const start = memoryPage(all, { before: back.before! }, 3);
+    expect(start).toMatchObject({ from: 1, before: null, after: "c" });
+    expect(ids(start)).toEqual(["a", "b", "c"]);
+  });
+
+  it("opens the first page for an unknown cursor or one before the first row; an empty list is one empty page", () => {
+    expect(memoryPage(all, { after: "zz" }, 3)).toMatchObject({ from: 1, before: null, after: "c" });
+    expect(ids(memoryPage(all, { before: "a" }, 3))).toEqual(["a", "b", "c"]);
+    expect(memoryPage([], { after: "a" }, 3)).toEqual({ rows: [], from: 1, size: 3, before: null, after: null });
+  });
+
+  it("goes back to a short first page when the cursor is near the start", () => {
+    const p = memoryPage(all, { before: "c" }, 3);
+    expect(ids(p)).toEqual(["a", "b"]);
+    expect(p).toMatchObject({ from: 1, before: null, after: "b" });
   });
 });
 

@@ -158,6 +158,23 @@ export function pageOf<Row extends { id: unknown }>(
   };
 }
 
+/**
+ * One page of a list already in memory (a decision's annex: every row is needed anyway, to
+ * authorise and to count, but only a page is rendered). Same cursors and links as `keysetPage`;
+ * positions are exact, whatever `from` the URL says. An unknown cursor opens the first page.
+ */
+export function memoryPage<Row extends { id: unknown }>(all: readonly Row[], request: PageRequest, size = DEFAULT_PAGE_SIZE): Page<Row> {
+  const cursor = request.after ?? request.before;
+  const forward = request.after !== undefined || request.before === undefined;
+  const at = cursor === undefined ? -1 : all.findIndex((r) => String(r.id) === cursor);
+  const first = () => pageOf(all.slice(0, size + 1), { size, forward: true, hadBoundary: false, from: 1 });
+  if (at < 0) return first();
+  if (forward) return pageOf(all.slice(at + 1, at + 2 + size), { size, forward: true, hadBoundary: true, from: at + 2 });
+  if (at === 0) return first();
+  const start = Math.max(0, at - size - 1);
+  return pageOf(all.slice(start, at).reverse(), { size, forward: false, hadBoundary: true, from: Math.max(1, at - size + 1) });
+}
+
 export type Total = { count: number; capped: boolean };
 
 /**

@@ -12,12 +12,21 @@ import { pdfConversionAvailable } from "@/lib/documents/pdf-conversion";
 import { DecisionCancellationForm } from "@/components/decisions/decision-changes";
 import { cancelDecisionAction } from "../actions";
 import { loadDecisionView } from "./decision-view";
+import { z } from "zod";
+import { parseSearchParams } from "@/lib/validation/input-rules";
+import { memoryPage, pageSearchFields, uuidCursor } from "@/lib/paging/keyset";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata = { title: "Quyết định công nhận" };
 
-export default async function DecisionPage({ params }: { params: Promise<{ decisionId: string }> }) {
+const annexPageSchema = z.object(pageSearchFields(uuidCursor));
+
+export default async function DecisionPage({ params, searchParams }: { params: Promise<{ decisionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { decisionId } = await params;
   const { actor, decision, cancelled, mayChange, revocable, revokedUnits, certifiable } = await loadDecisionView(decisionId);
+  // A decision of the whole province lists thousands of units (6,261 in one at 8× seed:scale):
+  // every row is read to authorise and count, but the annex is shown a page at a time.
+  const annex = memoryPage(decision.dossiers, parseSearchParams(annexPageSchema, await searchParams));
   const base = `/api/decisions/${decision.id}`;
   // PDF downloads only where LibreOffice is installed (lib/documents/pdf-conversion.ts); the .docx always.
   const pdf = pdfConversionAvailable();
@@ -101,9 +110,9 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {decision.dossiers.map((d, i) => (
+              {annex.rows.map((d, i) => (
                 <tr key={d.id}>
-                  <td className="px-3 py-2 text-slate-600" data-label="STT">{i + 1}</td>
+                  <td className="px-3 py-2 text-slate-600" data-label="STT">{annex.from + i}</td>
                   <td className="px-3 py-2">
                     <Link className="text-brand-700 hover:underline" href={`/units/${d.unit.id}/dossier?year=${decision.year}`}>{d.unit.name}</Link>
                   </td>
@@ -138,6 +147,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ decis
             </tbody>
           </table>
         </div>
+        <Pager base={`/decisions/${decision.id}`} params={{}} page={annex} total={{ count: decision.dossiers.length, capped: false }} noun="đơn vị" testId="decision-annex-pager" />
       </Card>
 
       <Card title="Lịch sử văn bản (ban hành, đính chính)" className="mt-4">
