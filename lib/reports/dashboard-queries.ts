@@ -284,9 +284,18 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
     : live.headline;
 
   const communeArea = filters.communeId ? Prisma.sql`AND a."id" = ${filters.communeId}::uuid` : Prisma.empty;
+  // Without a kind or sector filter the commune rollup holds the seven counters ready (one row a
+  // commune and year instead of ≈ 25 buckets to sum; migration …_commune_figures).
+  const perCommune =
+    filters.kind || filters.sector
+      ? null
+      : Prisma.sql`
+    SELECT c."communeId", c."kdc", c."cq", c."dn", c."csgd", c."eligible", c."registered", c."recognised"
+    FROM "CommuneFigure" c
+    WHERE c."year" = ${year}::int ${filters.communeId ? Prisma.sql`AND c."communeId" = ${filters.communeId}::uuid` : Prisma.empty}`;
   const communes = figuresHold(range, year)
     ? Prisma.sql`
-    WITH per_commune AS (
+    WITH per_commune AS ${perCommune ? Prisma.sql`(${perCommune})` : Prisma.sql`(
       SELECT
         u."communeId",
         coalesce(sum(u."units") FILTER (WHERE u."kind" = 'KDC'), 0)::int AS "kdc",
@@ -299,7 +308,7 @@ export function dashboardStatements(filters: DashboardFilters, range: FigureYear
       FROM "UnitFigure" u
       WHERE u."year" = ${year}::int AND NOT u."excluded" AND u."kind" IN ('KDC', 'CQ', 'DN', 'CSGD') ${where}
       GROUP BY u."communeId"
-    )
+    )`}
     SELECT
       a."id"::text AS "communeId",
       a."name",

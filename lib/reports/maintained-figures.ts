@@ -65,12 +65,15 @@ export async function figuresDifferences(prisma: PrismaClient, filterSets: Dashb
 }
 
 /** The maintained rows themselves (zero buckets left out), e.g. to compare before and after a rebuild. */
-export async function figureRows(prisma: PrismaClient): Promise<{ units: string[]; province: string[]; incidents: string[] }> {
+export async function figureRows(prisma: PrismaClient): Promise<{ units: string[]; communes: string[]; province: string[]; incidents: string[] }> {
   const units = await prisma.$queryRaw<Rows>`
     SELECT "year", "communeId"::text, "kind"::text, "sector"::text, "excluded", "state"::text, "returned", "late", "units" FROM "UnitFigure" WHERE "units" <> 0`;
+  const communes = await prisma.$queryRaw<Rows>`
+    SELECT "year", "communeId"::text, "kdc", "cq", "dn", "csgd", "eligible", "registered", "recognised" FROM "CommuneFigure"
+    WHERE ("kdc", "cq", "dn", "csgd", "eligible", "registered", "recognised") IS DISTINCT FROM (0, 0, 0, 0, 0, 0, 0)`;
   const province = await prisma.$queryRaw<Rows>`
     SELECT "year", "kind"::text, "sector"::text, "excluded", "state"::text, "returned", "late", "units" FROM "ProvinceFigure" WHERE "units" <> 0`;
   const incidents = await prisma.$queryRaw<Rows>`
     SELECT "year", "communeId"::text, "code"::text, "unitKind"::text, "unitSector"::text, "incidents" FROM "IncidentFigure" WHERE "incidents" <> 0`;
-  return { units: normalise(units), province: normalise(province), incidents: normalise(incidents) };
+  return { units: normalise(units), communes: normalise(communes), province: normalise(province), incidents: normalise(incidents) };
 }
