@@ -182,14 +182,13 @@ async function runPass(bases: string[], pages: PageSpec[], cookies: Map<Role, st
     result.errorKinds.set(kind, (result.errorKinds.get(kind) ?? 0) + 1);
   };
   // Every connection walks the whole mix in turn, each page with its own user's cookie. With a
-  // think time the offered rate is users / think pages a second (autocannon then opens that many
-  // connections at one page a second each: the same arrival rate as the users).
+  // think time the offered rate is users / think pages a second.
   const requests = pages.map((page) => ({ method: "GET" as const, path: page.path, headers: (page.role === "anonymous" ? {} : { cookie: cookies.get(page.role)! }) as Record<string, string> }));
   const key = (r: { path?: string; headers?: Record<string, string> }) => `${r.path} ${r.headers?.cookie ?? ""}`;
   const labelOf = new Map(requests.map((r, i) => [key(r), label(pages[i]!)]));
   let clients = 0;
   const share = (b: number) => Math.round((users * (b + 1)) / bases.length) - Math.round((users * b) / bases.length);
-  const run = (base: string, connections: number) =>
+  const run = (base: string, connections: number, rate: number | null) =>
     new Promise<void>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -203,7 +202,7 @@ async function runPass(bases: string[], pages: PageSpec[], cookies: Map<Role, st
             const offset = clients++;
             client.setRequests(requests.map((_, j) => requests[(j + offset) % requests.length]!));
           },
-          ...(thinkSeconds ? { overallRate: Math.max(1, Math.round(connections / thinkSeconds)) } : {}),
+          ...(rate ? { overallRate: rate } : {}),
         },
         (err) => (err ? reject(err) : resolve()),
       );
@@ -221,7 +220,26 @@ async function runPass(bases: string[], pages: PageSpec[], cookies: Map<Role, st
       });
       instance.on("reqError", (e) => error(e.message));
     });
-  await Promise.all(bases.map((base, b) => (share(b) > 0 ? run(base, share(b)) : Promise.resolve())));
+  if (!thinkSeconds) {
+    await Promise.all(bases.map((base, b) => (share(b) > 0 ? run(base, share(b), null) : Promise.resolve())));
+    return result;
+  }
+  // With a think time, people ask independently of each other. autocannon's rate limit refills
+  // every client's quota on a one-second timer started when the client is — all at once — so one
+  // autocannon with N clients at one page a second sends its N requests together at each second's
+  // start: a burst the size of the whole offered rate, no user population does that (measured: 20
+  // users' health checks waited p50 152 ms behind their own burst). Instead one stream per page a
+  // second of offered rate (users / think), each its own autocannon at one page a second, started
+  // 1/rate s apart: the same rate, spread over the second.
+  const streams: string[] = [];
+  const rates = bases.map((_, b) => Math.max(share(b) > 0 ? 1 : 0, Math.round(share(b) / thinkSeconds)));
+  for (let i = 0; i < Math.max(...rates); i++) bases.forEach((base, b) => i < rates[b]! && streams.push(base));
+  await Promise.all(
+    streams.map(async (base, s) => {
+      await new Promise((r) => setTimeout(r, (s * 1000) / streams.length));
+      await run(base, 1, 1);
+    }),
+  );
   return result;
 }
 
