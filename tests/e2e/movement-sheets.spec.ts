@@ -3,7 +3,8 @@
  * sheet of the Front and mass organisations (no other spec scores against it, so it is never frozen
  * by an evaluation), changes a line's maximum and a class's cut-off — a bad value is refused in
  * Vietnamese with everything typed kept — saves, and the sheet shows the new values; the
- * participants list shows the demo province's departments and organisations.
+ * participants list shows the demo province's departments and organisations; a participant added,
+ * renamed twice (the version a save returns is kept) and saved unchanged ("Không có thay đổi.").
  */
 import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
@@ -79,5 +80,38 @@ test.describe("movement scoring sheets", () => {
     const department = participants.getByRole("row").filter({ hasText: "PT-SGDDT" });
     await expect(department).toContainText("Sở, ban, ngành và tương đương cấp tỉnh");
     await expect(department).toContainText("Sở Giáo dục và Đào tạo tỉnh Lào Cai");
+  });
+  test("an admin adds a participant, renames it, and a save with nothing changed says so", async ({ page }) => {
+    await signIn(page, "admin");
+    const n = Date.now() % 1_000_000;
+    await page.goto("/admin/movement/participants");
+    await page.getByRole("link", { name: "Thêm thành phần" }).click();
+    const create = page.getByRole("form", { name: "Thêm thành phần tham gia" });
+    await expect(create.getByLabel("Mã")).toBeEditable();
+    // Missing group: refused in Vietnamese, what was typed stays.
+    await create.getByLabel("Mã").fill(`PT-E2E-${n}`);
+    await create.getByLabel("Tên").fill(`Hội Thử nghiệm ${n}`);
+    await create.getByRole("button", { name: "Thêm" }).click();
+    await expect(create.getByRole("alert").first()).toBeVisible();
+    await expect(create.getByLabel("Tên")).toHaveValue(`Hội Thử nghiệm ${n}`);
+    await create.getByLabel("Nhóm").selectOption({ index: 1 });
+    await create.getByRole("button", { name: "Thêm" }).click();
+
+    // Back on the list; the new participant opens its edit form.
+    const participants = page.getByRole("table", { name: "Thành phần tham gia phong trào" });
+    await participants.getByRole("link", { name: `Hội Thử nghiệm ${n}` }).click();
+    const edit = page.getByRole("form", { name: "Sửa thành phần tham gia" });
+    await expect(edit.getByLabel("Tên")).toBeEditable();
+    await edit.getByLabel("Tên").fill(`Hội Thử nghiệm ${n} (đổi tên)`);
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
+    // The new version came back with the save: a second change is accepted, not refused as stale.
+    await edit.getByLabel("Tên").fill(`Hội Thử nghiệm ${n} (lần hai)`);
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Đã lưu thay đổi.")).toBeVisible();
+    await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await expect(edit.getByText("Không có thay đổi.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "Sửa thành phần tham gia" }).getByLabel("Tên")).toHaveValue(`Hội Thử nghiệm ${n} (lần hai)`);
   });
 });
