@@ -1,14 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { cycleCalendarSchema } from "@/lib/workflow/cycle-calendar-schema";
 import { CALENDAR_DATE_FIELDS, CALENDAR_FIELD_LABELS } from "@/lib/workflow/cycle-calendar";
 import type { ActionResult } from "@/lib/validation/action-result";
-import { NO_CHANGES_MESSAGE } from "@/lib/validation/form-changes";
-import { Form, registerWithValue, useLastSaved } from "@/components/ui/form";
+import { Form } from "@/components/ui/form";
+import { useFormAction, versionOf } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { DateInput } from "@/components/ui/date-input";
 import { FormAlert, FormField, TextInput } from "@/components/ui/form-field";
@@ -27,29 +23,14 @@ const HINTS: Partial<Record<keyof Values, string>> = {
 
 /** The year's deadlines: one schema with the server action; the version kept across saves. */
 export function DeadlinesForm({ defaults, action }: { defaults: Values; action: Action }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
-  const form = useForm<FieldValues>({ resolver: zodResolver(cycleCalendarSchema as never) as unknown as Resolver<FieldValues>, defaultValues: defaults });
-  const register = registerWithValue({ register: form.register, getValues: form.getValues });
-  const err = (name: string) => (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-  const lastSaved = useLastSaved(defaults);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
+  const { register, err, onSubmit, message, submitting } = useFormAction(cycleCalendarSchema, defaults, action, {
     // A year still on its defaults is saved even unchanged: that fixes its dates for the year.
-    if (defaults.version > 0 && lastSaved.unchanged(form.getValues())) {
-      setMessage({ text: NO_CHANGES_MESSAGE, tone: "success" });
-      return;
-    }
-    const result = await action(values);
-    if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<FieldValues>, { message: messages.join(" ") });
-      setMessage({ text: result.message, tone: "error" });
-      return;
-    }
-    form.setValue("version", result.data.version);
-    lastSaved.remember(form.getValues());
-    setMessage({ text: "Đã lưu mốc thời hạn.", tone: "success" });
-    router.refresh();
+    editing: defaults.version > 0,
+    saved: "Đã lưu mốc thời hạn.",
+    after: (data, { setValue }) => {
+      setValue("version", versionOf(data));
+      return null;
+    },
   });
   return (
     <Form onSubmit={onSubmit} className="max-w-2xl space-y-4" aria-label={`Mốc thời hạn năm ${defaults.year}`}>
@@ -64,7 +45,7 @@ export function DeadlinesForm({ defaults, action }: { defaults: Values; action: 
       <FormField id="reminderOffsets" label={CALENDAR_FIELD_LABELS.reminderOffsets} error={err("reminderOffsets")} hint={HINTS.reminderOffsets}>
         <TextInput id="reminderOffsets" inputMode="numeric" autoComplete="off" aria-invalid={!!err("reminderOffsets")} {...register("reminderOffsets")} />
       </FormField>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{form.formState.isSubmitting ? "Đang lưu…" : "Lưu mốc thời hạn"}</Button>
+      <Button type="submit" disabled={submitting}>{submitting ? "Đang lưu…" : "Lưu mốc thời hạn"}</Button>
     </Form>
   );
 }

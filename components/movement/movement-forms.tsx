@@ -9,6 +9,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/validation/action-result";
+import type { EvaluationLineView } from "@/lib/movement/evaluation-queries";
 import { classify, formatPoints, totalPoints, type SheetClass } from "@/lib/movement/classification";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -17,22 +18,8 @@ import { useNotice } from "@/components/ui/notice";
 import { EVIDENCE_ACCEPT, EVIDENCE_RULES_TEXT, evidenceFileProblem, NO_FILE_MESSAGE, tooLargeMessage } from "@/lib/dossiers/evidence-rules";
 import { classifyEvaluationAction, removeMovementEvidenceAction, returnEvaluationAction, saveReviewAction, saveSelfScoresAction, submitEvaluationAction } from "@/app/(app)/movement/actions";
 
-export type FormLine = {
-  criterionId: string;
-  code: string;
-  section: string | null;
-  text: string;
-  maxPoints: number;
-  evidenceHint: string | null;
-  prefill: { points: number; reason: string; known: boolean } | null;
-  selfPoints: number | null;
-  explanation: string | null;
-  reviewedPoints: number | null;
-  reviewComment: string | null;
-  flagged: boolean;
-  editable: boolean;
-  files: { id: string; fileName: string; sizeBytes: number }[];
-};
+/** A line as the evaluation page reads it (type only: the server's query decides its shape). */
+export type FormLine = EvaluationLineView;
 
 type Common = { evaluationId: string; version: number; lines: FormLine[]; classes: SheetClass[]; recognised: boolean | null; maxTotal: number };
 
