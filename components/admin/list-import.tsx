@@ -1,7 +1,7 @@
 "use client";
 
 /** The import of a registry list matched by code (units, communes, authorities), on the one import workbench. */
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { IMPORT_LISTS, type ImportListKey } from "@/lib/registry/import/import-rules";
 import { DOWNLOAD_LINK_CLASS, ImportWorkbench } from "./import-workbench";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatNumber } from "@/lib/format";
 import { percentText } from "@/lib/reports/exports/labels";
 import type { CommuneRow, DashboardFilters } from "@/lib/reports/dashboard-types";

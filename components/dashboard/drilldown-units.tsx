@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATE_LABELS, DOSSIER_STATE_TONES } from "@/lib/workflow/dossier-states";
 import { SECTOR_LABELS } from "@/lib/reports/exports/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { INCIDENT_CODES, INCIDENT_CODE_LABELS, type IncidentCode } from "@/lib/domain/vocabulary";
 import { formatNumber } from "@/lib/format";
 import { incidentWindow } from "@/lib/reports/dashboard-queries";

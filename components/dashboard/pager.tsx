@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatNumber } from "@/lib/format";
 
 /** "Trang 2/17 · dòng 51–100 của 814" with previous / next links (server-rendered, plain links). */

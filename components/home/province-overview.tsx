@@ -4,7 +4,7 @@ import { provinceFigures } from "@/lib/reports/province-figures";
 import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { DOSSIER_STATES, DOSSIER_STATE_LABELS } from "@/lib/workflow/dossier-states";
 import { formatNumber, formatPercent } from "@/lib/format";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, Stat } from "@/components/ui/card";
 
 /** Headline figures for the province, straight from the database. */

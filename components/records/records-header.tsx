@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { UNIT_KIND_LABELS, type UnitKind } from "@/lib/domain/vocabulary";
 import { KINDS_WITH_SUB_UNITS } from "@/lib/records/unit-access";
 import { Badge } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { REVIEWER_LEVEL_LABELS, ROLE_LABELS } from "@/lib/auth/actor";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** One step of the trail: a link back up, or (the last, without `href`) the page itself. */
 export type Crumb = { label: string; href?: string };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { pageHrefs, rangeLabel, type Page, type Total } from "@/lib/paging/keyset";
 
 /**

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";

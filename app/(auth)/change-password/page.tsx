@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getSessionState } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { IMPORT_LISTS, type ImportListKey } from "@/lib/registry/import/import-rules";
 
 const link = "text-brand-700 hover:underline";

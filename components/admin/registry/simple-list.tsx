@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { SimpleListFilters, SimpleListSort } from "@/lib/registry/area-authority-schemas";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { can } from "@/lib/auth/permissions";
 import { STILL_RECOGNISED } from "@/lib/dossiers/decision-queries";
 import { UNIT_KIND_LABELS } from "@/lib/domain/vocabulary";

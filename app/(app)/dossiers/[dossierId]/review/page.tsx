@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requireActor } from "@/lib/auth/session";
 import { loadOrDeny, requireUuid } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/session";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { MIN_YEAR } from "@/lib/validation/input-rules";
