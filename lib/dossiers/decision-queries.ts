@@ -45,6 +45,72 @@ export type ProposedGroup = {
   dossiers: ProposedDossier[];
 };
 
+/** A group's head: who should decide (from the dossier's frozen kind and commune). */
+type ProposedGroupHead = Omit<ProposedGroup, "dossiers" | "lastSigner">;
+
+/** How many PROPOSED dossiers await a decision by one authority (the decisions list's summary). */
+export type ProposedGroupCount = { key: string; label: string; count: number };
+
+/**
+ * The actor's competence as of the dossiers' year, as issueDecision will judge it, for the
+ * "dossier.decide" scope of `year`'s PROPOSED dossiers.
+ */
+async function proposedScope(prisma: PrismaClient, actor: Actor | null, year: number) {
+  authorize(actor, { action: "decision.issue" });
+  const table = await loadCompetenceTable(prisma, year);
+  const yearActor: Actor = { ...actor, competence: reviewerLevels(table) };
+  const where: Prisma.DossierWhereInput = { year, state: "PROPOSED", unit: unitScopeWhere(yearActor, "dossier.decide") };
+  return { table, yearActor, where };
+}
+
+/**
+ * The group each (frozen kind, commune) of `places` falls in: the authority that should decide
+ * under `table` — UBND tỉnh, or the commune's UBND — or a "missing" group when the catalogue lacks
+ * it. Both the issuing form's groups and the list's counts come from here.
+ */
+async function proposedGroupHeads(
+  prisma: PrismaClient,
+  table: Awaited<ReturnType<typeof loadCompetenceTable>>,
+  places: { kind: UnitKind; communeId: string }[],
+): Promise<(place: { kind: UnitKind; communeId: string }) => ProposedGroupHead> {
+  const deciderOf = (p: { kind: UnitKind }) => suggestedDeciderKind(table[p.kind]);
+  const communeIds = [...new Set(places.filter((p) => deciderOf(p) === "UBND_XA").map((p) => p.communeId))];
+  const needsProvince = places.some((p) => deciderOf(p) === "UBND_TINH");
+  const authorities =
+    needsProvince || communeIds.length
+      ? await prisma.authority.findMany({
+          where: {
+            OR: [...(needsProvince ? [{ kind: "UBND_TINH" as const }] : []), ...(communeIds.length ? [{ kind: "UBND_XA" as const, areaId: { in: communeIds } }] : [])],
+          },
+          select: { id: true, code: true, name: true, kind: true, documentSymbol: true, placeName: true, areaId: true },
+          orderBy: { code: "asc" },
+        })
+      : [];
+  const province = authorities.find((a) => a.kind === "UBND_TINH") ?? null;
+  const communeUbnd = new Map<string, (typeof authorities)[number]>();
+  for (const a of authorities) if (a.kind === "UBND_XA" && a.areaId && !communeUbnd.has(a.areaId)) communeUbnd.set(a.areaId, a);
+  // Only a commune without its UBND in the catalogue needs its name (for the group's label).
+  const unnamed = communeIds.filter((id) => !communeUbnd.has(id));
+  const communeNames = new Map(
+    unnamed.length ? (await prisma.administrativeArea.findMany({ where: { id: { in: unnamed } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]) : [],
+  );
+  return (place) => {
+    const deciderKind = deciderOf(place);
+    const authority = deciderKind === "UBND_TINH" ? province : (communeUbnd.get(place.communeId) ?? null);
+    return {
+      key: authority?.id ?? (deciderKind === "UBND_TINH" ? "missing:UBND_TINH" : `missing:UBND_XA:${place.communeId}`),
+      authority: authority ? { id: authority.id, name: authority.name, kind: authority.kind, documentSymbol: authority.documentSymbol, placeName: authority.placeName } : null,
+      label: authority?.name ?? (deciderKind === "UBND_TINH" ? "Ủy ban nhân dân tỉnh" : `Ủy ban nhân dân cấp xã của ${communeNames.get(place.communeId) ?? ""}`),
+    };
+  };
+}
+
+/** UBND tỉnh first, then the communes' UBND by name. */
+function byDecider(a: { key: string; label: string }, b: { key: string; label: string }, headOf: Map<string, ProposedGroupHead>): number {
+  const rank = (key: string) => (headOf.get(key)?.authority?.kind === "UBND_TINH" || key === "missing:UBND_TINH" ? 0 : 1);
+  return rank(a.key) - rank(b.key) || collator.compare(a.label, b.label);
+}
+
 /**
  * PROPOSED dossiers of `year` the actor may decide, grouped by the authority that should decide
  * them under the competence table of that year (read once): UBND tỉnh first, then the communes'
@@ -52,12 +118,9 @@ export type ProposedGroup = {
  * it is competent for (the "dossier.decide" scope); anyone else is refused.
  */
 export async function listProposedForDecision(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProposedGroup[]> {
-  authorize(actor, { action: "decision.issue" });
-  const table = await loadCompetenceTable(prisma, year);
-  // Competence as of the dossiers' year, as issueDecision will judge it.
-  const yearActor: Actor = { ...actor, competence: reviewerLevels(table) };
+  const { table, yearActor, where } = await proposedScope(prisma, actor, year);
   const rows = await prisma.dossier.findMany({
-    where: { year, state: "PROPOSED", unit: unitScopeWhere(yearActor, "dossier.decide") },
+    where,
     select: {
       id: true,
       version: true,
@@ -76,36 +139,12 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
     .map((r) => ({ dossierId: r.id, version: r.version, proposedAt: r.proposedAt, unit: { ...r.unit, kind: r.kind, communeId: r.communeId, commune: r.commune } }));
   if (dossiers.length === 0) return [];
 
-  const deciderOf = (d: ProposedDossier) => suggestedDeciderKind(table[d.unit.kind]);
-  const communeIds = [...new Set(dossiers.filter((d) => deciderOf(d) === "UBND_XA").map((d) => d.unit.communeId))];
-  const needsProvince = dossiers.some((d) => deciderOf(d) === "UBND_TINH");
-  const authorities = await prisma.authority.findMany({
-    where: {
-      OR: [...(needsProvince ? [{ kind: "UBND_TINH" as const }] : []), ...(communeIds.length ? [{ kind: "UBND_XA" as const, areaId: { in: communeIds } }] : [])],
-    },
-    select: { id: true, code: true, name: true, kind: true, documentSymbol: true, placeName: true, areaId: true },
-    orderBy: { code: "asc" },
-  });
-  const province = authorities.find((a) => a.kind === "UBND_TINH") ?? null;
-  const communeUbnd = new Map<string, (typeof authorities)[number]>();
-  for (const a of authorities) if (a.kind === "UBND_XA" && a.areaId && !communeUbnd.has(a.areaId)) communeUbnd.set(a.areaId, a);
-
+  const headFor = await proposedGroupHeads(prisma, table, dossiers.map((d) => d.unit));
   const groups = new Map<string, ProposedGroup>();
   for (const d of dossiers) {
-    const deciderKind = deciderOf(d);
-    const authority = deciderKind === "UBND_TINH" ? province : (communeUbnd.get(d.unit.communeId) ?? null);
-    const key = authority?.id ?? (deciderKind === "UBND_TINH" ? "missing:UBND_TINH" : `missing:UBND_XA:${d.unit.communeId}`);
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        key,
-        authority: authority ? { id: authority.id, name: authority.name, kind: authority.kind, documentSymbol: authority.documentSymbol, placeName: authority.placeName } : null,
-        label: authority?.name ?? (deciderKind === "UBND_TINH" ? "Ủy ban nhân dân tỉnh" : `Ủy ban nhân dân cấp xã của ${d.unit.commune.name}`),
-        lastSigner: null,
-        dossiers: [],
-      };
-      groups.set(key, group);
-    }
+    const head = headFor(d.unit);
+    let group = groups.get(head.key);
+    if (!group) groups.set(head.key, (group = { ...head, lastSigner: null, dossiers: [] }));
     group.dossiers.push(d);
   }
 
@@ -121,10 +160,34 @@ export async function listProposedForDecision(prisma: PrismaClient, actor: Actor
     if (g) g.lastSigner = { name: l.signerName, title: l.signerTitle };
   }
 
-  const rank = (g: ProposedGroup) => (g.authority?.kind === "UBND_TINH" || g.key === "missing:UBND_TINH" ? 0 : 1);
-  const result = [...groups.values()].sort((a, b) => rank(a) - rank(b) || collator.compare(a.label, b.label));
+  const result = [...groups.values()].sort((a, b) => byDecider(a, b, groups));
   for (const g of result) g.dossiers.sort(byUnit);
   return result;
+}
+
+/**
+ * How many of `listProposedForDecision`'s dossiers each authority has, in its order, counted in
+ * the database: the decisions list shows only these counts, and loading every proposed dossier
+ * with its unit to count them was most of that page's cost (297 rows at 1×: 15 ms of CPU a view).
+ * The count trusts the query's scope, which is the permission module's own "dossier.decide"
+ * scope (`unitScopeWhere`); the issuing form re-judges each row with `can` before anything is
+ * decided.
+ */
+export async function countProposedForDecision(prisma: PrismaClient, actor: Actor | null, year: number): Promise<ProposedGroupCount[]> {
+  const { table, where } = await proposedScope(prisma, actor, year);
+  const places = await prisma.dossier.groupBy({ by: ["kind", "communeId"], where, _count: { _all: true } });
+  if (places.length === 0) return [];
+  const headFor = await proposedGroupHeads(prisma, table, places);
+  const counts = new Map<string, ProposedGroupCount>();
+  const heads = new Map<string, ProposedGroupHead>();
+  for (const place of places) {
+    const head = headFor(place);
+    heads.set(head.key, head);
+    const entry = counts.get(head.key) ?? { key: head.key, label: head.label, count: 0 };
+    entry.count += place._count._all;
+    counts.set(head.key, entry);
+  }
+  return [...counts.values()].sort((a, b) => byDecider(a, b, heads));
 }
 
 // ───────────────────────────── Decisions ─────────────────────────────

@@ -16,6 +16,7 @@ import {
   getDecision,
   listDecisions,
   listProposedForDecision,
+  countProposedForDecision,
 } from "../../lib/dossiers/decision-queries";
 import { buildCertificatesDocx, buildRecognitionCertificateDocx, buildRecognitionDecisionDocx } from "../../lib/documents";
 import { runAction } from "../../lib/validation/run-action";
@@ -61,6 +62,16 @@ const decision = (authorityId: string, dossiers: { id: string }[], extra: Partia
 
 const shape = (groups: Awaited<ReturnType<typeof listProposedForDecision>>) => groups.map((g) => ({ label: g.label, units: g.dossiers.map((d) => d.unit.name) }));
 
+/**
+ * The decisions list counts in the database what the issuing form lists: the same groups, in the
+ * same order, with as many dossiers. Checked wherever the list is.
+ */
+async function expectCountsMatch(actor: Actor | null, year: number) {
+  const groups = await listProposedForDecision(t.prisma, actor, year);
+  expect(await countProposedForDecision(t.prisma, actor, year)).toEqual(groups.map((g) => ({ key: g.key, label: g.label, count: g.dossiers.length })));
+  return groups;
+}
+
 describe("listProposedForDecision", () => {
   it("ADMIN sees every proposed dossier of the year, grouped by the suggested deciding authority, province first", async () => {
     const w = await proposedWorld();
@@ -78,11 +89,15 @@ describe("listProposedForDecision", () => {
     expect(ids).not.toContain(w.d.agencyB.id);
     expect(ids).not.toContain(w.d.agencyB2025.id);
     expect(shape(await listProposedForDecision(t.prisma, w.admin, 2025))).toEqual([{ label: "UBND tỉnh", units: ["Đơn vị CQ-B"] }]);
+    expect(await expectCountsMatch(w.admin, 2026)).toHaveLength(3);
+    await expectCountsMatch(w.admin, 2025);
+    expect(await countProposedForDecision(t.prisma, w.admin, 2024)).toEqual([]);
   });
 
   it("the provincial police sees the communes, agencies, enterprises and schools, never a KDC", async () => {
     const w = await proposedWorld();
     expect(shape(await listProposedForDecision(t.prisma, w.provincial, 2026))).toEqual([{ label: "UBND tỉnh", units: ["Đơn vị XA-A", "Đơn vị CQ-A"] }]);
+    expect(await countProposedForDecision(t.prisma, w.provincial, 2026)).toEqual([{ key: w.ubndTinh.id, label: "UBND tỉnh", count: 2 }]);
   });
 
   it("a commune police reviewer sees the KDC of its own commune only, never another commune's", async () => {
@@ -91,12 +106,15 @@ describe("listProposedForDecision", () => {
     expect(shape(a)).toEqual([{ label: "Ủy ban nhân dân xã An", units: ["Đơn vị KDC-A1", "Thôn Bản Phiệt"] }]);
     expect(a.flatMap((g) => g.dossiers.map((d) => d.dossierId))).not.toContain(w.d.kdcB.id);
     expect(shape(await listProposedForDecision(t.prisma, w.reviewerB, 2026))).toEqual([{ label: "Ủy ban nhân dân phường Bình", units: ["Đơn vị KDC-B1"] }]);
+    await expectCountsMatch(w.reviewerA, 2026);
+    await expectCountsMatch(w.reviewerB, 2026);
   });
 
   it("unit officers, the leader and anonymous callers are refused", async () => {
     const w = await proposedWorld();
     for (const actor of [w.officer, w.communeOfficer, w.leader, null]) {
       await expect(listProposedForDecision(t.prisma, actor, 2026)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(countProposedForDecision(t.prisma, actor, 2026)).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 
@@ -105,6 +123,8 @@ describe("listProposedForDecision", () => {
     await t.prisma.authority.delete({ where: { id: w.ubndB.id } });
     const b = await listProposedForDecision(t.prisma, w.reviewerB, 2026);
     expect(b).toEqual([expect.objectContaining({ authority: null, label: "Ủy ban nhân dân cấp xã của Phường Bình", key: `missing:UBND_XA:${w.communeB.id}` })]);
+    await expectCountsMatch(w.reviewerB, 2026);
+    await expectCountsMatch(w.admin, 2026);
   });
 
   it("offers the signer of the authority's latest decision", async () => {

@@ -7,7 +7,7 @@ import { parseSearchParams, searchParam } from "@/lib/validation/input-rules";
 import { pageSearchFields, uuidCursor } from "@/lib/paging/keyset";
 import { Pager } from "@/components/ui/pager";
 import { getPrisma } from "@/lib/db/client";
-import { listDecisions, listProposedForDecision } from "@/lib/dossiers/decision-queries";
+import { countProposedForDecision, listDecisions } from "@/lib/dossiers/decision-queries";
 import { currentEvaluationYear } from "@/lib/domain/evaluation-year";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -31,13 +31,13 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
   const prisma = getPrisma();
   let list, groups;
   try {
-    [list, groups] = await Promise.all([listDecisions(prisma, actor, { year, ...pageRequest }), can(actor, { action: "decision.issue" }) ? listProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
+    [list, groups] = await Promise.all([listDecisions(prisma, actor, { year, ...pageRequest }), can(actor, { action: "decision.issue" }) ? countProposedForDecision(prisma, actor, year) : Promise.resolve([])]);
   } catch (error) {
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   }
   const { rows: decisions, page, total } = list;
-  const pending = groups.reduce((n, g) => n + g.dossiers.length, 0);
+  const pending = groups.reduce((n, g) => n + g.count, 0);
   const years = Array.from({ length: Math.max(current, year) - FIRST_YEAR + 1 }, (_, i) => Math.max(current, year) - i);
 
   return (
@@ -58,7 +58,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
             {groups.map((g) => (
               <li key={g.key} className="flex flex-wrap justify-between gap-2 py-1.5">
                 <span>{g.label}</span>
-                <span className="text-slate-600">{formatNumber(g.dossiers.length)} đơn vị</span>
+                <span className="text-slate-600">{formatNumber(g.count)} đơn vị</span>
               </li>
             ))}
           </ul>
