@@ -7,6 +7,12 @@
  * - "saturation": the same connections with no think time, for the record: how many pages a
  *   second this one process serves before it queues.
  *
+ * Before the passes, a warm-up (--warmup seconds, default 20; 0 skips it) runs the mix with 10
+ * connections and no think time, unmeasured: a server that has answered each page once still
+ * compiles its code as the first hundreds of requests arrive (V8 optimises hot functions after many
+ * calls), and a pass that starts cold measured that — the same build's 100-user p95 swung from
+ * 0.26 s to 1.8 s depending on whether another pass had run first. A province's server runs warm.
+ *
  * Latency is what the client saw per response, per page and overall (p50/p95/max), and every
  * non-2xx answer or socket error counts as an error (a redirect to /login means a lost session).
  * With --start the script starts `next start` itself (the production build must exist: `npm run
@@ -24,7 +30,7 @@
  *   # two instances on one PostgreSQL (ports 3150 and 3151), each person pinned to one of them:
  *   DATABASE_URL=… npm run bench:load -- --start --instances 2
  *
- * Options: --users 20,100 --duration 30 --think 2 --port 3150 --url http://127.0.0.1:3150[,http://…]
+ * Options: --users 20,100 --duration 30 --think 2 --warmup 20 --port 3150 --url http://127.0.0.1:3150[,http://…]
  *          --instances 1 --no-saturation --data-dir DIR --settle 30 (seconds of idle after the run
  *          before the last memory sample)
  */
@@ -266,6 +272,7 @@ async function main(): Promise<number> {
       users: { type: "string", default: "20,100" },
       duration: { type: "string", default: "30" },
       think: { type: "string", default: "2" },
+      warmup: { type: "string", default: "20" },
       port: { type: "string", default: "3150" },
       url: { type: "string" },
       start: { type: "boolean", default: false },
@@ -279,8 +286,8 @@ async function main(): Promise<number> {
   const userCounts = values.users.split(",").map(Number);
   const duration = Number(values.duration);
   const think = Number(values.think);
-  if (userCounts.some((n) => !Number.isInteger(n) || n < 1) || !(duration > 0) || !(think > 0)) {
-    console.error("Usage: npm run bench:load -- [--start [--embedded]] [--url URL] [--users 20,100] [--duration 30] [--think 2]");
+  if (userCounts.some((n) => !Number.isInteger(n) || n < 1) || !(duration > 0) || !(think > 0) || !(Number(values.warmup) >= 0)) {
+    console.error("Usage: npm run bench:load -- [--start [--embedded]] [--url URL] [--users 20,100] [--duration 30] [--think 2] [--warmup 20]");
     return 2;
   }
   if (!values.start && !values.url) {
@@ -334,6 +341,11 @@ async function main(): Promise<number> {
       `bench:load against ${bases.join(", ")} (${databaseConfig().kind === "postgres" && !values.embedded ? `PostgreSQL ${new URL(process.env.DATABASE_URL!).pathname.slice(1)}` : "embedded PGlite"}); ` +
         `${pages.length} pages in the mix, ${Object.keys(ACCOUNTS).length} accounts; think ${think} s; ${duration} s per pass; ${cpus().length} CPU, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}.`,
     );
+    const warmup = Number(values.warmup);
+    if (warmup > 0) {
+      const warm = await runPass(bases, pages, cookies, 10 * bases.length, warmup, null);
+      console.log(`Warm-up (not measured): ${warm.requests} responses in ${warmup} s, ${warm.errors} errors.`);
+    }
     sample("after warm-up");
     let ok = true;
     for (const users of userCounts) {
