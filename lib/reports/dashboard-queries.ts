@@ -369,17 +369,32 @@ export function compareCommuneRows(a: CommuneRow, b: CommuneRow): number {
   return collator.compare(a.name, b.name);
 }
 
+const EVERY_YEAR: FigureYears = { fromYear: Number.MIN_SAFE_INTEGER, toYear: Number.MAX_SAFE_INTEGER };
+
+function sameStatements(a: DashboardStatements, b: DashboardStatements): boolean {
+  const same = (x: Prisma.Sql, y: Prisma.Sql) => x.sql === y.sql && x.values.length === y.values.length && x.values.every((v, i) => v === y.values[i]);
+  return same(a.headline, b.headline) && same(a.communes, b.communes) && same(a.incidents, b.incidents) && same(a.trend, b.trend);
+}
+
 /** The whole dashboard for a year and filters; LEADER, ADMIN and the provincial police. */
 export async function getDashboard(prisma: PrismaClient, actor: Actor | null, filters: DashboardFilters): Promise<DashboardData> {
   authorize(actor, { action: "province.read" });
   checkFilters(filters);
-  const statements = dashboardStatements(filters, await figureYears(prisma));
-  const [headlineRows, communeRows, incidentRows, trendRows] = await Promise.all([
-    prisma.$queryRaw<HeadlineRow[]>(statements.headline),
-    prisma.$queryRaw<CommuneSqlRow[]>(statements.communes),
-    prisma.$queryRaw<IncidentCount[]>(statements.incidents),
-    prisma.$queryRaw<TrendPoint[]>(statements.trend),
-  ]);
+  const run = (statements: DashboardStatements) =>
+    Promise.all([
+      prisma.$queryRaw<HeadlineRow[]>(statements.headline),
+      prisma.$queryRaw<CommuneSqlRow[]>(statements.communes),
+      prisma.$queryRaw<IncidentCount[]>(statements.incidents),
+      prisma.$queryRaw<TrendPoint[]>(statements.trend),
+    ]);
+  // The figures hold every year the product runs, so the maintained statements are asked for in
+  // the same round trip as the range that decides between them and the live ones; in the rare
+  // case the range says otherwise, the statements it decides are run instead. One round trip
+  // fewer: the commune dashboard took 6.6 ms (p95) against 2.5 ms for its raw SQL at 8×.
+  const assumed = dashboardStatements(filters, EVERY_YEAR);
+  const [range, assumedRows] = await Promise.all([figureYears(prisma), run(assumed)]);
+  const statements = dashboardStatements(filters, range);
+  const [headlineRows, communeRows, incidentRows, trendRows] = sameStatements(statements, assumed) ? assumedRows : await run(statements);
 
   const h = headlineRows[0]!;
   const unitsByKind = Object.fromEntries(UNIT_KINDS.map((k) => [k, Number(h[k])])) as Record<UnitKind, number>;
