@@ -12,6 +12,7 @@ import { FileSystemEvidenceStorage } from "../../lib/dossiers/evidence-storage";
 import { findOrphanEvidence } from "../../lib/dossiers/evidence-orphans";
 import { readMovementEvidence, removeMovementEvidence, uploadMovementEvidence } from "../../lib/movement/evidence";
 import type { DossierState } from "../../lib/generated/prisma/enums";
+import type { Actor } from "../../lib/auth/actor";
 import { ForbiddenError } from "../../lib/auth/permissions";
 import {
   classifyEvaluation,
@@ -27,6 +28,8 @@ import { classifiedEvaluations, evaluationForReview, movementReviewQueue, partic
 import { dossierFacts, makeUser, makeWorld } from "./fixtures";
 import { seedSheet } from "./movement-fixtures";
 import { setupTestDatabase } from "./test-db";
+import { receiveMovementEvidenceUpload } from "../../app/api/movement/evaluations/[evaluationId]/evidence/receive-upload";
+import { MAX_EVIDENCE_BYTES } from "../../lib/dossiers/evidence-rules";
 
 const t = setupTestDatabase();
 const BEFORE_DEADLINE = new Date("2026-11-10T03:00:00Z");
@@ -310,6 +313,53 @@ describe("movement evaluation: evidence per line", async () => {
   const storage = new FileSystemEvidenceStorage(root);
   afterAll(() => rm(root, { recursive: true, force: true }));
   const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+  /** A request to the upload route, with a body that records whether anyone read it. */
+  function uploadRequest(evaluationId: string, criterionId: string, init: { bytes?: Uint8Array; length?: number; origin?: string } = {}) {
+    const bytes = init.bytes ?? PDF;
+    const read = { pulled: 0 };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        read.pulled++;
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    }, { highWaterMark: 0 });
+    const headers = new Headers({ host: "antt.test", "content-type": "application/octet-stream", "content-length": String(init.length ?? bytes.length) });
+    if (init.origin) headers.set("origin", init.origin);
+    const url = `http://antt.test/api/movement/evaluations/${evaluationId}/evidence?criterionId=${criterionId}&fileName=${encodeURIComponent("Biên bản.pdf")}`;
+    return { request: new Request(url, { method: "POST", headers, body, duplex: "half" } as RequestInit), read };
+  }
+
+  it("the upload route refuses before reading the body, then stores through the use-case", async () => {
+    const c = await setup();
+    const { id, x } = await scoredCommune(c);
+    // Its own folder: the next test counts the files of the block's storage.
+    const own = await mkdtemp(path.join(tmpdir(), "antt-movement-upload-route-"));
+    const deps = (actor: Actor | null) => ({ prisma: t.prisma, storage: new FileSystemEvidenceStorage(own), loadActor: async () => actor });
+    const refusals: [ReturnType<typeof uploadRequest>, Actor | null, number, string][] = [
+      [uploadRequest(id, x["XA-6"]!, { origin: "https://evil.example" }), c.communeOfficer, 403, "Bạn không có quyền thực hiện thao tác này."],
+      [uploadRequest(id, x["XA-6"]!, { length: MAX_EVIDENCE_BYTES + 1 }), c.communeOfficer, 413, "Tệp vượt quá 10 MB (10,0 MB); vui lòng chọn tệp nhỏ hơn."],
+      [uploadRequest(id, "not-a-criterion"), c.communeOfficer, 400, "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu."],
+      [uploadRequest(id, x["XA-6"]!), null, 401, "Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại."],
+      [uploadRequest(id, x["XA-6"]!), c.otherOfficer, 403, "Bạn không có quyền thực hiện thao tác này."],
+    ];
+    for (const [{ request, read }, actor, status, message] of refusals) {
+      const response = await receiveMovementEvidenceUpload(request, id, deps(actor));
+      expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([status, message]);
+      expect(read.pulled, `body read before a ${status}`).toBe(0);
+    }
+    expect(await t.prisma.movementEvidenceFile.count()).toBe(0);
+
+    const { request, read } = uploadRequest(id, x["XA-6"]!);
+    const response = await receiveMovementEvidenceUpload(request, id, deps(c.communeOfficer));
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { id: string } };
+    expect(read.pulled).toBeGreaterThan(0);
+    expect(await t.prisma.movementEvidenceFile.findUniqueOrThrow({ where: { id: data.id } })).toMatchObject({ fileName: "Biên bản.pdf", sizeBytes: PDF.length });
+    expect(await t.prisma.auditEvent.count({ where: { action: "movementEvaluation.evidence_uploaded" } })).toBe(1);
+    await rm(own, { recursive: true, force: true });
+  });
 
   it("the scorer attaches a checked file to a line it may change; readers download it; it is never an orphan", async () => {
     const c = await setup();
