@@ -7,7 +7,7 @@ import { AWAITING_REVIEW_STATES } from "@/lib/workflow/dossier-states";
 import { unjudgedCriteria } from "@/lib/workflow/review-round";
 import { reviewScopeWhere } from "@/lib/auth/permissions";
 import { loadRoundStanding } from "./review-round";
-import { INCIDENT_CODE_LABELS } from "@/lib/domain/vocabulary";
+import { INCIDENT_CODE_LABELS, type UnitKind } from "@/lib/domain/vocabulary";
 import { evaluationWindow } from "@/lib/criteria";
 import { criteriaForKind, questionsFor } from "./self-assessment-questions";
 import { diffSnapshots, type SnapshotView } from "./snapshot-diff";
@@ -32,35 +32,33 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
   // criteria, the commune shown — is what the dossier froze at registration (ADR 0009).
   const performers = performersFor(actor, found.unit);
   const dossier = { ...found, unit: { ...found.unit, kind: found.kind, communeId: found.communeId, commune: found.commune } };
-  const snapshots = await prisma.dossierSnapshot.findMany({ where: { dossierId }, orderBy: { round: "desc" }, take: 2 });
-  const current = snapshots.find((s) => s.round === dossier.reviewRound) ?? null;
-  const previous = snapshots.find((s) => s.round === dossier.reviewRound - 1) ?? null;
+  // Police-recorded incidents in the window the unit did not declare itself.
+  const window = evaluationWindow(dossier.unit.kind === "KDC" ? "KDC" : "XA", dossier.year);
+  // Once the dossier is authorised, its parts are read together: one after another they were
+  // seven round trips, and under load each waited its turn again.
+  const [rounds, incidents, reviews, { standing }, nextDossierId] = await Promise.all([
+    snapshotsAndCriteria(prisma, dossier),
+    prisma.incident.findMany({
+      where: { unitId: dossier.unitId, occurredOn: { gte: new Date(`${window.from}T00:00:00Z`), lte: new Date(`${window.to}T00:00:00Z`) } },
+      orderBy: { occurredOn: "asc" },
+    }),
+    prisma.criterionReview.findMany({ where: { dossierId }, orderBy: [{ round: "desc" }, { criterionId: "asc" }] }),
+    loadRoundStanding(prisma, dossier),
+    performers.includes("REVIEWER") ? nextInQueue(prisma, actor, dossier) : Promise.resolve(null),
+  ]);
+  const { current, previous, extraCriteria, live } = rounds;
   const view = (s: typeof current): SnapshotView | null => (s ? { result: s.result as never, answers: s.answers as never, evidence: s.evidence as never } : null);
   const currentView = view(current);
-  // Dossiers submitted before snapshots existed (demo data) are shown from live data.
-  // The province's extra criteria the reviewer judges: those frozen with the round under review.
-  const extraCriteria = current ? readFrozenCriteria(current.extraCriteria) : await loadApplicableCriteria(prisma, dossier.unit.kind, dossier.year);
-  const live = currentView
-    ? null
-    : await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year, { extraCriteria: extraCriteria.map(toEngineCriterion) }).catch(() => null);
   const questions = questionsFor(dossier.unit.kind, dossier.unit.educationLevel ? { educationLevels: [dossier.unit.educationLevel as never] } : {});
   const questionsOf = (id: string) => questions.filter((q) => q.criterionId === id).map((q) => ({ key: q.key, question: q.question }));
   const previousView = view(previous);
   const diff = currentView && previousView ? diffSnapshots(previousView, currentView, questionsOf) : [];
 
-  // Police-recorded incidents in the window the unit did not declare itself.
-  const window = evaluationWindow(dossier.unit.kind === "KDC" ? "KDC" : "XA", dossier.year);
-  const incidents = await prisma.incident.findMany({
-    where: { unitId: dossier.unitId, occurredOn: { gte: new Date(`${window.from}T00:00:00Z`), lte: new Date(`${window.to}T00:00:00Z`) } },
-    orderBy: { occurredOn: "asc" },
-  });
   const declared = new Set(incidents.filter((i) => i.source === "UNIT_DECLARED").map((i) => `${i.code}:${i.occurredOn.toISOString().slice(0, 10)}`));
   const undeclaredPoliceIncidents = incidents
     .filter((i) => i.source === "POLICE_RECORDED" && !declared.has(`${i.code}:${i.occurredOn.toISOString().slice(0, 10)}`))
     .map((i) => ({ id: i.id, title: i.title, code: i.code, codeLabel: INCIDENT_CODE_LABELS[i.code], occurredOn: i.occurredOn }));
 
-  const reviews = await prisma.criterionReview.findMany({ where: { dossierId }, orderBy: [{ round: "desc" }, { criterionId: "asc" }] });
-  const { standing } = await loadRoundStanding(prisma, dossier);
   const flagged = reviews.filter((r) => r.round === dossier.reviewRound && r.status === "FLAGGED").map((r) => ({ criterionId: r.criterionId, comment: r.comment }));
   // The same guards the server applies, so the button says why it cannot be used yet.
   const proposeBlockedBy = guardReasons("PROPOSE", { flaggedCriteria: flagged, unjudgedCriteria: unjudgedCriteria(standing) });
@@ -82,8 +80,22 @@ export async function getReview(prisma: PrismaClient, actor: Actor | null, dossi
     judging: mayJudgeCriteria(dossier.state, performers),
     isReviewer: performers.includes("REVIEWER"),
     proposeBlockedBy,
-    nextDossierId: performers.includes("REVIEWER") ? await nextInQueue(prisma, actor, dossier) : null,
+    nextDossierId,
   };
+}
+
+/**
+ * The snapshots of the round under review and the one before, the province's extra criteria the
+ * reviewer judges (those frozen with the round; the rules in force for a dossier submitted before
+ * snapshots existed, as the demo data's) and, for such a dossier, its result from live data.
+ */
+async function snapshotsAndCriteria(prisma: PrismaClient, dossier: { id: string; unitId: string; year: number; reviewRound: number; unit: { kind: UnitKind } }) {
+  const snapshots = await prisma.dossierSnapshot.findMany({ where: { dossierId: dossier.id }, orderBy: { round: "desc" }, take: 2 });
+  const current = snapshots.find((s) => s.round === dossier.reviewRound) ?? null;
+  const previous = snapshots.find((s) => s.round === dossier.reviewRound - 1) ?? null;
+  const extraCriteria = current ? readFrozenCriteria(current.extraCriteria) : await loadApplicableCriteria(prisma, dossier.unit.kind, dossier.year);
+  const live = current ? null : await evaluateUnitFromDatabase(prisma, dossier.unitId, dossier.year, { extraCriteria: extraCriteria.map(toEngineCriterion) }).catch(() => null);
+  return { current, previous, extraCriteria, live };
 }
 
 /**
