@@ -7,7 +7,7 @@ import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 import { useConfirm, type ConfirmText } from "@/components/ui/confirm-dialog";
-import { useNotice } from "@/components/ui/notice";
+import { noticeOn, useNotice } from "@/components/ui/notice";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -66,8 +66,9 @@ export function ActionForm<T>({
             return;
           }
           setErrors({});
-          notify(success(result.data));
-          if (redirectTo) router.push(redirectTo(result.data));
+          const next = redirectTo?.(result.data);
+          notify(success(result.data), next ? noticeOn(next) : undefined);
+          if (next) router.push(next);
           else {
             form.reset();
             router.refresh();

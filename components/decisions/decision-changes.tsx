@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormAlert, FormField, TextInput } from "@/components/ui/form-field";
 import { DateInput } from "@/components/ui/date-input";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { useNotice } from "@/components/ui/notice";
+import { noticeOn, useNotice } from "@/components/ui/notice";
 import { isoToDateText } from "@/lib/domain/date-text";
 import { decisionCancellationSchema, decisionCorrectionSchema } from "./decision-change-schema";
 
@@ -82,7 +82,7 @@ export function DecisionCorrectionForm({ decision, units, action, doneHref }: Co
       setMessage(result.message);
       return;
     }
-    notify(`Đã đính chính Quyết định số ${result.data.number} (phiên bản ${result.data.textVersion}).`);
+    notify(`Đã đính chính Quyết định số ${result.data.number} (phiên bản ${result.data.textVersion}).`, doneHref ? noticeOn(doneHref) : undefined);
     if (doneHref) router.push(doneHref);
     else router.refresh();
   });

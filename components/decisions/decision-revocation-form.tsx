@@ -7,7 +7,7 @@ import { Form } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FieldError, FormAlert, FormField, TextInput } from "@/components/ui/form-field";
-import { useNotice } from "@/components/ui/notice";
+import { noticeOn, useNotice } from "@/components/ui/notice";
 import { reasonField, referenceField } from "@/lib/dossiers/reason-schema";
 
 type Unit = { dossierId: string; version: number; name: string; commune: string };
@@ -95,7 +95,7 @@ export function DecisionRevocationForm({
             return;
           }
           setSelected(new Set());
-          notify(`Đã thu hồi công nhận ${result.data.revokedUnits} đơn vị theo Quyết định số ${result.data.number}.`);
+          notify(`Đã thu hồi công nhận ${result.data.revokedUnits} đơn vị theo Quyết định số ${result.data.number}.`, doneHref ? noticeOn(doneHref) : undefined);
           if (doneHref) router.push(doneHref);
           else router.refresh();
         });

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-field";
-import { useNotice } from "@/components/ui/notice";
+import { noticeOn, useNotice } from "@/components/ui/notice";
 import type { Action } from "./form-helpers";
 
 /**
@@ -34,7 +34,7 @@ export function DeleteButton({ label, confirmText, done, input, action, redirect
               setError(result.message);
               return;
             }
-            notify(done, { path: new URL(redirectTo, window.location.href).pathname });
+            notify(done, noticeOn(redirectTo));
             router.push(redirectTo);
             router.refresh();
           });

@@ -34,7 +34,16 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** `notify(message)` after an action succeeded; `{ path }` when the action then navigates there. */
+/**
+ * The `path` option for an action that then goes to `href` (router.push): the notice belongs on
+ * the page it goes to. Without it the notice is given for the page the action left, shows only
+ * while the next page loads and is gone when it arrives.
+ */
+export function noticeOn(href: string): { path: string } {
+  return { path: new URL(href, window.location.href).pathname };
+}
+
+/** `notify(message)` after an action succeeded; with `noticeOn(href)` when the action then navigates there. */
 export function useNotice() {
   return useContext(NoticeContext);
 }

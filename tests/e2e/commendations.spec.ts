@@ -20,6 +20,7 @@ test("a provincial reviewer proposes a Bằng khen for a classified commune, and
   await page.getByLabel("Hình thức khen thưởng").selectOption({ label: kind });
   await page.getByRole("button", { name: "Lập đề nghị" }).click();
   await expect(page).toHaveURL(/\/commendations\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("notice")).toContainText("Đã lập đề nghị khen thưởng.");
   await expect(page.getByRole("heading", { name: new RegExp(`Đề nghị tặng ${kind}.*năm ${AWARDS_DEMO.year}`) })).toBeVisible();
 
   // The commune is a candidate, with its record; its achievement is written and it joins the list.

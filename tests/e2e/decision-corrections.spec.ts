@@ -39,9 +39,10 @@ test("a decision is corrected and cancelled; its certificate's QR code verifies 
   await fix.getByLabel("Nội dung đính chính").fill("Sửa họ tên người ký ghi nhầm.");
   await fix.getByRole("button", { name: "Đính chính quyết định" }).click();
   await answerConfirm(page, `Đính chính Quyết định số ${number}?`, "Đính chính quyết định");
-  await expect(page.getByTestId("notice")).toContainText(`Đã đính chính Quyết định số ${number} (phiên bản 2).`);
-  // Back on the decision's page.
+  // Back on the decision's page, which says what was done (the notice belongs there, not on the
+  // form's page it left: checked after the navigation, it cannot pass on a notice seen in passing).
   await expect(page).toHaveURL(decisionUrl);
+  await expect(page.getByTestId("notice")).toContainText(`Đã đính chính Quyết định số ${number} (phiên bản 2).`);
   await expect(page.getByRole("heading", { name: `Quyết định số ${number}`, exact: true })).toBeVisible();
   await expect(page.getByTestId("decision-details")).toContainText("Nguyễn Thị Thu Hà");
   await expect(page.getByTestId("decision-details")).toContainText("Phiên bản 2 (đã đính chính 1 lần)");

@@ -51,8 +51,9 @@ test("a provincial reviewer revokes two units of a decision at once, after confi
   const dialog = page.getByRole("dialog", { name: `Thu hồi công nhận 2 đơn vị năm ${YEAR}?` });
   for (const name of names) await expect(dialog).toContainText(name);
   await answerConfirm(page, `Thu hồi công nhận 2 đơn vị năm ${YEAR}?`, "Thu hồi công nhận 2 đơn vị");
-  await expect(page.getByTestId("notice")).toContainText(`Đã thu hồi công nhận 2 đơn vị theo Quyết định số ${number}.`);
+  // On the decision's page, which says what was done (checked after the navigation).
   await expect(page).toHaveURL(decisionUrl);
+  await expect(page.getByTestId("notice")).toContainText(`Đã thu hồi công nhận 2 đơn vị theo Quyết định số ${number}.`);
 
   const annex = page.getByTestId("decision-annex");
   for (const name of names) {
